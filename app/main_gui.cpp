@@ -1,0 +1,47 @@
+// main_gui.cpp — the nnlab desktop application: `nnlab [--data DIR] [--dataset mnist|fashion]`.
+#include "main_window.h"
+
+#include "data/dataset.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("nnlab");
+    QApplication::setOrganizationName("nnlab");
+    QApplication::setApplicationVersion("0.1.0");  // keep in step with project() in CMakeLists.txt
+    QApplication::setWindowIcon(QIcon(":/icons/nnlab.png"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "A lab for the book Neural Networks and Deep Learning."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataOption(
+        "data", QApplication::translate("main", "Read the IDX data files from <dir>."), "dir");
+    const QCommandLineOption datasetOption(
+        "dataset", QApplication::translate("main", "Start with <name>: mnist or fashion."), "name",
+        "mnist");
+    parser.addOption(dataOption);
+    parser.addOption(datasetOption);
+    parser.process(app);
+
+    const auto kind = nnlab::parseDatasetKind(parser.value(datasetOption).toStdString());
+    if (!kind) {
+        std::fprintf(stderr, "nnlab: unknown dataset '%s' (use mnist or fashion)\n",
+                     qPrintable(parser.value(datasetOption)));
+        return 2;
+    }
+    std::optional<std::filesystem::path> dataDir;
+    if (parser.isSet(dataOption))
+        dataDir = std::filesystem::path(parser.value(dataOption).toStdString());
+
+    MainWindow window(dataDir, *kind);
+    window.show();
+    return app.exec();
+}

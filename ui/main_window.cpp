@@ -1,0 +1,104 @@
+#include "main_window.h"
+
+#include "data_browser_view.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
+                       nnlab::DatasetKind kind, QWidget* parent)
+    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_views(new QStackedWidget(this))
+{
+    setWindowTitle(tr("nnlab — Neural Networks and Deep Learning, live"));
+
+    m_navigation->setObjectName("navigation");
+    m_navigation->setIconSize({32, 32});
+    m_navigation->setSpacing(2);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setFixedWidth(190);
+    m_navigation->setToolTip(tr("The views, in the order of the book's chapters"));
+    connect(m_navigation, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_views, 1);
+    setCentralWidget(central);
+
+    auto* dataBrowser = new DataBrowserView(dataDir, kind);
+    connect(dataBrowser, &DataBrowserView::statusChanged, statusBar(),
+            [this](const QString& message) { statusBar()->showMessage(message); });
+    addView(dataBrowser, tr("Data"), tr("the images, ch. 1"),
+            style()->standardIcon(QStyle::SP_FileDialogContentsView));
+
+    createMenus();
+    showView(0);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray())) {
+        // First start: most of the screen, but no bigger than the views need.
+        const QSize available = screen() ? screen()->availableSize() : QSize(1280, 800);
+        resize(std::min(1280, available.width() * 9 / 10), std::min(860, available.height() * 9 / 10));
+    }
+}
+
+void MainWindow::addView(QWidget* view, const QString& title, const QString& subtitle,
+                         const QIcon& icon)
+{
+    m_views->addWidget(view);
+    auto* item = new QListWidgetItem(icon, title + '\n' + subtitle, m_navigation);
+    item->setToolTip(subtitle);
+    item->setSizeHint({0, 48});
+}
+
+int MainWindow::viewCount() const
+{
+    return m_views->count();
+}
+
+void MainWindow::showView(int index)
+{
+    m_navigation->setCurrentRow(index);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setStatusTip(tr("Close nnlab"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About nnlab"), this, &MainWindow::showAbout);
+    about->setStatusTip(tr("What nnlab is"));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About nnlab"),
+        tr("<h3>nnlab %1</h3>"
+           "<p>A desktop lab for Michael Nielsen's book <i>Neural Networks and Deep Learning</i> "
+           "(<a href=\"http://neuralnetworksanddeeplearning.com\">neuralnetworksanddeeplearning.com</a>). "
+           "It runs the book's experiments live on your own machine: browse the MNIST data, train "
+           "the networks of chapters 1–3 and watch them learn, draw digits for them to read, see "
+           "why a network can compute any function, look inside a trained network and try the "
+           "convolutional nets of chapter 6. The engine is written from scratch in C++ on "
+           "Eigen, in the book's notation.</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings().setValue("mainWindow/geometry", saveGeometry());
+    QMainWindow::closeEvent(event);
+}
