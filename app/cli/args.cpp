@@ -1,0 +1,94 @@
+#include "args.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace nnlab::cli {
+
+Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& valueFlags,
+           const std::set<std::string>& switches)
+{
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string& arg = argv[i];
+        if (valueFlags.count(arg)) {
+            if (i + 1 >= argv.size())
+                throw UsageError(arg + " needs a value");
+            m_values[arg] = argv[++i];
+        } else if (switches.count(arg)) {
+            m_switches.insert(arg);
+        } else {
+            throw UsageError("unknown option '" + arg + "'");
+        }
+    }
+}
+
+std::optional<std::string> Args::text(const std::string& flag) const
+{
+    const auto it = m_values.find(flag);
+    if (it == m_values.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::optional<int> Args::integer(const std::string& flag, int min, int max) const
+{
+    const auto value = text(flag);
+    if (!value)
+        return std::nullopt;
+    std::size_t used = 0;
+    long long parsed = 0;
+    try {
+        parsed = std::stoll(*value, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != value->size() || parsed < min || parsed > max)
+        throw UsageError(flag + " must be a whole number from " + std::to_string(min) + " to " +
+                         std::to_string(max) + ", not '" + *value + "'");
+    return static_cast<int>(parsed);
+}
+
+std::optional<float> Args::number(const std::string& flag, float min, float max) const
+{
+    const auto value = text(flag);
+    if (!value)
+        return std::nullopt;
+    std::size_t used = 0;
+    float parsed = 0.0f;
+    try {
+        parsed = std::stof(*value, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != value->size() || !std::isfinite(parsed) || parsed < min || parsed > max) {
+        std::ostringstream s;
+        s << flag << " must be a number from " << min << " to " << max << ", not '" << *value << "'";
+        throw UsageError(s.str());
+    }
+    return parsed;
+}
+
+std::vector<int> parseLayerSizes(const std::string& text)
+{
+    std::vector<int> sizes;
+    std::stringstream s(text);
+    std::string item;
+    while (std::getline(s, item, ',')) {
+        std::size_t used = 0;
+        int n = 0;
+        try {
+            n = std::stoi(item, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used == 0 || used != item.size() || n < 1)
+            throw UsageError("--net takes layer sizes separated by commas, like 784,30,10; '" + item +
+                             "' is not a size");
+        sizes.push_back(n);
+    }
+    if (sizes.size() < 2)
+        throw UsageError("--net needs at least an input and an output size, like 784,30,10");
+    return sizes;
+}
+
+}  // namespace nnlab::cli

@@ -1,0 +1,20 @@
+// config_flags.h — the training flags shared by train, gradcheck and bench.
+#pragma once
+
+#include "args.h"
+
+#include "train/training_config.h"
+
+#include <set>
+#include <string>
+
+namespace nnlab::cli {
+
+// --net --activation --output --cost --init --eta --batch --epochs --lambda --l1 --momentum
+// --dropout --train-size --seed --dataset --eta-schedule --early-stop
+const std::set<std::string>& configFlags();
+
+// `base` with every flag present in args applied over it.
+TrainConfig applyConfigFlags(const Args& args, TrainConfig base);
+
+}  // namespace nnlab::cli

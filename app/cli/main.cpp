@@ -1,0 +1,75 @@
+// nnlab-cli — the engine without a window: train the book's networks, evaluate models,
+// check gradients, and measure speed.
+#include "args.h"
+#include "commands.h"
+
+#include <iostream>
+
+namespace nnlab::cli {
+
+const char* const kUsage = R"(usage: nnlab-cli COMMAND [options]
+
+commands:
+  presets [--json]                       the book's experiments and the figures it reports
+  train [--preset NAME] [options]        train a network (any option overrides the preset)
+  evaluate --model FILE [--data DIR] [--dataset mnist|fashion] [--json]
+                                         test accuracy of a saved model
+  gradcheck [--net 4,5,3] [--activation ..] [--output ..] [--cost ..] [--samples N]
+                                         backprop against finite differences
+  bench [--repeat N] [--json]            seconds per training epoch of the standard networks
+
+train options (the book's notation in brackets):
+  --net 784,30,10           layer sizes
+  --activation sigmoid|tanh|relu        hidden neurons           (σ)
+  --output sigmoid|softmax              output layer
+  --cost quadratic|cross-entropy|log-likelihood
+  --init large|scaled       N(0,1) or N(0,1/n_in) weights
+  --eta 3.0                 learning rate                        (η)
+  --batch 10                mini-batch size                      (m)
+  --epochs 30
+  --lambda 0                L2 regularisation                    (λ)
+  --l1 0                    L1 regularisation
+  --momentum 0              momentum co-efficient                (μ)
+  --dropout 0               dropout probability of hidden neurons
+  --train-size 50000        use the first n training images      (n)
+  --eta-schedule N          halve η after N epochs without validation improvement, stop at η/128
+  --early-stop N            stop after N epochs without validation improvement
+  --seed 1                  random seed (same seed, same weights)
+  --data DIR                folder with the IDX files (default: see README, "Data")
+  --dataset mnist|fashion
+  --save FILE               save the trained network (network2.py's JSON format)
+  --json                    one JSON object per epoch on stdout, then {"summary": ...}
+)";
+
+}  // namespace nnlab::cli
+
+int main(int argc, char** argv)
+{
+    using namespace nnlab::cli;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    try {
+        if (command == "presets")
+            return runPresets(args);
+        if (command == "train")
+            return runTrain(args);
+        if (command == "evaluate")
+            return runEvaluate(args);
+        if (command == "gradcheck")
+            return runGradcheck(args);
+        if (command == "bench")
+            return runBench(args);
+        throw UsageError("unknown command '" + command + "'");
+    } catch (const UsageError& e) {
+        std::cerr << "nnlab-cli: " << e.what() << "\n\n" << kUsage;
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "nnlab-cli: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,32 @@
+// nnlab-cli presets — list the book's experiments.
+#include "args.h"
+#include "commands.h"
+
+#include "train/presets.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace nnlab::cli {
+
+int runPresets(const std::vector<std::string>& argv)
+{
+    const Args args(argv, {}, {"--json"});
+    for (const Preset& p : presets()) {
+        if (args.has("--json")) {
+            nlohmann::ordered_json line{{"name", p.name}, {"chapter", p.chapter}, {"title", p.title},
+                                        {"config", describe(p.config)}};
+            line["book_accuracy"] = p.bookAccuracy ? nlohmann::ordered_json(*p.bookAccuracy) : nullptr;
+            line["book_note"] = p.bookNote;
+            std::cout << line.dump() << "\n";
+        } else {
+            std::printf("%-24s ch%d  book: %-38s\n    %s\n    %s\n", p.name.c_str(), p.chapter,
+                        p.bookNote.c_str(), p.title.c_str(), describe(p.config).c_str());
+        }
+    }
+    return 0;
+}
+
+}  // namespace nnlab::cli

@@ -1,0 +1,114 @@
+#include "train_printer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+namespace nnlab::cli {
+
+namespace {
+
+double rounded(double x, int digits)
+{
+    const double scale = std::pow(10.0, digits);
+    return std::round(x * scale) / scale;
+}
+
+}  // namespace
+
+TrainPrinter::TrainPrinter(const TrainConfig& config, const Preset* preset, bool json, bool progressBar)
+    : m_config(config), m_preset(preset), m_json(json), m_progressBar(progressBar)
+{
+}
+
+void TrainPrinter::printHeader() const
+{
+    if (m_json)
+        return;
+    if (m_preset)
+        std::printf("%s — %s\n", m_preset->name.c_str(), m_preset->title.c_str());
+    std::printf("%s\n\n", describe(m_config).c_str());
+    std::printf("%5s %8s %8s %10s %9s %10s %9s\n", "epoch", "seconds", "eta", "train cost", "train acc",
+                "valid acc", "test acc");
+    std::fflush(stdout);
+}
+
+void TrainPrinter::miniBatchFinished(const MiniBatchReport& r)
+{
+    // Redraw about 50 times an epoch: often enough to look live, rarely enough to cost nothing.
+    const int every = std::max(1, r.batchesPerEpoch / 50);
+    if (!m_progressBar || (r.batch % every != 0 && r.batch != r.batchesPerEpoch))
+        return;
+    constexpr int width = 30;
+    const int filled = width * r.batch / r.batchesPerEpoch;
+    std::fprintf(stderr, "\repoch %d/%d [%s%s] %3d%%  cost %.4f ", r.epoch, m_config.epochs,
+                 std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
+                 100 * r.batch / r.batchesPerEpoch, r.cost);
+    std::fflush(stderr);
+}
+
+void TrainPrinter::clearProgress() const
+{
+    if (m_progressBar)
+        std::fprintf(stderr, "\r%78s\r", "");
+}
+
+void TrainPrinter::epochFinished(const EpochReport& r)
+{
+    clearProgress();
+    if (m_json) {
+        nlohmann::ordered_json line{{"epoch", r.epoch},
+                                    {"seconds", rounded(r.seconds, 4)},
+                                    {"eta", r.eta},
+                                    {"training_cost", rounded(r.training.cost, 6)},
+                                    {"training_accuracy", r.training.accuracy},
+                                    {"validation_cost", rounded(r.validation.cost, 6)},
+                                    {"validation_accuracy", r.validation.accuracy},
+                                    {"test_accuracy", r.test.accuracy},
+                                    {"bias_gradient_norms", r.biasGradientNorms}};
+        std::cout << line.dump() << std::endl;
+    } else {
+        std::printf("%5d %8.3f %8.4g %10.4f %8.2f%% %9.2f%% %8.2f%%\n", r.epoch, r.seconds, r.eta,
+                    r.training.cost, 100 * r.training.accuracy, 100 * r.validation.accuracy,
+                    100 * r.test.accuracy);
+        std::fflush(stdout);
+    }
+}
+
+void TrainPrinter::printSummary(const TrainSummary& s) const
+{
+    clearProgress();
+    if (m_json) {
+        nlohmann::ordered_json summary{{"reason", stopReasonName(s.reason)},
+                                       {"message", s.message},
+                                       {"epochs", s.epochs},
+                                       {"training_seconds", rounded(s.trainingSeconds, 3)},
+                                       {"final_test_accuracy", s.finalTestAccuracy},
+                                       {"best_test_accuracy", s.bestTestAccuracy},
+                                       {"best_test_epoch", s.bestTestEpoch},
+                                       {"best_validation_accuracy", s.bestValidationAccuracy},
+                                       {"best_validation_epoch", s.bestValidationEpoch},
+                                       {"test_accuracy_at_best_validation", s.testAccuracyAtBestValidation},
+                                       {"config", describe(m_config)}};
+        if (m_preset) {
+            summary["preset"] = m_preset->name;
+            summary["book_accuracy"] = m_preset->bookAccuracy ? nlohmann::ordered_json(*m_preset->bookAccuracy)
+                                                              : nlohmann::ordered_json(nullptr);
+        }
+        std::cout << nlohmann::ordered_json{{"summary", summary}}.dump() << std::endl;
+        return;
+    }
+    std::printf("\n%s\n", s.message.c_str());
+    if (s.epochs > 0) {
+        std::printf("test accuracy: final %.2f%%, peak %.2f%% (epoch %d); at best validation %.2f%% (epoch %d)\n",
+                    100 * s.finalTestAccuracy, 100 * s.bestTestAccuracy, s.bestTestEpoch,
+                    100 * s.testAccuracyAtBestValidation, s.bestValidationEpoch);
+        std::printf("training time %.1f s (%.3f s per epoch)\n", s.trainingSeconds, s.trainingSeconds / s.epochs);
+    }
+    if (m_preset && m_preset->bookAccuracy)
+        std::printf("the book: %s\n", m_preset->bookNote.c_str());
+}
+
+}  // namespace nnlab::cli

@@ -1,0 +1,80 @@
+#include "io/atomic_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+namespace nnlab {
+
+namespace {
+
+std::string systemError() { return std::strerror(errno); }
+
+}  // namespace
+
+void writeFileAtomically(const std::filesystem::path& path, std::string_view contents)
+{
+    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+    // mkstemp's template: a hidden name beside the target, so the rename stays on one disk.
+    std::string temp = dir.string() + "/." + path.filename().string() + ".XXXXXX";
+    const int fd = mkstemp(temp.data());
+    if (fd < 0)
+        throw FileError(path.string() + ": cannot create a file in " + dir.string() + ": " + systemError());
+    auto fail = [&](const std::string& what) {
+        const std::string reason = systemError();
+        close(fd);
+        unlink(temp.c_str());
+        throw FileError(path.string() + ": " + what + ": " + reason);
+    };
+    std::size_t written = 0;
+    while (written < contents.size()) {
+        const ssize_t k = write(fd, contents.data() + written, contents.size() - written);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            fail("write failed");
+        }
+        written += static_cast<std::size_t>(k);
+    }
+    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+        fail("could not flush to disk");
+    if (close(fd) != 0) {
+        const std::string reason = systemError();
+        unlink(temp.c_str());
+        throw FileError(path.string() + ": close failed: " + reason);
+    }
+    if (rename(temp.c_str(), path.c_str()) != 0) {
+        const std::string reason = systemError();
+        unlink(temp.c_str());
+        throw FileError(path.string() + ": could not replace the file: " + reason);
+    }
+}
+
+std::string readFile(const std::filesystem::path& path, std::uintmax_t maxBytes)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw FileError(path.string() + ": file not found");
+    if (std::filesystem::is_directory(path, ec))
+        throw FileError(path.string() + ": is a folder, not a file");
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec)
+        throw FileError(path.string() + ": cannot read its size: " + ec.message());
+    if (size > maxBytes)
+        throw FileError(path.string() + ": too large (" + std::to_string(size) + " bytes; the limit is " +
+                        std::to_string(maxBytes) + ")");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw FileError(path.string() + ": cannot open: " + systemError());
+    std::string contents(size, '\0');
+    in.read(contents.data(), static_cast<std::streamsize>(size));
+    if (static_cast<std::uintmax_t>(in.gcount()) != size)
+        throw FileError(path.string() + ": read failed");
+    return contents;
+}
+
+}  // namespace nnlab

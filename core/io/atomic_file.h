@@ -1,0 +1,23 @@
+// atomic_file.h — write a file so that readers see the old contents or the new, never half.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string_view>
+
+namespace nnlab {
+
+class FileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Writes `contents` to a temporary file beside `path`, flushes it to disk, then renames it over
+// `path`. On any failure the temporary is removed, the old file is untouched, and FileError
+// says "<path>: <what went wrong>".
+void writeFileAtomically(const std::filesystem::path& path, std::string_view contents);
+
+// Reads a whole file; FileError "<path>: <why>" when it can't. Refuses files over maxBytes.
+std::string readFile(const std::filesystem::path& path, std::uintmax_t maxBytes);
+
+}  // namespace nnlab

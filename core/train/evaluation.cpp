@@ -1,0 +1,78 @@
+#include "train/evaluation.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace nnlab {
+
+namespace {
+
+constexpr int kChunk = 1000;   // columns per inference call: big products, bounded memory
+
+struct ChunkResult {
+    double costSum = 0.0;
+    int correct = 0;
+};
+
+// Evaluates chunks first, first + stride, ... of the set; predictions go to `classes` if given.
+ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, int stride,
+                           std::vector<int>* classes)
+{
+    ChunkResult result;
+    Eigen::MatrixXf output, y;
+    std::vector<int> labels;
+    for (int start = first * kChunk; start < data.size(); start += stride * kChunk) {
+        const int count = std::min(kChunk, data.size() - start);
+        net.infer(data.images.middleCols(start, count), output);
+        labels.assign(data.labels.begin() + start, data.labels.begin() + start + count);
+        oneHot(labels, net.outputSize(), y);
+        result.costSum += costValue(net.cost(), output, y);
+        for (int j = 0; j < count; ++j) {
+            Eigen::Index predicted = 0;
+            output.col(j).maxCoeff(&predicted);
+            if (predicted == labels[j])
+                ++result.correct;
+            if (classes)
+                (*classes)[start + j] = static_cast<int>(predicted);
+        }
+    }
+    return result;
+}
+
+// Both halves of the work in parallel: this machine's two cores.
+ChunkResult evaluateInParallel(const Network& net, const Dataset& data, std::vector<int>* classes)
+{
+    ChunkResult other;
+    std::thread worker([&] { other = evaluateChunks(net, data, 1, 2, classes); });
+    ChunkResult mine = evaluateChunks(net, data, 0, 2, classes);
+    worker.join();
+    return {mine.costSum + other.costSum, mine.correct + other.correct};
+}
+
+}  // namespace
+
+Evaluation evaluate(const Network& net, const Dataset& data, const Regularisation& reg)
+{
+    Evaluation e;
+    e.total = data.size();
+    if (e.total == 0)
+        return e;
+    const ChunkResult sums = evaluateInParallel(net, data, nullptr);
+    e.correct = sums.correct;
+    e.accuracy = double(e.correct) / e.total;
+    e.cost = sums.costSum / e.total;
+    if (reg.lambda != 0.0f)
+        e.cost += 0.5 * (reg.lambda / reg.n) * net.sumOfSquaredWeights();
+    if (reg.l1 != 0.0f)
+        e.cost += (reg.l1 / reg.n) * net.sumOfAbsoluteWeights();
+    return e;
+}
+
+std::vector<int> predictClasses(const Network& net, const Dataset& data)
+{
+    std::vector<int> classes(data.size(), 0);
+    evaluateInParallel(net, data, &classes);
+    return classes;
+}
+
+}  // namespace nnlab

@@ -1,0 +1,32 @@
+// evaluation.h — how well a network does on a labelled set: accuracy and cost.
+#pragma once
+
+#include "data/dataset.h"
+#include "nn/network.h"
+
+#include <vector>
+
+namespace nnlab {
+
+struct Evaluation {
+    double cost = 0.0;       // mean C over the set, plus the regularisation term
+    double accuracy = 0.0;   // fraction of examples whose largest output is the label
+    int correct = 0;
+    int total = 0;
+};
+
+struct Regularisation {
+    float lambda = 0.0f;     // L2: adds ½(λ/n) Σ w² (eq. 85)
+    float l1 = 0.0f;         // L1: adds (λ₁/n) Σ |w| (eq. 95)
+    int n = 1;               // the training-set size. network2.py divides by the size of the set
+                             // being evaluated; we use the training set's n for every set, so the
+                             // validation cost is the same function the training minimises.
+};
+
+// Runs the set through the network in chunks, on both cores (inference is thread-safe).
+Evaluation evaluate(const Network& net, const Dataset& data, const Regularisation& reg = {});
+
+// The predicted class of every example (argmax of the output layer).
+std::vector<int> predictClasses(const Network& net, const Dataset& data);
+
+}  // namespace nnlab

@@ -1,0 +1,67 @@
+#include "train/presets.h"
+
+namespace nnlab {
+
+namespace {
+
+TrainConfig sigmoidNet(std::vector<int> sizes, Cost cost, Initialisation init, float eta, float lambda = 0.0f,
+                       int epochs = 30, int trainingSize = 50000)
+{
+    TrainConfig c;
+    c.net.sizes = std::move(sizes);
+    c.net.cost = cost;
+    c.init = init;
+    c.hyper.eta = eta;
+    c.hyper.lambda = lambda;
+    c.epochs = epochs;
+    c.trainingSize = trainingSize;
+    return c;
+}
+
+std::vector<Preset> makePresets()
+{
+    using enum Cost;
+    using enum Initialisation;
+    return {
+        {"ch1-784-30-10", 1, "Chapter 1's network: 30 sigmoid hidden neurons, quadratic cost, η = 3.0",
+         sigmoidNet({784, 30, 10}, Quadratic, Large, 3.0f), 0.9542, "95.42% at its peak"},
+        {"ch1-784-100-10", 1, "Chapter 1 with 100 hidden neurons",
+         sigmoidNet({784, 100, 10}, Quadratic, Large, 3.0f), 0.9659, "96.59%"},
+        {"ch3-cross-entropy", 3, "Chapter 3: cross-entropy cost instead of quadratic, η = 0.5",
+         sigmoidNet({784, 30, 10}, CrossEntropy, Large, 0.5f), 0.9549, "95.49%"},
+        {"ch3-784-100-10-l2", 3, "Chapter 3: 100 hidden neurons, cross-entropy, L2 regularisation λ = 5.0",
+         sigmoidNet({784, 100, 10}, CrossEntropy, Large, 0.5f, 5.0f), 0.9792, "97.92%"},
+        {"ch3-overfitting", 3, "Chapter 3: overfitting — 1,000 training images, 400 epochs, no regularisation",
+         sigmoidNet({784, 30, 10}, CrossEntropy, Large, 0.5f, 0.0f, 400, 1000), 0.82,
+         "about 82% (read off the book's plot)"},
+        {"ch3-overfitting-l2", 3, "Chapter 3: the same 1,000 images with L2 regularisation λ = 0.1",
+         sigmoidNet({784, 30, 10}, CrossEntropy, Large, 0.5f, 0.1f, 400, 1000), 0.871, "87.1%"},
+        {"ch3-scaled-init", 3, "Chapter 3: weights initialised N(0, 1/n_in), 100 hidden, λ = 5.0",
+         sigmoidNet({784, 100, 10}, CrossEntropy, Scaled, 0.5f, 5.0f), std::nullopt,
+         "same final accuracy as large init, reached sooner"},
+        {"ch5-784-30-30-10", 5, "Chapter 5: two hidden layers of 30",
+         sigmoidNet({784, 30, 30, 10}, CrossEntropy, Scaled, 0.1f, 5.0f), 0.9690, "96.90%"},
+        {"ch5-784-30-30-30-10", 5, "Chapter 5: three hidden layers — deeper is not better yet",
+         sigmoidNet({784, 30, 30, 30, 10}, CrossEntropy, Scaled, 0.1f, 5.0f), 0.9657, "96.57%"},
+        {"ch5-784-30-30-30-30-10", 5, "Chapter 5: four hidden layers — the early layers learn slowest",
+         sigmoidNet({784, 30, 30, 30, 30, 10}, CrossEntropy, Scaled, 0.1f, 5.0f), 0.9653, "96.53%"},
+    };
+}
+
+}  // namespace
+
+const std::vector<Preset>& presets()
+{
+    static const std::vector<Preset> all = makePresets();
+    return all;
+}
+
+const Preset* findPreset(const std::string& name)
+{
+    for (const Preset& p : presets())
+        if (p.name == name)
+            return &p;
+    return nullptr;
+}
+
+}  // namespace nnlab

@@ -1,0 +1,24 @@
+// presets.h — the book's experiments, each with the figure the book reports for it.
+#pragma once
+
+#include "train/training_config.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nnlab {
+
+struct Preset {
+    std::string name;            // e.g. "ch1-784-30-10"
+    int chapter = 0;
+    std::string title;           // one line: what the experiment shows
+    TrainConfig config;
+    std::optional<double> bookAccuracy;   // test accuracy the book reports (fraction)
+    std::string bookNote;        // how the book states it, e.g. "95.42% at its peak (epoch 28)"
+};
+
+const std::vector<Preset>& presets();
+const Preset* findPreset(const std::string& name);
+
+}  // namespace nnlab

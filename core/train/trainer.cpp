@@ -1,0 +1,261 @@
+#include "train/trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+#include <stdexcept>
+
+namespace nnlab {
+
+std::string stopReasonName(StopReason reason)
+{
+    switch (reason) {
+    case StopReason::Completed: return "completed";
+    case StopReason::Stopped: return "stopped";
+    case StopReason::Diverged: return "diverged";
+    case StopReason::EtaScheduleFinished: return "eta-schedule-finished";
+    case StopReason::EarlyStopped: return "early-stopped";
+    }
+    return "?";
+}
+
+namespace {
+
+Network buildNetwork(const TrainConfig& config, std::mt19937_64& rng)
+{
+    validate(config);
+    return makeNetwork(config.net, config.init, rng);
+}
+
+}  // namespace
+
+Trainer::Trainer(const TrainConfig& config, const DataSplit& data)
+    : m_config(config), m_data(data), m_rng(config.seed), m_network(buildNetwork(config, m_rng)),
+      m_eta(config.hyper.eta), m_lambda(config.hyper.lambda), m_momentum(config.hyper.momentum)
+{
+    if (data.training.inputSize() != m_network.inputSize())
+        throw std::invalid_argument("the data's images have " + std::to_string(data.training.inputSize()) +
+                                    " pixels but the network has " + std::to_string(m_network.inputSize()) +
+                                    " inputs");
+    if (m_network.outputSize() != 10)
+        throw std::invalid_argument("the network has " + std::to_string(m_network.outputSize()) +
+                                    " outputs; the ten classes need 10");
+    if (config.trainingSize > data.training.size())
+        throw std::invalid_argument("training-set size " + std::to_string(config.trainingSize) +
+                                    " is larger than the " + std::to_string(data.training.size()) +
+                                    " training images loaded");
+    m_training = data.training.slice(0, config.trainingSize);
+}
+
+Hyperparameters Trainer::hyperparameters() const
+{
+    return {m_eta.load(), m_lambda.load(), m_config.hyper.l1, m_momentum.load()};
+}
+
+Network Trainer::snapshot() const
+{
+    std::lock_guard lock(m_networkMutex);
+    return m_network;
+}
+
+void Trainer::pause()
+{
+    std::lock_guard lock(m_pauseMutex);
+    m_pauseRequested = true;
+}
+
+void Trainer::resume()
+{
+    {
+        std::lock_guard lock(m_pauseMutex);
+        m_pauseRequested = false;
+    }
+    m_pauseChanged.notify_all();
+}
+
+void Trainer::stop()
+{
+    {
+        std::lock_guard lock(m_pauseMutex);
+        m_stopRequested = true;
+    }
+    m_pauseChanged.notify_all();
+}
+
+bool Trainer::waitWhilePaused()
+{
+    if (!m_pauseRequested.load())
+        return !m_stopRequested.load();
+    if (m_observer)
+        m_observer->pausedChanged(true);
+    {
+        std::unique_lock lock(m_pauseMutex);
+        m_pauseChanged.wait(lock, [this] { return !m_pauseRequested.load() || m_stopRequested.load(); });
+    }
+    if (m_observer)
+        m_observer->pausedChanged(false);
+    return !m_stopRequested.load();
+}
+
+void Trainer::recordGradientNorms(MiniBatchReport& report, int m)
+{
+    report.biasGradientNorms.clear();
+    report.weightGradientNorms.clear();
+    for (int l = 0; l < m_network.layerCount(); ++l) {
+        double b2 = 0.0, w2 = 0.0;
+        for (const Parameter& p : m_network.layer(l).parameters()) {
+            const double s = Eigen::Map<const Eigen::ArrayXf>(p.nabla, p.size).matrix().squaredNorm();
+            (p.isWeight ? w2 : b2) += s;
+        }
+        // nabla is summed over the mini-batch; the gradient of the mean cost is nabla / m.
+        report.biasGradientNorms.push_back(std::sqrt(b2) / m);
+        report.weightGradientNorms.push_back(std::sqrt(w2) / m);
+    }
+}
+
+EpochReport Trainer::evaluateEpoch(int epoch, double seconds, float eta) const
+{
+    const Hyperparameters h = hyperparameters();
+    const Regularisation reg{h.lambda, h.l1, m_config.trainingSize};
+    EpochReport report;
+    report.epoch = epoch;
+    report.seconds = seconds;
+    report.eta = eta;
+    report.training = evaluate(m_network, m_training, reg);
+    report.validation = evaluate(m_network, m_data.validation, reg);
+    report.test = evaluate(m_network, m_data.test, reg);
+    return report;
+}
+
+TrainSummary Trainer::run()
+{
+    using Clock = std::chrono::steady_clock;
+    const int n = m_training.size();
+    const int m = m_config.miniBatchSize;
+    const int batchesPerEpoch = (n + m - 1) / m;   // as network.py: the last mini-batch may be smaller
+    const float initialEta = m_eta.load();
+    const int inputs = m_training.inputSize();
+
+    std::vector<int> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    Eigen::MatrixXf x, y;
+    std::vector<int> labels;
+    MiniBatchReport batchReport;
+    batchReport.batchesPerEpoch = batchesPerEpoch;
+
+    TrainSummary summary;
+    int epochsSinceBest = 0, epochsSinceBestOrHalving = 0;
+    auto finish = [&](StopReason reason, std::string message) {
+        summary.reason = reason;
+        summary.message = std::move(message);
+        if (m_observer)
+            m_observer->trainingFinished(summary);
+        return summary;
+    };
+
+    for (int epoch = 1; epoch <= m_config.epochs; ++epoch) {
+        const Network epochStart = m_network;   // the last good weights, should an update overflow
+        const auto t0 = Clock::now();
+        std::shuffle(order.begin(), order.end(), m_rng);
+        std::vector<double> sumB(m_network.layerCount(), 0.0), sumW(m_network.layerCount(), 0.0);
+        float eta = m_eta.load();
+        for (int batch = 0; batch < batchesPerEpoch; ++batch) {
+            if (!waitWhilePaused())
+                return finish(StopReason::Stopped, "stopped by request during epoch " + std::to_string(epoch));
+            const int first = batch * m;
+            const int count = std::min(m, n - first);
+            x.resize(inputs, count);
+            labels.resize(count);
+            for (int j = 0; j < count; ++j) {
+                x.col(j) = m_training.images.col(order[first + j]);
+                labels[j] = m_training.labels[order[first + j]];
+            }
+            oneHot(labels, m_network.outputSize(), y);
+
+            const double cost = m_network.backprop(x, y, m_rng);
+            recordGradientNorms(batchReport, count);
+            const bool finite = std::isfinite(cost) &&
+                std::all_of(batchReport.weightGradientNorms.begin(), batchReport.weightGradientNorms.end(),
+                            [](double g) { return std::isfinite(g); });
+            if (!finite) {
+                // The update is not applied, so the network keeps the last good weights.
+                std::ostringstream why;
+                why << "diverged: the cost became " << cost << " in epoch " << epoch << ", mini-batch "
+                    << batch + 1 << " (η = " << m_eta.load() << " is probably too large); the weights "
+                    << "before that mini-batch are kept";
+                return finish(StopReason::Diverged, why.str());
+            }
+            const Hyperparameters h = hyperparameters();
+            eta = h.eta;
+            {
+                std::lock_guard lock(m_networkMutex);
+                m_optimizer.step(m_network.parameters(), count, n, h);
+            }
+            for (int l = 0; l < m_network.layerCount(); ++l) {
+                sumB[l] += batchReport.biasGradientNorms[l];
+                sumW[l] += batchReport.weightGradientNorms[l];
+            }
+            if (m_observer) {
+                batchReport.epoch = epoch;
+                batchReport.batch = batch + 1;
+                batchReport.cost = cost / count;
+                batchReport.eta = h.eta;
+                m_observer->miniBatchFinished(batchReport);
+            }
+        }
+        const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        if (!m_network.allFinite()) {
+            {
+                std::lock_guard lock(m_networkMutex);
+                m_network = epochStart;
+            }
+            return finish(StopReason::Diverged, "diverged: a weight overflowed in epoch " +
+                                                    std::to_string(epoch) +
+                                                    "; the weights from the start of that epoch are kept");
+        }
+
+        EpochReport report = evaluateEpoch(epoch, seconds, eta);
+        for (int l = 0; l < m_network.layerCount(); ++l) {
+            report.biasGradientNorms.push_back(sumB[l] / batchesPerEpoch);
+            report.weightGradientNorms.push_back(sumW[l] / batchesPerEpoch);
+        }
+        summary.epochs = epoch;
+        summary.trainingSeconds += seconds;
+        summary.finalTestAccuracy = report.test.accuracy;
+        if (report.test.accuracy > summary.bestTestAccuracy) {
+            summary.bestTestAccuracy = report.test.accuracy;
+            summary.bestTestEpoch = epoch;
+        }
+        if (report.validation.accuracy > summary.bestValidationAccuracy) {
+            summary.bestValidationAccuracy = report.validation.accuracy;
+            summary.bestValidationEpoch = epoch;
+            summary.testAccuracyAtBestValidation = report.test.accuracy;
+            epochsSinceBest = epochsSinceBestOrHalving = 0;
+        } else {
+            ++epochsSinceBest;
+            ++epochsSinceBestOrHalving;
+        }
+        if (m_observer)
+            m_observer->epochFinished(report);
+
+        if (m_config.etaHalvingPatience > 0 && epochsSinceBestOrHalving >= m_config.etaHalvingPatience) {
+            const float halved = m_eta.load() / 2.0f;
+            epochsSinceBestOrHalving = 0;
+            if (halved < initialEta / 128.0f * 1.0001f)
+                return finish(StopReason::EtaScheduleFinished,
+                              "η fell to η/128 after " + std::to_string(epoch) + " epochs (learning-rate schedule)");
+            m_eta.store(halved);
+        }
+        if (m_config.earlyStoppingPatience > 0 && epochsSinceBest >= m_config.earlyStoppingPatience)
+            return finish(StopReason::EarlyStopped,
+                          "early stopping: no validation improvement in " +
+                              std::to_string(m_config.earlyStoppingPatience) + " epochs");
+        if (m_stopRequested.load())
+            return finish(StopReason::Stopped, "stopped by request after epoch " + std::to_string(epoch));
+    }
+    return finish(StopReason::Completed, "completed " + std::to_string(summary.epochs) + " epochs");
+}
+
+}  // namespace nnlab

@@ -1,0 +1,67 @@
+// trainer.h — mini-batch stochastic gradient descent over epochs (network2.py's SGD()).
+//
+// run() blocks; call it on a thread of your own to keep a GUI responsive. Every other public
+// member may be called from any thread while run() executes: pause/resume/stop act between
+// mini-batches, and η, λ, μ changes take effect at the next mini-batch.
+#pragma once
+
+#include "data/dataset.h"
+#include "train/training_config.h"
+#include "train/training_observer.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <random>
+
+namespace nnlab {
+
+class Trainer {
+public:
+    // The data must outlive the trainer. The network is built (and initialised from the seed)
+    // here, so network() is available before run(). Throws std::invalid_argument for a bad
+    // configuration or data that doesn't fit the network.
+    Trainer(const TrainConfig& config, const DataSplit& data);
+
+    void setObserver(TrainingObserver* observer) { m_observer = observer; }
+    TrainSummary run();
+
+    void pause();
+    void resume();
+    void stop();
+    bool isPaused() const { return m_pauseRequested.load(); }
+    void setEta(float eta) { m_eta.store(eta); }
+    void setLambda(float lambda) { m_lambda.store(lambda); }
+    void setMomentum(float momentum) { m_momentum.store(momentum); }
+    Hyperparameters hyperparameters() const;
+
+    const TrainConfig& config() const { return m_config; }
+    // The network itself: read it only while run() is not executing, or from observer calls.
+    const Network& network() const { return m_network; }
+    // A copy of the network, consistent between two mini-batches: safe from any thread.
+    Network snapshot() const;
+
+private:
+    bool waitWhilePaused();        // false when stopped while waiting
+    void recordGradientNorms(MiniBatchReport& report, int m);
+    EpochReport evaluateEpoch(int epoch, double seconds, float eta) const;
+
+    TrainConfig m_config;
+    const DataSplit& m_data;
+    Dataset m_training;            // the first n training images
+    std::mt19937_64 m_rng;         // before m_network: the initial weights are drawn from it
+    Network m_network;
+    SgdOptimizer m_optimizer;
+    TrainingObserver* m_observer = nullptr;
+
+    std::atomic<bool> m_stopRequested{false};
+    std::atomic<bool> m_pauseRequested{false};
+    std::atomic<float> m_eta;
+    std::atomic<float> m_lambda;
+    std::atomic<float> m_momentum;
+    std::mutex m_pauseMutex;
+    std::condition_variable m_pauseChanged;
+    mutable std::mutex m_networkMutex;   // held while the parameters change
+};
+
+}  // namespace nnlab

@@ -1,0 +1,36 @@
+// training_config.h — everything that defines a training run, in the book's terms.
+#pragma once
+
+#include "data/dataset.h"
+#include "nn/network.h"
+#include "train/sgd.h"
+
+#include <cstdint>
+#include <string>
+
+namespace nnlab {
+
+struct TrainConfig {
+    NetworkSpec net{{784, 30, 10}};
+    Initialisation init = Initialisation::Large;
+    Hyperparameters hyper;           // η, λ, λ₁, μ
+    int miniBatchSize = 10;          // m
+    int epochs = 30;
+    int trainingSize = 50000;        // n: the first n images of the 50,000 training images
+    DatasetKind dataset = DatasetKind::Mnist;
+    // "Halve η each time the validation accuracy hasn't improved for this many epochs; stop when
+    // η has fallen to η/128" (chapter 3, learning-rate schedules). 0 turns it off.
+    int etaHalvingPatience = 0;
+    // "No improvement in n epochs": stop when the validation accuracy hasn't improved for this
+    // many epochs (chapter 3, early stopping). 0 turns it off.
+    int earlyStoppingPatience = 0;
+    std::uint64_t seed = 1;
+};
+
+// Throws std::invalid_argument with a readable reason for a configuration that can't run.
+void validate(const TrainConfig& config);
+
+// One line in the book's style: "[784, 30, 10] sigmoid, quadratic, η = 3.0, m = 10, ...".
+std::string describe(const TrainConfig& config);
+
+}  // namespace nnlab

@@ -1,0 +1,62 @@
+// training_observer.h — what a training run reports, and the interface it reports through.
+//
+// The trainer calls the observer on its own thread, between mini-batches. An observer must
+// return quickly and never block (the GUI's posts a copy to its event loop and returns).
+#pragma once
+
+#include "train/evaluation.h"
+
+#include <string>
+#include <vector>
+
+namespace nnlab {
+
+struct MiniBatchReport {
+    int epoch = 0;                 // 1-based
+    int batch = 0;                 // 1-based within the epoch
+    int batchesPerEpoch = 0;
+    double cost = 0.0;             // mean C over the mini-batch (before its update)
+    float eta = 0.0f;
+    // Per layer l = 1..L: ‖∂C/∂b^l‖ and ‖∂C/∂w^l‖ of the mini-batch's mean gradient — the
+    // "speed of learning" of each layer in chapter 5.
+    std::vector<double> biasGradientNorms;
+    std::vector<double> weightGradientNorms;
+};
+
+struct EpochReport {
+    int epoch = 0;
+    double seconds = 0.0;          // the epoch's training steps alone, evaluation excluded
+    float eta = 0.0f;              // η used during the epoch
+    Evaluation training;
+    Evaluation validation;
+    Evaluation test;
+    std::vector<double> biasGradientNorms;    // mean over the epoch's mini-batches
+    std::vector<double> weightGradientNorms;
+};
+
+enum class StopReason { Completed, Stopped, Diverged, EtaScheduleFinished, EarlyStopped };
+std::string stopReasonName(StopReason reason);   // "completed", "stopped", ...
+
+struct TrainSummary {
+    StopReason reason = StopReason::Completed;
+    std::string message;           // one line for a person
+    int epochs = 0;                // complete epochs run
+    double trainingSeconds = 0.0;  // sum of the epochs' seconds
+    double finalTestAccuracy = 0.0;
+    double bestTestAccuracy = 0.0;            // the book quotes the peak test accuracy
+    int bestTestEpoch = 0;
+    double bestValidationAccuracy = 0.0;
+    int bestValidationEpoch = 0;
+    double testAccuracyAtBestValidation = 0.0;
+};
+
+class TrainingObserver {
+public:
+    virtual ~TrainingObserver() = default;
+    virtual void miniBatchFinished(const MiniBatchReport&) {}
+    virtual void epochFinished(const EpochReport&) {}
+    virtual void pausedChanged(bool /*paused*/) {}
+    virtual void trainingFinished(const TrainSummary&) {}
+};
+
+}  // namespace nnlab
