@@ -70,4 +70,20 @@ DataSplit loadDataset(DatasetKind kind,
                       const std::optional<std::filesystem::path>& explicitDir = {},
                       int trainingSize = 50000);
 
+// The SHA-256 (lower-case hex, of the decompressed bytes) each of the four files must have.
+// An empty string skips that file's check, which lets tests load small fixtures.
+struct ExpectedChecksums {
+    std::string trainImages;
+    std::string trainLabels;
+    std::string testImages;
+    std::string testLabels;
+};
+
+// The checksums of the published dataset; loadSplit(kind, dir, trainingSize) checks these.
+ExpectedChecksums knownChecksums(DatasetKind kind);
+
+// loadSplit with an explicit checksum table (all other checks are the same).
+DataSplit loadSplit(DatasetKind kind, const std::filesystem::path& dir, int trainingSize,
+                    const ExpectedChecksums& expected);
+
 }  // namespace nnlab

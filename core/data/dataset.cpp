@@ -1,0 +1,336 @@
+// dataset.cpp — finding, checking and loading MNIST / Fashion-MNIST into the book's split.
+//
+// Every check names the file at fault and, when the cure is to fetch the data again, the
+// command that does it: a student who sees the error should know what to do next.
+#include "data/dataset.h"
+
+#include "data/idx.h"
+#include "data/sha256.h"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#ifndef NNLAB_SOURCE_DIR
+#define NNLAB_SOURCE_DIR "."
+#endif
+
+namespace nnlab {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int imageSide = 28;
+constexpr int validationSize = 10000;  // the last 10,000 images of the training file
+constexpr int classCount = 10;
+
+const char* const trainImagesName = "train-images-idx3-ubyte";
+const char* const trainLabelsName = "train-labels-idx1-ubyte";
+const char* const testImagesName = "t10k-images-idx3-ubyte";
+const char* const testLabelsName = "t10k-labels-idx1-ubyte";
+
+std::string displayName(DatasetKind kind)
+{
+    return kind == DatasetKind::Mnist ? "MNIST" : "Fashion-MNIST";
+}
+
+std::string fetchHint(DatasetKind kind) { return "; fetch it with: " + fetchCommand(kind); }
+
+// ---- Finding the folder -------------------------------------------------------------------
+
+bool holdsTrainingImages(const fs::path& dir)
+{
+    std::error_code error;  // an unreadable folder simply does not qualify
+    return fs::exists(dir / trainImagesName, error)
+           || fs::exists(dir / (std::string(trainImagesName) + ".gz"), error);
+}
+
+std::vector<std::string> subfolderNames(DatasetKind kind)
+{
+    if (kind == DatasetKind::Mnist)
+        return {"mnist"};
+    return {"fashion", "fashion-mnist"};
+}
+
+// The folder under `base` that holds the files. The named subfolder is tried first, so a base
+// holding MNIST itself and Fashion-MNIST in fashion/ gives each dataset its own files.
+std::optional<fs::path> folderWithFiles(DatasetKind kind, const fs::path& base)
+{
+    for (const std::string& name : subfolderNames(kind))
+        if (holdsTrainingImages(base / name))
+            return base / name;
+    if (holdsTrainingImages(base))
+        return base;
+    return std::nullopt;
+}
+
+std::string environment(const char* name)
+{
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
+std::vector<fs::path> searchedBases(DatasetKind kind)
+{
+    std::vector<fs::path> bases;
+    if (const std::string fromEnvironment = environment("NNLAB_DATA"); !fromEnvironment.empty())
+        bases.emplace_back(fromEnvironment);
+    bases.emplace_back(fs::path(NNLAB_SOURCE_DIR) / "data");
+    if (const std::string xdg = environment("XDG_DATA_HOME"); !xdg.empty())
+        bases.push_back(fs::path(xdg) / "nnlab");
+    else if (const std::string home = environment("HOME"); !home.empty())
+        bases.push_back(fs::path(home) / ".local" / "share" / "nnlab");
+    if (kind == DatasetKind::Fashion)
+        bases.emplace_back("/usr/share/datasets/fashion-mnist");
+    return bases;
+}
+
+// ---- Reading and checking the files -------------------------------------------------------
+
+// The file `name` in `dir`, plain or gzip-compressed.
+fs::path locateFile(DatasetKind kind, const fs::path& dir, const std::string& name)
+{
+    std::error_code error;
+    if (fs::exists(dir / name, error))
+        return dir / name;
+    if (fs::exists(dir / (name + ".gz"), error))
+        return dir / (name + ".gz");
+    throw DataError((dir / name).string() + ": file not found (nor " + name + ".gz)"
+                    + fetchHint(kind));
+}
+
+// The header an IDX file of these dimensions starts with; it is fully determined by the
+// dimensions, so header + data are exactly the (decompressed) bytes of the file.
+std::vector<std::uint8_t> idxHeader(const std::vector<std::uint32_t>& dims)
+{
+    std::vector<std::uint8_t> header = {0, 0, 0x08, static_cast<std::uint8_t>(dims.size())};
+    for (std::uint32_t dim : dims)
+        for (int shift = 24; shift >= 0; shift -= 8)
+            header.push_back(static_cast<std::uint8_t>(dim >> shift));
+    return header;
+}
+
+std::string fileSha256(const IdxArray& array)
+{
+    std::vector<std::uint8_t> bytes = idxHeader(array.dims);
+    bytes.insert(bytes.end(), array.data.begin(), array.data.end());
+    return sha256Hex(bytes.data(), bytes.size());
+}
+
+void checkSha256(DatasetKind kind, const fs::path& path, const IdxArray& array,
+                 const std::string& expected)
+{
+    if (expected.empty())
+        return;
+    const std::string got = fileSha256(array);
+    if (got != expected)
+        throw DataError(path.string() + ": checksum mismatch (SHA-256 " + got + ", expected "
+                        + expected + "): the file is damaged; fetch it again with: "
+                        + fetchCommand(kind));
+}
+
+// readIdx, with the fetch command added to its message and the checksum verified.
+IdxArray readVerified(DatasetKind kind, const fs::path& path, const std::string& expectedSha256)
+{
+    IdxArray array;
+    try {
+        array = readIdx(path);
+    } catch (const DataError& error) {
+        throw DataError(error.what() + fetchHint(kind));
+    }
+    checkSha256(kind, path, array, expectedSha256);
+    return array;
+}
+
+std::string dimsText(const std::vector<std::uint32_t>& dims)
+{
+    std::string text;
+    for (std::size_t i = 0; i < dims.size(); ++i)
+        text += (i ? "×" : "") + std::to_string(dims[i]);
+    return text;
+}
+
+void checkImageShape(DatasetKind kind, const fs::path& path, const IdxArray& images)
+{
+    const auto& dims = images.dims;
+    if (dims.size() != 3 || dims[1] != imageSide || dims[2] != imageSide)
+        throw DataError(path.string() + ": wrong dimensions " + dimsText(dims)
+                        + " (expected N×28×28 images)" + fetchHint(kind));
+}
+
+void checkLabels(DatasetKind kind, const fs::path& path, const IdxArray& labels)
+{
+    if (labels.dims.size() != 1)
+        throw DataError(path.string() + ": wrong dimensions " + dimsText(labels.dims)
+                        + " (expected a list of N labels)" + fetchHint(kind));
+    for (std::size_t i = 0; i < labels.data.size(); ++i)
+        if (labels.data[i] >= classCount)
+            throw DataError(path.string() + ": label " + std::to_string(labels.data[i])
+                            + " at index " + std::to_string(i) + " (labels must be 0..9)"
+                            + fetchHint(kind));
+}
+
+void checkCountsMatch(DatasetKind kind, const fs::path& imagesPath, const IdxArray& images,
+                      const fs::path& labelsPath, const IdxArray& labels)
+{
+    if (images.dims[0] != labels.dims[0])
+        throw DataError("image/label count mismatch: " + std::to_string(images.dims[0])
+                        + " images in " + imagesPath.string() + " but "
+                        + std::to_string(labels.dims[0]) + " labels in " + labelsPath.string()
+                        + fetchHint(kind));
+}
+
+struct LabelledFiles {
+    fs::path imagesPath;
+    IdxArray images;
+    IdxArray labels;
+};
+
+// One images/labels pair, read and checked.
+LabelledFiles readPair(DatasetKind kind, const fs::path& dir, const char* imagesName,
+                       const std::string& imagesSha256, const char* labelsName,
+                       const std::string& labelsSha256)
+{
+    const fs::path imagesPath = locateFile(kind, dir, imagesName);
+    const fs::path labelsPath = locateFile(kind, dir, labelsName);
+    LabelledFiles files{imagesPath, readVerified(kind, imagesPath, imagesSha256),
+                        readVerified(kind, labelsPath, labelsSha256)};
+    checkImageShape(kind, imagesPath, files.images);
+    checkLabels(kind, labelsPath, files.labels);
+    checkCountsMatch(kind, imagesPath, files.images, labelsPath, files.labels);
+    return files;
+}
+
+// Images [first, first + count) as columns of floats in [0, 1]. The plain loop over bytes is
+// what the compiler vectorises best; dividing (rather than multiplying by 1/255) makes 255
+// exactly 1.0f.
+Dataset makeDataset(const LabelledFiles& files, int first, int count)
+{
+    constexpr std::size_t pixels = imageSide * imageSide;
+    Dataset set;
+    set.images.resize(static_cast<Eigen::Index>(pixels), count);
+    const std::uint8_t* source = files.images.data.data() + std::size_t(first) * pixels;
+    float* target = set.images.data();
+    const std::size_t total = pixels * std::size_t(count);
+    for (std::size_t i = 0; i < total; ++i)
+        target[i] = static_cast<float>(source[i]) / 255.0f;
+    set.labels.assign(files.labels.data.begin() + first, files.labels.data.begin() + first + count);
+    return set;
+}
+
+}  // namespace
+
+// ---- Public API -----------------------------------------------------------------------------
+
+Dataset Dataset::slice(int first, int count) const
+{
+    if (first < 0 || count < 0 || first > size() - count)
+        throw std::out_of_range("Dataset::slice(" + std::to_string(first) + ", "
+                                + std::to_string(count) + ") of a set of "
+                                + std::to_string(size()));
+    Dataset part;
+    part.images = images.middleCols(first, count);
+    part.labels.assign(labels.begin() + first, labels.begin() + first + count);
+    part.imageRows = imageRows;
+    part.imageCols = imageCols;
+    return part;
+}
+
+std::string datasetName(DatasetKind kind)
+{
+    return kind == DatasetKind::Mnist ? "mnist" : "fashion";
+}
+
+std::optional<DatasetKind> parseDatasetKind(const std::string& name)
+{
+    if (name == "mnist")
+        return DatasetKind::Mnist;
+    if (name == "fashion" || name == "fashion-mnist")
+        return DatasetKind::Fashion;
+    return std::nullopt;
+}
+
+std::vector<std::string> classNames(DatasetKind kind)
+{
+    if (kind == DatasetKind::Mnist)
+        return {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    return {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+}
+
+std::string fetchCommand(DatasetKind kind)
+{
+    if (kind == DatasetKind::Mnist)
+        return NNLAB_SOURCE_DIR "/scripts/fetch-data";
+    return "sudo apt-get install dataset-fashion-mnist";
+}
+
+fs::path findDataDir(DatasetKind kind, const std::optional<fs::path>& explicitDir)
+{
+    if (explicitDir) {
+        if (auto found = folderWithFiles(kind, *explicitDir))
+            return *found;
+        throw DataError(explicitDir->string() + ": no " + displayName(kind) + " files there (no "
+                        + trainImagesName + "[.gz] in it or in its " + subfolderNames(kind)[0]
+                        + "/ subfolder)" + fetchHint(kind));
+    }
+    std::string looked;
+    for (const fs::path& base : searchedBases(kind)) {
+        if (auto found = folderWithFiles(kind, base))
+            return *found;
+        looked += (looked.empty() ? "" : ", ") + base.string();
+    }
+    throw DataError(displayName(kind) + " not found (looked in " + looked + ")" + fetchHint(kind));
+}
+
+ExpectedChecksums knownChecksums(DatasetKind kind)
+{
+    if (kind == DatasetKind::Mnist)
+        return {"ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+                "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+                "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+                "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"};
+    // Fashion-MNIST as Debian's dataset-fashion-mnist ships it, after decompression.
+    return {"c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
+            "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
+            "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
+            "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"};
+}
+
+DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize)
+{
+    return loadSplit(kind, dir, trainingSize, knownChecksums(kind));
+}
+
+DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize,
+                    const ExpectedChecksums& expected)
+{
+    const LabelledFiles trainFiles = readPair(kind, dir, trainImagesName, expected.trainImages,
+                                              trainLabelsName, expected.trainLabels);
+    const std::uint32_t trainCount = trainFiles.images.dims[0];
+    if (trainCount <= std::uint32_t(validationSize))
+        throw DataError(trainFiles.imagesPath.string() + ": only " + std::to_string(trainCount)
+                        + " images; the split needs more than " + std::to_string(validationSize)
+                        + " (its last " + std::to_string(validationSize)
+                        + " are the validation set)" + fetchHint(kind));
+    const int trainingRoom = static_cast<int>(trainCount) - validationSize;
+    if (trainingSize < 1 || trainingSize > trainingRoom)
+        throw DataError("training size " + std::to_string(trainingSize) + " is out of range: "
+                        + trainFiles.imagesPath.string() + " has room for 1.."
+                        + std::to_string(trainingRoom) + " training images");
+
+    const LabelledFiles testFiles = readPair(kind, dir, testImagesName, expected.testImages,
+                                             testLabelsName, expected.testLabels);
+    DataSplit split;
+    split.training = makeDataset(trainFiles, 0, trainingSize);
+    split.validation = makeDataset(trainFiles, trainingRoom, validationSize);
+    split.test = makeDataset(testFiles, 0, static_cast<int>(testFiles.images.dims[0]));
+    return split;
+}
+
+DataSplit loadDataset(DatasetKind kind, const std::optional<fs::path>& explicitDir,
+                      int trainingSize)
+{
+    return loadSplit(kind, findDataDir(kind, explicitDir), trainingSize);
+}
+
+}  // namespace nnlab
