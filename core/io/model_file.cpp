@@ -38,6 +38,8 @@ public:
             root = Json::parse(text);
         } catch (const Json::parse_error& e) {
             fail("not a valid JSON model file (syntax error at byte " + std::to_string(e.byte) + ")");
+        } catch (const Json::out_of_range&) {
+            fail("a number is too large for float32 (weights and biases must be finite)");
         }
         if (!root.is_object())
             fail("not a model file: expected a JSON object with \"sizes\", \"weights\", \"biases\"");

@@ -1,0 +1,184 @@
+// Model files: network2.py's JSON format both ways, round trips, and damaged files.
+#include "io/model_file.h"
+#include "nn/dense_layer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace nnlab;
+
+namespace {
+
+void writeText(const std::string& path, const std::string& text)
+{
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string loadError(const std::string& path)
+{
+    try {
+        loadModel(path);
+    } catch (const FileError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+class TestModelFile : public QObject {
+    Q_OBJECT
+
+private slots:
+    // Exactly what network2.py's save() writes (json.dump of sizes, weights as nested lists of
+    // rows, biases as lists of one-element lists, and the cost class's name).
+    void readsNetwork2Format()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("network2.json").toStdString();
+        writeText(path,
+                  R"({"sizes": [2, 3, 1], "weights": [[[0.1, -0.2], [0.3, 0.4], [-0.5, 0.6]], )"
+                  R"([[0.7, -0.8, 0.9]]], "biases": [[[0.01], [-0.02], [0.03]], [[-0.04]]], )"
+                  R"("cost": "CrossEntropyCost"})");
+        const Network net = loadModel(path);
+        QCOMPARE(net.sizes(), (std::vector<int>{2, 3, 1}));
+        QCOMPARE(net.cost(), Cost::CrossEntropy);
+        QCOMPARE(net.outputActivation(), Activation::Sigmoid);
+        const auto& hidden = static_cast<const DenseLayer&>(net.layer(0));
+        QCOMPARE(hidden.weights()(2, 1), 0.6f);   // row j = neuron, column k = input: w_jk
+        QCOMPARE(hidden.biases()[1], -0.02f);
+
+        // Its output computed by hand.
+        Eigen::VectorXf x(2);
+        x << 1.0f, 2.0f;
+        auto sigma = [](double z) { return 1.0 / (1.0 + std::exp(-z)); };
+        const double a0 = sigma(0.1 - 0.4 + 0.01), a1 = sigma(0.3 + 0.8 - 0.02), a2 = sigma(-0.5 + 1.2 + 0.03);
+        QVERIFY(qAbs(net.feedforward(x)[0] - sigma(0.7 * a0 - 0.8 * a1 + 0.9 * a2 - 0.04)) < 1e-6);
+    }
+
+    void writesNetwork2Format()
+    {
+        std::mt19937_64 rng(1);
+        const Network net = makeNetwork({{4, 3, 2}, Activation::Sigmoid, Activation::Sigmoid, Cost::Quadratic, 0.0f},
+                                        Initialisation::Large, rng);
+        const auto json = nlohmann::json::parse(serialiseModel(net));
+        QCOMPARE(json["sizes"], nlohmann::json({4, 3, 2}));
+        QCOMPARE(json["cost"], "QuadraticCost");
+        QCOMPARE(json["weights"].size(), std::size_t(2));
+        QCOMPARE(json["weights"][0].size(), std::size_t(3));      // n_out rows
+        QCOMPARE(json["weights"][0][0].size(), std::size_t(4));   // of n_in entries
+        QCOMPARE(json["biases"][1].size(), std::size_t(2));
+        QVERIFY(json["biases"][1][0].is_array());                 // [[b0], [b1]] like numpy columns
+        QCOMPARE(json["biases"][1][0].size(), std::size_t(1));
+    }
+
+    void roundTripIsExact_data()
+    {
+        QTest::addColumn<int>("hidden");
+        QTest::addColumn<int>("output");
+        QTest::addColumn<int>("cost");
+        QTest::newRow("sigmoid quadratic") << int(Activation::Sigmoid) << int(Activation::Sigmoid) << int(Cost::Quadratic);
+        QTest::newRow("tanh cross-entropy") << int(Activation::Tanh) << int(Activation::Sigmoid) << int(Cost::CrossEntropy);
+        QTest::newRow("relu softmax log-likelihood") << int(Activation::ReLU) << int(Activation::Softmax) << int(Cost::LogLikelihood);
+    }
+
+    void roundTripIsExact()
+    {
+        QFETCH(int, hidden);
+        QFETCH(int, output);
+        QFETCH(int, cost);
+        std::mt19937_64 rng(5);
+        const Network net = makeNetwork({{784, 30, 20, 10}, Activation(hidden), Activation(output), Cost(cost), 0.0f},
+                                        Initialisation::Scaled, rng);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("model.json").toStdString();
+        saveModel(path, net);
+        const Network back = loadModel(path);
+        QCOMPARE(back.sizes(), net.sizes());
+        QCOMPARE(back.cost(), net.cost());
+        QCOMPARE(back.hiddenActivation(), net.hiddenActivation());
+        QCOMPARE(back.outputActivation(), net.outputActivation());
+        for (int l = 0; l < net.layerCount(); ++l) {
+            const auto& a = static_cast<const DenseLayer&>(net.layer(l));
+            const auto& b = static_cast<const DenseLayer&>(back.layer(l));
+            QVERIFY(a.weights() == b.weights());   // bit for bit: shortest float text round-trips
+            QVERIFY(a.biases() == b.biases());
+        }
+        // No temporary files are left beside it.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    void damagedFilesGiveOneClearLine_data()
+    {
+        QTest::addColumn<QString>("contents");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty") << "" << "not a valid JSON model file";
+        QTest::newRow("truncated") << R"({"sizes": [2, 1], "weights": [[[0.1, )" << "not a valid JSON model file";
+        QTest::newRow("not an object") << "[1, 2, 3]" << "expected a JSON object";
+        QTest::newRow("no weights") << R"({"sizes": [2, 1], "biases": [[[0]]]})" << "\"weights\" is missing";
+        QTest::newRow("wrong row count") << R"({"sizes": [2, 1], "weights": [[[0.1, 0.2], [0.3, 0.4]]], "biases": [[[0]]]})"
+                                         << "weights of layer 1 must have 1 rows";
+        QTest::newRow("wrong row length") << R"({"sizes": [2, 1], "weights": [[[0.1]]], "biases": [[[0]]]})"
+                                          << "row 0 must have 2 entries";
+        QTest::newRow("wrong bias count") << R"({"sizes": [2, 1], "weights": [[[0.1, 0.2]]], "biases": [[[0], [1]]]})"
+                                          << "biases of layer 1 must have 1 entries";
+        QTest::newRow("NaN written by json.dump") << R"({"sizes": [2, 1], "weights": [[[NaN, 0.2]]], "biases": [[[0]]]})"
+                                                  << "not a valid JSON model file";
+        QTest::newRow("overflowing weight") << R"({"sizes": [2, 1], "weights": [[[1e300, 0.2]]], "biases": [[[0]]]})"
+                                            << "too large for float32";
+        QTest::newRow("string weight") << R"({"sizes": [2, 1], "weights": [[["x", 0.2]]], "biases": [[[0]]]})"
+                                       << "is not a number";
+        QTest::newRow("bad size") << R"({"sizes": [2, -1], "weights": [], "biases": []})" << "whole numbers from 1";
+        QTest::newRow("huge network") << R"({"sizes": [100000, 100000], "weights": [], "biases": []})" << "too large";
+        QTest::newRow("unknown cost") << R"({"sizes": [2, 1], "weights": [[[0.1, 0.2]]], "biases": [[[0]]], "cost": "Foo"})"
+                                      << "unknown \"cost\"";
+    }
+
+    void damagedFilesGiveOneClearLine()
+    {
+        QFETCH(QString, contents);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("bad.json").toStdString();
+        writeText(path, contents.toStdString());
+        const QString error = QString::fromStdString(loadError(path));
+        QVERIFY2(error.startsWith(QString::fromStdString(path) + ": "), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY(!error.contains('\n'));
+    }
+
+    void missingFile()
+    {
+        QVERIFY(QString::fromStdString(loadError("/nonexistent/model.json")).contains("file not found"));
+    }
+
+    void failedSaveLeavesNothingBehind()
+    {
+        std::mt19937_64 rng(1);
+        const Network net = makeNetwork({{3, 2}, Activation::Sigmoid, Activation::Sigmoid, Cost::Quadratic, 0.0f},
+                                        Initialisation::Large, rng);
+        QTemporaryDir dir;
+        // A folder that doesn't exist.
+        const std::string nowhere = dir.filePath("no/such/folder/model.json").toStdString();
+        QVERIFY_THROWS_EXCEPTION(FileError, saveModel(nowhere, net));
+        // A target that can't be replaced (a non-empty folder of that name): the rename fails,
+        // what was there survives, and the temporary file is removed.
+        QDir(dir.path()).mkpath("model.json/keep");
+        const std::string blocked = dir.filePath("model.json").toStdString();
+        try {
+            saveModel(blocked, net);
+            QFAIL("saving over a folder must fail");
+        } catch (const FileError& e) {
+            QVERIFY2(QString(e.what()).startsWith(QString::fromStdString(blocked) + ": "), e.what());
+        }
+        QVERIFY(QDir(dir.filePath("model.json/keep")).exists());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestModelFile)
+#include "tst_model_file.moc"
