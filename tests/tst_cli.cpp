@@ -1,0 +1,161 @@
+// nnlab-cli as a user runs it: exit codes, JSON lines, saved models, clear errors.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(qEnvironmentVariable("NNLAB_CLI"), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QList<QJsonObject> jsonLines(const QString& text)
+{
+    QList<QJsonObject> lines;
+    for (const QString& line : text.split('\n', Qt::SkipEmptyParts))
+        lines.append(QJsonDocument::fromJson(line.toUtf8()).object());
+    return lines;
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFile::exists(qEnvironmentVariable("NNLAB_CLI")), "NNLAB_CLI must name nnlab-cli"); }
+
+    void badFlagsGiveUsageAndExit2_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{} << "usage:";
+        QTest::newRow("unknown command") << QStringList{"fly"} << "unknown command 'fly'";
+        QTest::newRow("unknown flag") << QStringList{"train", "--speed", "9"} << "unknown option '--speed'";
+        QTest::newRow("missing value") << QStringList{"train", "--eta"} << "--eta needs a value";
+        QTest::newRow("bad number") << QStringList{"train", "--eta", "fast"} << "--eta must be a number";
+        QTest::newRow("bad choice") << QStringList{"train", "--cost", "hinge"} << "--cost must be one of";
+        QTest::newRow("bad net") << QStringList{"train", "--net", "784,x,10"} << "'x' is not a size";
+        QTest::newRow("bad preset") << QStringList{"train", "--preset", "nope"} << "no preset named 'nope'";
+        QTest::newRow("softmax with quadratic") << QStringList{"train", "--output", "softmax"} << "does not go with";
+        QTest::newRow("evaluate without model") << QStringList{"evaluate"} << "needs --model";
+    }
+
+    void badFlagsGiveUsageAndExit2()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Result r = runCli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message) || r.out.contains(message), qPrintable(r.err));
+    }
+
+    void presetsListTheBooksExperiments()
+    {
+        const Result r = runCli({"presets", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = jsonLines(r.out);
+        QStringList names;
+        for (const auto& o : lines)
+            names << o["name"].toString();
+        for (const char* name : {"ch1-784-30-10", "ch1-784-100-10", "ch3-cross-entropy", "ch3-784-100-10-l2",
+                                 "ch3-overfitting", "ch3-overfitting-l2", "ch5-784-30-30-10",
+                                 "ch5-784-30-30-30-10", "ch5-784-30-30-30-30-10"})
+            QVERIFY2(names.contains(name), name);
+        QCOMPARE(lines.first()["book_accuracy"].toDouble(), 0.9542);
+    }
+
+    void trainJsonSaveAndEvaluate()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("net.json");
+        const Result r = runCli({"train", "--preset", "ch3-cross-entropy", "--epochs", "2", "--train-size", "5000",
+                                 "--json", "--save", model});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 3);
+        for (int e = 0; e < 2; ++e) {
+            QCOMPARE(lines[e]["epoch"].toInt(), e + 1);
+            for (const char* key : {"seconds", "eta", "training_cost", "training_accuracy", "validation_accuracy",
+                                    "test_accuracy"})
+                QVERIFY2(lines[e].contains(key), key);
+            QVERIFY(lines[e]["test_accuracy"].toDouble() > 0.5 && lines[e]["test_accuracy"].toDouble() <= 1.0);
+            QVERIFY(lines[e]["seconds"].toDouble() > 0.0);
+        }
+        const QJsonObject summary = lines[2]["summary"].toObject();
+        QCOMPARE(summary["epochs"].toInt(), 2);
+        QCOMPARE(summary["reason"].toString(), QString("completed"));
+
+        // The saved model evaluates to the same test accuracy the last epoch reported.
+        const Result e = runCli({"evaluate", "--model", model, "--json"});
+        QCOMPARE(e.exitCode, 0);
+        QCOMPARE(jsonLines(e.out).first()["test_accuracy"].toDouble(), lines[1]["test_accuracy"].toDouble());
+    }
+
+    void readableTable()
+    {
+        const Result r = runCli({"train", "--net", "784,10,10", "--epochs", "1", "--train-size", "1000"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("test acc"));
+        QVERIFY(r.out.contains("completed 1 epochs"));
+    }
+
+    void gradcheckPasses()
+    {
+        const Result r = runCli({"gradcheck", "--net", "784,30,30,10", "--cost", "cross-entropy", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = jsonLines(r.out).first();
+        QVERIFY(o["pass"].toBool());
+        QVERIFY(o["max_relative_error"].toDouble() < 1e-4);
+    }
+
+    void missingDataIsOneClearLine()
+    {
+        QTemporaryDir empty;
+        const Result r = runCli({"train", "--epochs", "1", "--data", empty.path()});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(empty.path()) && r.err.contains("fetch"), qPrintable(r.err));
+    }
+
+    void damagedModelIsOneClearLine()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("broken.json");
+        QFile f(model);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"sizes\": [784, 30");
+        f.close();
+        const Result r = runCli({"evaluate", "--model", model});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(model) && r.err.contains("not a valid JSON model file"), qPrintable(r.err));
+    }
+
+    void fashionMnistIsSelectable()
+    {
+        const Result r = runCli({"train", "--dataset", "fashion", "--net", "784,30,10", "--cost", "cross-entropy",
+                                 "--eta", "0.5", "--epochs", "1", "--train-size", "5000", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const double accuracy = jsonLines(r.out).first()["test_accuracy"].toDouble();
+        // Fashion-MNIST is harder than MNIST: a small net learns it to ~70-80% in one short epoch.
+        QVERIFY2(accuracy > 0.6, qPrintable(QString::number(accuracy)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
