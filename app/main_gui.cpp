@@ -14,7 +14,7 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName("nnlab");
     QApplication::setOrganizationName("nnlab");
-    QApplication::setApplicationVersion("0.1.0");  // keep in step with project() in CMakeLists.txt
+    QApplication::setApplicationVersion(NNLAB_VERSION);
     QApplication::setWindowIcon(QIcon(":/icons/nnlab.png"));
 
     QCommandLineParser parser;
