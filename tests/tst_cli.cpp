@@ -1,4 +1,5 @@
 // nnlab-cli as a user runs it: exit codes, JSON lines, saved models, clear errors.
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -104,6 +105,35 @@ private slots:
         const Result e = runCli({"evaluate", "--model", model, "--json"});
         QCOMPARE(e.exitCode, 0);
         QCOMPARE(jsonLines(e.out).first()["test_accuracy"].toDouble(), lines[1]["test_accuracy"].toDouble());
+    }
+
+    // The book's "best of three runs": K seeds, the best peak reported, the best network saved.
+    void bestOfRuns()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("best.json");
+        const Result r = runCli({"train", "--net", "784,20,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs",
+                                 "2", "--train-size", "2000", "--best-of", "3", "--seed", "4", "--json", "--save", model});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 3 * 2 + 1);
+        QCOMPARE(lines[0]["run"].toInt(), 1);
+        QCOMPARE(lines[5]["run"].toInt(), 3);
+        const QJsonObject summary = lines.last()["summary"].toObject();
+        QCOMPARE(summary["best_of"].toInt(), 3);
+        const QJsonArray runs = summary["runs"].toArray();
+        QCOMPARE(runs.size(), 3);
+        double best = 0.0, bestFinal = 0.0;
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(runs[i].toObject()["seed"].toInt(), 4 + i);
+            if (runs[i].toObject()["best_test_accuracy"].toDouble() > best) {
+                best = runs[i].toObject()["best_test_accuracy"].toDouble();
+                bestFinal = runs[i].toObject()["final_test_accuracy"].toDouble();
+            }
+        }
+        QCOMPARE(summary["best_test_accuracy"].toDouble(), best);
+        const Result e = runCli({"evaluate", "--model", model, "--json"});
+        QCOMPARE(jsonLines(e.out).first()["test_accuracy"].toDouble(), bestFinal);
     }
 
     void readableTable()

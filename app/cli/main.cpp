@@ -37,6 +37,8 @@ train options (the book's notation in brackets):
   --seed 1                  random seed (same seed, same weights)
   --data DIR                folder with the IDX files (default: see README, "Data")
   --dataset mnist|fashion
+  --best-of K               train K networks (seeds seed..seed+K-1) and report the best, as the
+                            book does ("best-of-three runs"); --save keeps the best network
   --save FILE               save the trained network (network2.py's JSON format)
   --json                    one JSON object per epoch on stdout, then {"summary": ...}
 )";

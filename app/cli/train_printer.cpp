@@ -18,6 +18,15 @@ double rounded(double x, int digits)
 
 }  // namespace
 
+std::size_t bestRun(const std::vector<RunResult>& runs)
+{
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < runs.size(); ++i)
+        if (runs[i].summary.bestTestAccuracy > runs[best].summary.bestTestAccuracy)
+            best = i;
+    return best;
+}
+
 TrainPrinter::TrainPrinter(const TrainConfig& config, const Preset* preset, bool json, bool progressBar)
     : m_config(config), m_preset(preset), m_json(json), m_progressBar(progressBar)
 {
@@ -29,8 +38,18 @@ void TrainPrinter::printHeader() const
         return;
     if (m_preset)
         std::printf("%s — %s\n", m_preset->name.c_str(), m_preset->title.c_str());
-    std::printf("%s\n\n", describe(m_config).c_str());
-    std::printf("%5s %8s %8s %10s %9s %10s %9s\n", "epoch", "seconds", "eta", "train cost", "train acc",
+    std::printf("%s\n", describe(m_config).c_str());
+}
+
+void TrainPrinter::startRun(int run, int of, std::uint64_t seed)
+{
+    m_run = run;
+    m_runs = of;
+    if (m_json)
+        return;
+    if (of > 1)
+        std::printf("\nrun %d of %d (seed %llu)", run, of, static_cast<unsigned long long>(seed));
+    std::printf("\n%5s %8s %8s %10s %9s %10s %9s\n", "epoch", "seconds", "eta", "train cost", "train acc",
                 "valid acc", "test acc");
     std::fflush(stdout);
 }
@@ -43,8 +62,10 @@ void TrainPrinter::miniBatchFinished(const MiniBatchReport& r)
         return;
     constexpr int width = 30;
     const int filled = width * r.batch / r.batchesPerEpoch;
-    std::fprintf(stderr, "\repoch %d/%d [%s%s] %3d%%  cost %.4f ", r.epoch, m_config.epochs,
-                 std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
+    if (m_runs > 1)
+        std::fprintf(stderr, "\rrun %d/%d ", m_run, m_runs);
+    std::fprintf(stderr, "%sepoch %d/%d [%s%s] %3d%%  cost %.4f ", m_runs > 1 ? "" : "\r", r.epoch,
+                 m_config.epochs, std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
                  100 * r.batch / r.batchesPerEpoch, r.cost);
     std::fflush(stderr);
 }
@@ -68,6 +89,8 @@ void TrainPrinter::epochFinished(const EpochReport& r)
                                     {"validation_accuracy", r.validation.accuracy},
                                     {"test_accuracy", r.test.accuracy},
                                     {"bias_gradient_norms", r.biasGradientNorms}};
+        if (m_runs > 1)
+            line["run"] = m_run;
         std::cout << line.dump() << std::endl;
     } else {
         std::printf("%5d %8.3f %8.4g %10.4f %8.2f%% %9.2f%% %8.2f%%\n", r.epoch, r.seconds, r.eta,
@@ -77,21 +100,43 @@ void TrainPrinter::epochFinished(const EpochReport& r)
     }
 }
 
-void TrainPrinter::printSummary(const TrainSummary& s) const
+namespace {
+
+nlohmann::ordered_json summaryJson(const TrainSummary& s)
+{
+    return {{"reason", stopReasonName(s.reason)},
+            {"message", s.message},
+            {"epochs", s.epochs},
+            {"training_seconds", rounded(s.trainingSeconds, 3)},
+            {"final_test_accuracy", s.finalTestAccuracy},
+            {"best_test_accuracy", s.bestTestAccuracy},
+            {"best_test_epoch", s.bestTestEpoch},
+            {"best_validation_accuracy", s.bestValidationAccuracy},
+            {"best_validation_epoch", s.bestValidationEpoch},
+            {"test_accuracy_at_best_validation", s.testAccuracyAtBestValidation}};
+}
+
+}  // namespace
+
+void TrainPrinter::printSummary(const std::vector<RunResult>& runs) const
 {
     clearProgress();
+    const RunResult& best = runs[bestRun(runs)];
+    const TrainSummary& s = best.summary;
     if (m_json) {
-        nlohmann::ordered_json summary{{"reason", stopReasonName(s.reason)},
-                                       {"message", s.message},
-                                       {"epochs", s.epochs},
-                                       {"training_seconds", rounded(s.trainingSeconds, 3)},
-                                       {"final_test_accuracy", s.finalTestAccuracy},
-                                       {"best_test_accuracy", s.bestTestAccuracy},
-                                       {"best_test_epoch", s.bestTestEpoch},
-                                       {"best_validation_accuracy", s.bestValidationAccuracy},
-                                       {"best_validation_epoch", s.bestValidationEpoch},
-                                       {"test_accuracy_at_best_validation", s.testAccuracyAtBestValidation},
-                                       {"config", describe(m_config)}};
+        nlohmann::ordered_json summary = summaryJson(s);
+        summary["seed"] = best.seed;
+        summary["config"] = describe(m_config);
+        if (runs.size() > 1) {
+            summary["best_of"] = runs.size();
+            nlohmann::ordered_json all = nlohmann::ordered_json::array();
+            for (const RunResult& r : runs) {
+                nlohmann::ordered_json one = summaryJson(r.summary);
+                one["seed"] = r.seed;
+                all.push_back(one);
+            }
+            summary["runs"] = all;
+        }
         if (m_preset) {
             summary["preset"] = m_preset->name;
             summary["book_accuracy"] = m_preset->bookAccuracy ? nlohmann::ordered_json(*m_preset->bookAccuracy)
@@ -99,6 +144,15 @@ void TrainPrinter::printSummary(const TrainSummary& s) const
         }
         std::cout << nlohmann::ordered_json{{"summary", summary}}.dump() << std::endl;
         return;
+    }
+    if (runs.size() > 1) {
+        std::printf("\n%5s %6s %11s %11s %16s\n", "run", "seed", "peak test", "final test", "best validation");
+        for (std::size_t i = 0; i < runs.size(); ++i)
+            std::printf("%5zu %6llu %10.2f%% %10.2f%% %15.2f%%\n", i + 1,
+                        static_cast<unsigned long long>(runs[i].seed), 100 * runs[i].summary.bestTestAccuracy,
+                        100 * runs[i].summary.finalTestAccuracy, 100 * runs[i].summary.bestValidationAccuracy);
+        std::printf("best of %zu: run %zu (seed %llu)\n", runs.size(), bestRun(runs) + 1,
+                    static_cast<unsigned long long>(best.seed));
     }
     std::printf("\n%s\n", s.message.c_str());
     if (s.epochs > 0) {
@@ -108,7 +162,7 @@ void TrainPrinter::printSummary(const TrainSummary& s) const
         std::printf("training time %.1f s (%.3f s per epoch)\n", s.trainingSeconds, s.trainingSeconds / s.epochs);
     }
     if (m_preset && m_preset->bookAccuracy)
-        std::printf("the book: %s\n", m_preset->bookNote.c_str());
+        std::printf("the book (best of three runs): %s\n", m_preset->bookNote.c_str());
 }
 
 }  // namespace nnlab::cli

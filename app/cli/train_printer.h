@@ -7,12 +7,22 @@
 
 namespace nnlab::cli {
 
+struct RunResult {
+    std::uint64_t seed = 0;
+    TrainSummary summary;
+};
+
+// The run with the highest peak test accuracy (the book's "best of three").
+std::size_t bestRun(const std::vector<RunResult>& runs);
+
 class TrainPrinter final : public TrainingObserver {
 public:
     TrainPrinter(const TrainConfig& config, const Preset* preset, bool json, bool progressBar);
 
     void printHeader() const;
-    void printSummary(const TrainSummary& summary) const;
+    // Before each of `of` runs; with more than one, lines are marked with the run.
+    void startRun(int run, int of, std::uint64_t seed);
+    void printSummary(const std::vector<RunResult>& runs) const;
 
     void miniBatchFinished(const MiniBatchReport& report) override;
     void epochFinished(const EpochReport& report) override;
@@ -24,6 +34,8 @@ private:
     const Preset* m_preset;
     bool m_json;
     bool m_progressBar;
+    int m_run = 1;
+    int m_runs = 1;
 };
 
 }  // namespace nnlab::cli
