@@ -50,7 +50,7 @@ private slots:
         QTest::newRow("missing value") << QStringList{"train", "--eta"} << "--eta needs a value";
         QTest::newRow("bad number") << QStringList{"train", "--eta", "fast"} << "--eta must be a number";
         QTest::newRow("bad choice") << QStringList{"train", "--cost", "hinge"} << "--cost must be one of";
-        QTest::newRow("bad net") << QStringList{"train", "--net", "784,x,10"} << "'x' is not a size";
+        QTest::newRow("bad net") << QStringList{"train", "--net", "784,x,10"} << "'x' is not a layer";
         QTest::newRow("bad preset") << QStringList{"train", "--preset", "nope"} << "no preset named 'nope'";
         QTest::newRow("softmax with quadratic") << QStringList{"train", "--output", "softmax"} << "does not go with";
         QTest::newRow("evaluate without model") << QStringList{"evaluate"} << "needs --model";

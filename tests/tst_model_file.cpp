@@ -132,7 +132,7 @@ private slots:
                                             << "too large for float32";
         QTest::newRow("string weight") << R"({"sizes": [2, 1], "weights": [[["x", 0.2]]], "biases": [[[0]]]})"
                                        << "is not a number";
-        QTest::newRow("bad size") << R"({"sizes": [2, -1], "weights": [], "biases": []})" << "whole numbers from 1";
+        QTest::newRow("bad size") << R"({"sizes": [2, -1], "weights": [], "biases": []})" << "whole number from 1";
         QTest::newRow("huge network") << R"({"sizes": [100000, 100000], "weights": [], "biases": []})" << "too large";
         QTest::newRow("unknown cost") << R"({"sizes": [2, 1], "weights": [[[0.1, 0.2]]], "biases": [[[0]]], "cost": "Foo"})"
                                       << "unknown \"cost\"";
@@ -149,6 +149,63 @@ private slots:
         QVERIFY2(error.startsWith(QString::fromStdString(path) + ": "), qPrintable(error));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QVERIFY(!error.contains('\n'));
+    }
+
+    // Convnets go in nnlab's versioned layer-stack format, and come back identical.
+    void convnetRoundTrip()
+    {
+        NetworkSpec spec;
+        parseArchitecture("784,conv4x5,pool2,conv6x5,pool2,20,10", spec);
+        spec.hidden = Activation::ReLU;
+        spec.output = Activation::Softmax;
+        spec.cost = Cost::LogLikelihood;
+        spec.dropout = 0.5f;
+        std::mt19937_64 rng(9);
+        const Network net = makeNetwork(spec, Initialisation::Scaled, rng);
+        const auto json = nlohmann::json::parse(serialiseModel(net));
+        QCOMPARE(json["format"], "nnlab-model");
+        QCOMPARE(json["version"], 2);
+        QCOMPARE(json["layers"].size(), std::size_t(6));
+        QCOMPARE(json["layers"][0]["type"], "conv");
+        QCOMPARE(json["layers"][4]["dropout"], 0.5);
+
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("convnet.json").toStdString();
+        saveModel(path, net);
+        const Network back = loadModel(path);
+        QCOMPARE(back.layerCount(), net.layerCount());
+        const Eigen::MatrixXf x = Eigen::MatrixXf::Random(784, 4).cwiseAbs();
+        Eigen::MatrixXf a, b;
+        net.infer(x, a);
+        back.infer(x, b);
+        QVERIFY(a == b);   // bit for bit
+    }
+
+    void convnetFileErrors_data()
+    {
+        QTest::addColumn<QString>("contents");
+        QTest::addColumn<QString>("expected");
+        const QString head = R"({"format": "nnlab-model", "version": 2, "input": {"channels": 1, "height": 6, "width": 6}, "cost": "log-likelihood", "layers": )";
+        QTest::newRow("future version") << R"({"format": "nnlab-model", "version": 3, "layers": []})" << "version 3 is not one this nnlab reads";
+        QTest::newRow("unknown layer") << head + R"([{"type": "lstm"}]})" << "unknown layer type";
+        QTest::newRow("short weights") << head + R"([{"type": "conv", "maps": 2, "kernel": 3, "activation": "relu", "weights": [1, 2], "biases": [0, 0]}]})"
+                                       << "weights must be a list of 18 numbers";
+        QTest::newRow("kernel too big") << head + R"([{"type": "conv", "maps": 1, "kernel": 7, "activation": "relu", "weights": [], "biases": [0]}]})"
+                                        << "does not fit a 6×6 input";
+        QTest::newRow("missing key") << head + R"([{"type": "dense", "activation": "relu"}]})" << "\"neurons\" is missing";
+        QTest::newRow("unknown format") << R"({"format": "keras", "layers": []})" << "unknown model format";
+    }
+
+    void convnetFileErrors()
+    {
+        QFETCH(QString, contents);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("bad.json").toStdString();
+        writeText(path, contents.toStdString());
+        const QString error = QString::fromStdString(loadError(path));
+        QVERIFY2(error.startsWith(QString::fromStdString(path) + ": "), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
     }
 
     void missingFile()

@@ -68,27 +68,4 @@ std::optional<float> Args::number(const std::string& flag, float min, float max)
     return parsed;
 }
 
-std::vector<int> parseLayerSizes(const std::string& text)
-{
-    std::vector<int> sizes;
-    std::stringstream s(text);
-    std::string item;
-    while (std::getline(s, item, ',')) {
-        std::size_t used = 0;
-        int n = 0;
-        try {
-            n = std::stoi(item, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used == 0 || used != item.size() || n < 1)
-            throw UsageError("--net takes layer sizes separated by commas, like 784,30,10; '" + item +
-                             "' is not a size");
-        sizes.push_back(n);
-    }
-    if (sizes.size() < 2)
-        throw UsageError("--net needs at least an input and an output size, like 784,30,10");
-    return sizes;
-}
-
 }  // namespace nnlab::cli

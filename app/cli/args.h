@@ -32,7 +32,4 @@ private:
     std::set<std::string> m_switches;
 };
 
-// "784,30,10" → {784, 30, 10}
-std::vector<int> parseLayerSizes(const std::string& text);
-
 }  // namespace nnlab::cli

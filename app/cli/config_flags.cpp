@@ -8,7 +8,7 @@ const std::set<std::string>& configFlags()
         "--net",     "--activation", "--output",     "--cost",      "--init",
         "--eta",     "--batch",      "--epochs",     "--lambda",    "--l1",
         "--momentum", "--dropout",   "--train-size", "--seed",      "--dataset",
-        "--eta-schedule", "--early-stop"};
+        "--eta-schedule", "--early-stop", "--threads"};
     return flags;
 }
 
@@ -29,8 +29,13 @@ void applyChoice(const Args& args, const std::string& flag, Parse parse, const s
 
 TrainConfig applyConfigFlags(const Args& args, TrainConfig c)
 {
-    if (const auto net = args.text("--net"))
-        c.net.sizes = parseLayerSizes(*net);
+    if (const auto net = args.text("--net")) {
+        try {
+            parseArchitecture(*net, c.net);
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("--net: ") + e.what());
+        }
+    }
     applyChoice(args, "--activation", parseActivation, "sigmoid, tanh, relu", c.net.hidden);
     applyChoice(args, "--output", parseActivation, "sigmoid, softmax", c.net.output);
     applyChoice(args, "--cost", parseCost, "quadratic, cross-entropy, log-likelihood", c.net.cost);
@@ -49,6 +54,7 @@ TrainConfig applyConfigFlags(const Args& args, TrainConfig c)
     c.seed = static_cast<std::uint64_t>(args.integer("--seed", 0, 2147483647).value_or(int(c.seed)));
     c.etaHalvingPatience = args.integer("--eta-schedule", 0, 1000).value_or(c.etaHalvingPatience);
     c.earlyStoppingPatience = args.integer("--early-stop", 0, 1000).value_or(c.earlyStoppingPatience);
+    c.threads = args.integer("--threads", 0, 2).value_or(c.threads);
     try {
         validate(c);
     } catch (const std::invalid_argument& e) {

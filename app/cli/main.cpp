@@ -19,7 +19,7 @@ commands:
   bench [--repeat N] [--json]            seconds per training epoch of the standard networks
 
 train options (the book's notation in brackets):
-  --net 784,30,10           layer sizes
+  --net 784,30,10           layer sizes; convnets: 784,conv20x5,pool2,conv40x5,pool2,100,10
   --activation sigmoid|tanh|relu        hidden neurons           (σ)
   --output sigmoid|softmax              output layer
   --cost quadratic|cross-entropy|log-likelihood
@@ -35,6 +35,7 @@ train options (the book's notation in brackets):
   --eta-schedule N          halve η after N epochs without validation improvement, stop at η/128
   --early-stop N            stop after N epochs without validation improvement
   --seed 1                  random seed (same seed, same weights)
+  --threads 0               backprop threads: 0 chooses (2 for convnets), 1 forces one
   --data DIR                folder with the IDX files (default: see README, "Data")
   --dataset mnist|fashion
   --best-of K               train K networks (seeds seed..seed+K-1) and report the best, as the

@@ -1,10 +1,9 @@
 // model_file.h — saving and loading trained networks.
 //
-// Fully connected networks are written in the JSON format of network2.py's save():
-//   {"sizes": [784, 30, 10], "weights": [w^1 as rows, ...], "biases": [[[b], ...], ...],
-//    "cost": "CrossEntropyCost"}
-// so network2.load() reads our files and we read its. What network2.py has no field for goes in
-// extra keys it ignores: "activation" (hidden), "output_activation", "nnlab_cost", "format".
+// Fully connected networks are written in the JSON format of network2.py's save()
+// (network2_format.h), so network2.load() reads our files and we read its; other networks
+// (convnets) in nnlab's versioned layer-stack format (layer_stack_format.h). Loading tells the
+// two apart by their keys.
 #pragma once
 
 #include "io/atomic_file.h"

@@ -1,8 +1,11 @@
 #include "nn/network.h"
 
+#include "nn/conv_layer.h"
 #include "nn/dense_layer.h"
+#include "nn/max_pool_layer.h"
 
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace nnlab {
@@ -21,7 +24,10 @@ std::optional<Initialisation> parseInitialisation(const std::string& name)
     return std::nullopt;
 }
 
-void validate(const NetworkSpec& spec)
+namespace {
+int addFeatureLayers(const NetworkSpec& spec, std::vector<std::unique_ptr<Layer>>& layers);
+
+void validateBasics(const NetworkSpec& spec)
 {
     if (spec.sizes.size() < 2)
         throw std::invalid_argument("a network needs at least an input and an output layer");
@@ -38,6 +44,63 @@ void validate(const NetworkSpec& spec)
                                     " output layer (use softmax with log-likelihood)");
     if (!(spec.dropout >= 0.0f && spec.dropout < 1.0f))
         throw std::invalid_argument("dropout must be in [0, 1)");
+}
+
+}  // namespace
+
+void validate(const NetworkSpec& spec)
+{
+    validateBasics(spec);
+    // Building the feature layers checks that every kernel and pool fits the maps it meets.
+    std::vector<std::unique_ptr<Layer>> probe;
+    addFeatureLayers(spec, probe);
+}
+
+void parseArchitecture(const std::string& text, NetworkSpec& spec)
+{
+    NetworkSpec parsed = spec;
+    parsed.sizes.clear();
+    parsed.features.clear();
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = text.find(',', start);
+        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        start = comma == std::string::npos ? text.size() + 1 : comma + 1;
+        int a = 0, b = 0;
+        char tail = 0;
+        if (std::sscanf(item.c_str(), "conv%dx%d%c", &a, &b, &tail) == 2) {
+            if (parsed.sizes.size() != 1)
+                throw std::invalid_argument("'" + item + "': convolutions come right after the input size");
+            parsed.features.push_back({FeatureLayerSpec::Kind::Convolution, a, b, 0});
+        } else if (std::sscanf(item.c_str(), "pool%d%c", &a, &tail) == 1) {
+            if (parsed.sizes.size() != 1)
+                throw std::invalid_argument("'" + item + "': pooling comes right after the input size");
+            parsed.features.push_back({FeatureLayerSpec::Kind::MaxPool, 0, 0, a});
+        } else if (std::sscanf(item.c_str(), "%d%c", &a, &tail) == 1 && a > 0) {
+            parsed.sizes.push_back(a);
+        } else {
+            throw std::invalid_argument("'" + item + "' is not a layer (sizes like 30, conv20x5, pool2)");
+        }
+    }
+    if (parsed.sizes.size() < 2)
+        throw std::invalid_argument("a network needs an input size and at least one layer, like 784,30,10");
+    spec = parsed;
+}
+
+std::string formatArchitecture(const NetworkSpec& spec)
+{
+    std::string text;
+    for (std::size_t i = 0; i < spec.sizes.size(); ++i) {
+        if (i)
+            text += ',';
+        text += std::to_string(spec.sizes[i]);
+        if (i == 0)
+            for (const FeatureLayerSpec& f : spec.features)
+                text += f.kind == FeatureLayerSpec::Kind::Convolution
+                            ? ",conv" + std::to_string(f.maps) + "x" + std::to_string(f.kernel)
+                            : ",pool" + std::to_string(f.pool);
+    }
+    return text;
 }
 
 Network::Network(std::vector<std::unique_ptr<Layer>> layers, Cost cost)
@@ -97,13 +160,13 @@ double Network::backprop(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y, std
 {
     const Eigen::MatrixXf& output = forward(x, training, rng);
     Layer& last = *m_layers.back();
-    outputDelta(m_cost, last.activation(), last.z(), output, y, m_delta);   // BP1
-    for (int l = layerCount() - 1; l >= 0; --l) {
-        m_layers[l]->backward(m_delta, l > 0 ? &m_dA : nullptr);           // BP3, BP4, (w^l)ᵀδ^l
-        if (l > 0) {
-            m_layers[l - 1]->outputGradientToDelta(m_dA);                   // BP2: ⊙ σ'(z^{l-1})
-            m_delta.swap(m_dA);
-        }
+    m_deltas.resize(m_layers.size());
+    const int L = layerCount() - 1;
+    outputDelta(m_cost, last.activation(), last.z(), output, y, m_deltas[L]);   // BP1
+    for (int l = L; l >= 0; --l) {
+        m_layers[l]->backward(m_deltas[l], l > 0 ? &m_deltas[l - 1] : nullptr);  // BP3, BP4, (w^l)ᵀδ^l
+        if (l > 0)
+            m_layers[l - 1]->outputGradientToDelta(m_deltas[l - 1]);             // BP2: ⊙ σ'(z^{l-1})
     }
     return costValue(m_cost, output, y);
 }
@@ -185,15 +248,45 @@ double Network::sumOfAbsoluteWeights() const
     return sum;
 }
 
+namespace {
+
+// The convolution and pooling layers of a spec; returns the size of what they output.
+int addFeatureLayers(const NetworkSpec& spec, std::vector<std::unique_ptr<Layer>>& layers)
+{
+    if (spec.features.empty())
+        return spec.sizes.front();
+    const int side = static_cast<int>(std::lround(std::sqrt(double(spec.sizes.front()))));
+    if (side * side != spec.sizes.front())
+        throw std::invalid_argument("convolutions need a square image input; " + std::to_string(spec.sizes.front()) +
+                                    " is not a square number");
+    ImageShape shape{1, side, side};
+    for (const FeatureLayerSpec& f : spec.features) {
+        if (f.kind == FeatureLayerSpec::Kind::Convolution) {
+            auto conv = std::make_unique<ConvLayer>(shape, f.maps, f.kernel, spec.hidden);
+            shape = conv->output();
+            layers.push_back(std::move(conv));
+        } else {
+            auto pool = std::make_unique<MaxPoolLayer>(shape, f.pool);
+            pool->setPassThrough(spec.hidden);
+            shape = pool->output();
+            layers.push_back(std::move(pool));
+        }
+    }
+    return shape.size();
+}
+
+}  // namespace
+
 Network makeNetwork(const NetworkSpec& spec, Initialisation init, std::mt19937_64& rng)
 {
-    validate(spec);
+    validateBasics(spec);
     std::vector<std::unique_ptr<Layer>> layers;
+    int inputs = addFeatureLayers(spec, layers);
     for (std::size_t l = 1; l < spec.sizes.size(); ++l) {
         const bool isOutput = l + 1 == spec.sizes.size();
-        layers.push_back(std::make_unique<DenseLayer>(spec.sizes[l - 1], spec.sizes[l],
-                                                      isOutput ? spec.output : spec.hidden,
+        layers.push_back(std::make_unique<DenseLayer>(inputs, spec.sizes[l], isOutput ? spec.output : spec.hidden,
                                                       isOutput ? 0.0f : spec.dropout));
+        inputs = spec.sizes[l];
     }
     Network net(std::move(layers), spec.cost);
     initialise(net, init, rng);
@@ -204,15 +297,25 @@ void initialise(Network& net, Initialisation init, std::mt19937_64& rng)
 {
     std::normal_distribution<float> gaussian(0.0f, 1.0f);
     for (int l = 0; l < net.layerCount(); ++l) {
-        auto* dense = dynamic_cast<DenseLayer*>(&net.layer(l));
-        if (!dense)
+        // Weights and biases of a dense or convolutional layer; pooling has none. A weight
+        // row's length is the neuron's fan-in n_in (a conv filter's C·k·k).
+        Eigen::MatrixXf* weights = nullptr;
+        Eigen::VectorXf* biases = nullptr;
+        if (auto* dense = dynamic_cast<DenseLayer*>(&net.layer(l))) {
+            weights = &dense->weights();
+            biases = &dense->biases();
+        } else if (auto* conv = dynamic_cast<ConvLayer*>(&net.layer(l))) {
+            weights = &conv->weights();
+            biases = &conv->biases();
+        } else {
             continue;
+        }
         // Scaled: standard deviation 1/√n_in keeps z = Σ w x + b from saturating the neuron.
-        const float sd = init == Initialisation::Large ? 1.0f : 1.0f / std::sqrt(float(dense->inputSize()));
-        for (Eigen::Index i = 0; i < dense->weights().size(); ++i)
-            dense->weights().data()[i] = sd * gaussian(rng);
-        for (Eigen::Index i = 0; i < dense->biases().size(); ++i)
-            dense->biases()[i] = gaussian(rng);
+        const float sd = init == Initialisation::Large ? 1.0f : 1.0f / std::sqrt(float(weights->cols()));
+        for (Eigen::Index i = 0; i < weights->size(); ++i)
+            weights->data()[i] = sd * gaussian(rng);
+        for (Eigen::Index i = 0; i < biases->size(); ++i)
+            (*biases)[i] = gaussian(rng);
     }
 }
 

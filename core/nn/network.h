@@ -23,17 +23,35 @@ enum class Initialisation {
 std::string initialisationName(Initialisation init);
 std::optional<Initialisation> parseInitialisation(const std::string& name);
 
-// A fully connected network as the book writes it: sizes = [784, 30, 10].
+// A convolution or max-pooling layer of chapter 6, applied to the input image before the
+// fully connected layers (the book's convnets put all of them first).
+struct FeatureLayerSpec {
+    enum class Kind { Convolution, MaxPool };
+    Kind kind = Kind::Convolution;
+    int maps = 20;      // convolution: feature maps
+    int kernel = 5;     // convolution: k×k local receptive field
+    int pool = 2;       // max-pool: p×p blocks
+};
+
+// A network as the book writes it: sizes = [784, 30, 10] — the input, then the fully connected
+// layers. A convnet adds its convolution/pooling layers between the input and the first fully
+// connected layer: "784,conv20x5,pool2,100,10" is sizes [784, 100, 10] with two features.
 struct NetworkSpec {
     std::vector<int> sizes;
-    Activation hidden = Activation::Sigmoid;
+    Activation hidden = Activation::Sigmoid;   // of every hidden layer, convolutions included
     Activation output = Activation::Sigmoid;
     Cost cost = Cost::Quadratic;
-    float dropout = 0.0f;    // on hidden layers while training
+    float dropout = 0.0f;    // on hidden fully connected layers while training
+    std::vector<FeatureLayerSpec> features;   // empty for fully connected networks
 };
 
 // Throws std::invalid_argument with a readable reason when the spec can't be built.
 void validate(const NetworkSpec& spec);
+
+// "784,conv20x5,pool2,conv40x5,pool2,100,10" ↔ sizes and features (input must be a square
+// image for convolutions: 784 = 28×28). Parsing throws std::invalid_argument on bad text.
+void parseArchitecture(const std::string& text, NetworkSpec& spec);
+std::string formatArchitecture(const NetworkSpec& spec);
 
 class Network {
 public:
@@ -73,8 +91,9 @@ public:
 private:
     std::vector<std::unique_ptr<Layer>> m_layers;
     Cost m_cost;
-    Eigen::MatrixXf m_delta;   // δ^l of the layer being back-propagated   (n_l × m)
-    Eigen::MatrixXf m_dA;      // ∂C/∂a^{l-1} = (w^l)ᵀ δ^l                  (n_{l-1} × m)
+    // δ^l of each layer (n_l × m), kept between mini-batches so that no step allocates. The
+    // same buffer first receives ∂C/∂a^l = (w^{l+1})ᵀ δ^{l+1} and is then turned into δ^l.
+    std::vector<Eigen::MatrixXf> m_deltas;
 };
 
 // A fully connected network from a spec, parameters initialised from rng.

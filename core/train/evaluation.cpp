@@ -1,5 +1,7 @@
 #include "train/evaluation.h"
 
+#include "util/allocator.h"
+
 #include <algorithm>
 #include <thread>
 
@@ -7,7 +9,9 @@ namespace nnlab {
 
 namespace {
 
-constexpr int kChunk = 1000;   // columns per inference call: big products, bounded memory
+// Columns per inference call: big products, bounded memory. A convolution's im2col patches
+// take ~30,000 floats per example, so convnets go 100 at a time.
+int chunkSize(const Network& net) { return net.isFullyConnected() ? 1000 : 100; }
 
 struct ChunkResult {
     double costSum = 0.0;
@@ -21,8 +25,9 @@ ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, i
     ChunkResult result;
     Eigen::MatrixXf output, y;
     std::vector<int> labels;
-    for (int start = first * kChunk; start < data.size(); start += stride * kChunk) {
-        const int count = std::min(kChunk, data.size() - start);
+    const int chunk = chunkSize(net);
+    for (int start = first * chunk; start < data.size(); start += stride * chunk) {
+        const int count = std::min(chunk, data.size() - start);
         net.infer(data.images.middleCols(start, count), output);
         labels.assign(data.labels.begin() + start, data.labels.begin() + start + count);
         oneHot(labels, net.outputSize(), y);
@@ -42,6 +47,7 @@ ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, i
 // Both halves of the work in parallel: this machine's two cores.
 ChunkResult evaluateInParallel(const Network& net, const Dataset& data, std::vector<int>* classes)
 {
+    reuseLargeAllocations();
     ChunkResult other;
     std::thread worker([&] { other = evaluateChunks(net, data, 1, 2, classes); });
     ChunkResult mine = evaluateChunks(net, data, 0, 2, classes);

@@ -1,5 +1,9 @@
 #include "train/trainer.h"
 
+#include "train/data_parallel_backprop.h"
+
+#include "util/allocator.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -47,6 +51,7 @@ Trainer::Trainer(const TrainConfig& config, const DataSplit& data)
                                     " is larger than the " + std::to_string(data.training.size()) +
                                     " training images loaded");
     m_training = data.training.slice(0, config.trainingSize);
+    reuseLargeAllocations();
 }
 
 Hyperparameters Trainer::hyperparameters() const
@@ -145,6 +150,12 @@ TrainSummary Trainer::run()
     MiniBatchReport batchReport;
     batchReport.batchesPerEpoch = batchesPerEpoch;
 
+    // Convnets split each mini-batch between both cores; dense nets' steps are too small to.
+    std::unique_ptr<DataParallelBackprop> parallel;
+    if (m_config.threads != 1 && DataParallelBackprop::worthwhile(m_network, m)) {
+        parallel = std::make_unique<DataParallelBackprop>(m_network, m_config.seed);
+    }
+
     TrainSummary summary;
     int epochsSinceBest = 0, epochsSinceBestOrHalving = 0;
     auto finish = [&](StopReason reason, std::string message) {
@@ -174,7 +185,7 @@ TrainSummary Trainer::run()
             }
             oneHot(labels, m_network.outputSize(), y);
 
-            const double cost = m_network.backprop(x, y, m_rng);
+            const double cost = parallel ? parallel->backprop(x, y, m_rng) : m_network.backprop(x, y, m_rng);
             recordGradientNorms(batchReport, count);
             const bool finite = std::isfinite(cost) &&
                 std::all_of(batchReport.weightGradientNorms.begin(), batchReport.weightGradientNorms.end(),

@@ -26,10 +26,15 @@ void validate(const TrainConfig& c)
 std::string describe(const TrainConfig& c)
 {
     std::ostringstream s;
-    s << "[";
-    for (std::size_t i = 0; i < c.net.sizes.size(); ++i)
-        s << (i ? ", " : "") << c.net.sizes[i];
-    s << "] " << activationName(c.net.hidden);
+    if (c.net.features.empty()) {
+        s << "[";
+        for (std::size_t i = 0; i < c.net.sizes.size(); ++i)
+            s << (i ? ", " : "") << c.net.sizes[i];
+        s << "]";
+    } else {
+        s << formatArchitecture(c.net);
+    }
+    s << " " << activationName(c.net.hidden);
     if (c.net.output != c.net.hidden)
         s << "/" << activationName(c.net.output);
     s << ", " << costName(c.net.cost) << ", " << initialisationName(c.init) << " init"

@@ -25,6 +25,9 @@ struct TrainConfig {
     // many epochs (chapter 3, early stopping). 0 turns it off.
     int earlyStoppingPatience = 0;
     std::uint64_t seed = 1;
+    // Threads for backpropagation: 0 chooses (both cores for convnets, one for dense nets),
+    // 1 forces one. Results depend on the choice (dropout streams, summation order), not on timing.
+    int threads = 0;
 };
 
 // Throws std::invalid_argument with a readable reason for a configuration that can't run.

@@ -1,0 +1,55 @@
+#include "io/model_json.h"
+
+#include <cmath>
+
+namespace nnlab {
+
+const ModelJson& ModelReader::member(const ModelJson& object, const char* key, const std::string& where) const
+{
+    if (!object.is_object() || !object.contains(key))
+        fail(where + ": the key \"" + key + "\" is missing");
+    return object[key];
+}
+
+float ModelReader::number(const ModelJson& value, const std::string& where) const
+{
+    if (!value.is_number())
+        fail(where + " is not a number");
+    const float x = value.get<float>();
+    if (!std::isfinite(x))
+        fail(where + " is not finite (NaN, infinite, or too large for float32)");
+    return x;
+}
+
+int ModelReader::integer(const ModelJson& value, int min, int max, const std::string& where) const
+{
+    if (!value.is_number_integer() || value.get<long long>() < min || value.get<long long>() > max)
+        fail(where + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    return value.get<int>();
+}
+
+Activation ModelReader::activation(const ModelJson& value, const std::string& where) const
+{
+    if (value.is_string())
+        if (auto f = parseActivation(value.get<std::string>()))
+            return *f;
+    fail("unknown " + where + " (expected sigmoid, tanh, relu or softmax)");
+}
+
+Cost ModelReader::cost(const ModelJson& value, const std::string& where) const
+{
+    if (value.is_string())
+        if (auto c = parseCost(value.get<std::string>()))
+            return *c;
+    fail("unknown " + where + " (expected quadratic, cross-entropy or log-likelihood)");
+}
+
+void ModelReader::floats(const ModelJson& value, Eigen::Index count, float* out, const std::string& where) const
+{
+    if (!value.is_array() || Eigen::Index(value.size()) != count)
+        fail(where + " must be a list of " + std::to_string(count) + " numbers");
+    for (Eigen::Index i = 0; i < count; ++i)
+        out[i] = number(value[std::size_t(i)], where + " [" + std::to_string(i) + "]");
+}
+
+}  // namespace nnlab

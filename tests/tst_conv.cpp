@@ -1,0 +1,225 @@
+// Convolutional and max-pooling layers (chapter 6): against naive references, gradient checks,
+// and the two-core mini-batch split against the one-core result.
+#include "nn/conv_layer.h"
+#include "nn/dense_layer.h"
+#include "nn/gradient_check.h"
+#include "nn/max_pool_layer.h"
+#include "train/data_parallel_backprop.h"
+
+#include <QtTest>
+
+using namespace nnlab;
+
+namespace {
+
+Eigen::MatrixXf randomColumns(int rows, int cols, unsigned seed)
+{
+    std::srand(seed);
+    return Eigen::MatrixXf::Random(rows, cols);
+}
+
+// z_j(y, x) = b_j + Σ_c Σ_ky Σ_kx w_j,c,ky,kx · a_c(y + ky, x + kx), straight from eq. 125.
+float naiveZ(const ConvLayer& conv, const Eigen::VectorXf& image, int j, int y, int x)
+{
+    const ImageShape in = conv.input();
+    const int k = conv.kernel();
+    double z = conv.biases()[j];
+    for (int c = 0; c < in.channels; ++c)
+        for (int ky = 0; ky < k; ++ky)
+            for (int kx = 0; kx < k; ++kx)
+                z += double(conv.weights()(j, (c * k + ky) * k + kx)) *
+                     image[(c * in.height + y + ky) * in.width + x + kx];
+    return float(z);
+}
+
+}  // namespace
+
+class TestConv : public QObject {
+    Q_OBJECT
+
+private slots:
+    void convolutionMatchesNaiveReference_data()
+    {
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("maps");
+        QTest::addColumn<int>("kernel");
+        QTest::newRow("MNIST first layer 1→20, 5×5") << 1 << 28 << 20 << 5;
+        QTest::newRow("second layer 20→40, 5×5") << 20 << 12 << 40 << 5;
+        QTest::newRow("3→2, 3×3 on 7×7") << 3 << 7 << 2 << 3;
+        QTest::newRow("1×1 kernel") << 4 << 5 << 3 << 1;
+        QTest::newRow("kernel as large as the image") << 2 << 4 << 3 << 4;
+    }
+
+    void convolutionMatchesNaiveReference()
+    {
+        QFETCH(int, channels);
+        QFETCH(int, size);
+        QFETCH(int, maps);
+        QFETCH(int, kernel);
+        ConvLayer conv({channels, size, size}, maps, kernel, Activation::Tanh);
+        conv.weights() = randomColumns(maps, channels * kernel * kernel, 1);
+        conv.biases() = Eigen::VectorXf::Random(maps);
+        const Eigen::MatrixXf x = randomColumns(channels * size * size, 3, 2);
+        Eigen::MatrixXf a;
+        conv.infer(x, a);
+        const ImageShape out = conv.output();
+        QCOMPARE(a.rows(), Eigen::Index(out.size()));
+        for (int s = 0; s < 3; ++s)
+            for (int j = 0; j < maps; ++j)
+                for (int y = 0; y < out.height; ++y)
+                    for (int xx = 0; xx < out.width; ++xx) {
+                        const float expected = std::tanh(naiveZ(conv, x.col(s), j, y, xx));
+                        const float got = a((j * out.height + y) * out.width + xx, s);
+                        QVERIFY2(std::abs(expected - got) < 1e-4f,
+                                 qPrintable(QString("example %1 map %2 (%3,%4): %5 vs %6").arg(s).arg(j).arg(y).arg(xx).arg(got).arg(expected)));
+                    }
+        // The training pass computes the same.
+        std::mt19937_64 rng(1);
+        QVERIFY((conv.forward(x, true, rng) - a).cwiseAbs().maxCoeff() < 1e-6f);
+    }
+
+    void maxPoolMatchesNaiveReference()
+    {
+        MaxPoolLayer pool({3, 6, 4}, 2);
+        const Eigen::MatrixXf x = randomColumns(3 * 6 * 4, 2, 3);
+        Eigen::MatrixXf a;
+        pool.infer(x, a);
+        QCOMPARE(a.rows(), Eigen::Index(3 * 3 * 2));
+        for (int s = 0; s < 2; ++s)
+            for (int c = 0; c < 3; ++c)
+                for (int y = 0; y < 3; ++y)
+                    for (int xx = 0; xx < 2; ++xx) {
+                        float best = -1e30f;
+                        for (int py = 0; py < 2; ++py)
+                            for (int px = 0; px < 2; ++px)
+                                best = std::max(best, x((c * 6 + 2 * y + py) * 4 + 2 * xx + px, s));
+                        QCOMPARE(a((c * 3 + y) * 2 + xx, s), best);
+                    }
+        // Backward sends each gradient to the winner only.
+        std::mt19937_64 rng(1);
+        pool.forward(x, true, rng);
+        Eigen::MatrixXf delta = Eigen::MatrixXf::Ones(a.rows(), 2), dPrev;
+        pool.backward(delta, &dPrev);
+        for (int s = 0; s < 2; ++s)
+            for (int c = 0; c < 3; ++c)
+                for (int y = 0; y < 3; ++y)
+                    for (int xx = 0; xx < 2; ++xx) {
+                        int routed = 0;
+                        for (int py = 0; py < 2; ++py)
+                            for (int px = 0; px < 2; ++px) {
+                                const int i = (c * 6 + 2 * y + py) * 4 + 2 * xx + px;
+                                if (dPrev(i, s) != 0.0f) {
+                                    ++routed;
+                                    QCOMPARE(dPrev(i, s), 1.0f);
+                                    QCOMPARE(x(i, s), a((c * 3 + y) * 2 + xx, s));   // to the max
+                                }
+                            }
+                        QCOMPARE(routed, 1);
+                    }
+    }
+
+    void layersThatDoNotFitAreRejected()
+    {
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ConvLayer({1, 4, 4}, 2, 5, Activation::ReLU));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, MaxPoolLayer({1, 5, 5}, 2));
+        NetworkSpec spec;
+        parseArchitecture("784,conv20x5,pool5,10", spec);   // 24×24 maps don't split into 5×5 blocks
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, validate(spec));
+    }
+
+    void architectureText()
+    {
+        NetworkSpec spec;
+        parseArchitecture("784,conv20x5,pool2,conv40x5,pool2,100,10", spec);
+        QCOMPARE(spec.sizes, (std::vector<int>{784, 100, 10}));
+        QCOMPARE(int(spec.features.size()), 4);
+        QCOMPARE(spec.features[2].maps, 40);
+        QCOMPARE(spec.features[3].pool, 2);
+        QCOMPARE(formatArchitecture(spec), std::string("784,conv20x5,pool2,conv40x5,pool2,100,10"));
+        for (const char* bad : {"784,conv20,10", "784,100,conv20x5,10", "784", "784,abc,10", "784,pool0,10"}) {
+            NetworkSpec s;
+            bool threw = false;
+            try {
+                parseArchitecture(bad, s);
+                validate(s);
+            } catch (const std::invalid_argument&) {
+                threw = true;
+            }
+            QVERIFY2(threw, bad);
+        }
+        spec.hidden = Activation::ReLU;
+        spec.output = Activation::Softmax;
+        spec.cost = Cost::LogLikelihood;
+        std::mt19937_64 rng(1);
+        const Network net = makeNetwork(spec, Initialisation::Scaled, rng);
+        QCOMPARE(net.layerCount(), 6);
+        QCOMPARE(net.layer(3).outputSize(), 40 * 4 * 4);   // 28 → 24 → 12 → 8 → 4
+        QCOMPARE(net.layer(4).inputSize(), 640);
+    }
+
+    void gradientCheck_data()
+    {
+        QTest::addColumn<QString>("architecture");
+        QTest::addColumn<int>("activation");
+        QTest::newRow("conv-pool-dense, ReLU") << "36,conv3x3,pool2,10" << int(Activation::ReLU);
+        QTest::newRow("conv-pool-dense, sigmoid") << "36,conv3x3,pool2,10" << int(Activation::Sigmoid);
+        QTest::newRow("two convs, tanh") << "64,conv3x3,conv4x3,pool2,12,10" << int(Activation::Tanh);
+        QTest::newRow("the book's net, small maps") << "784,conv4x5,pool2,conv5x5,pool2,12,10" << int(Activation::ReLU);
+    }
+
+    void gradientCheck()
+    {
+        QFETCH(QString, architecture);
+        QFETCH(int, activation);
+        NetworkSpec spec;
+        parseArchitecture(architecture.toStdString(), spec);
+        spec.hidden = Activation(activation);
+        spec.output = Activation::Softmax;
+        spec.cost = Cost::LogLikelihood;
+        std::mt19937_64 rng(11);
+        Network net = makeNetwork(spec, Initialisation::Scaled, rng);
+        const Eigen::MatrixXf x = (randomColumns(spec.sizes.front(), 3, 5).array() + 1.0f) / 2.0f;
+        Eigen::MatrixXf y;
+        oneHot({1, 7, 3}, 10, y);
+        const GradientCheck check = checkGradients(net, x, y, 120, rng);
+        QCOMPARE(int(check.layers.size()), net.layerCount());
+        for (const auto& layer : check.layers)
+            QVERIFY2(layer.relativeError < 1e-3,
+                     qPrintable(QString("layer %1: relative error %2").arg(layer.layer).arg(layer.relativeError)));
+    }
+
+    // Both cores compute exactly the gradient one core does (up to float summation order).
+    void twoCoresGiveTheOneCoreGradient()
+    {
+        NetworkSpec spec;
+        parseArchitecture("784,conv6x5,pool2,conv8x5,pool2,30,10", spec);
+        spec.hidden = Activation::ReLU;
+        spec.output = Activation::Softmax;
+        spec.cost = Cost::LogLikelihood;
+        std::mt19937_64 rng(3);
+        Network serial = makeNetwork(spec, Initialisation::Scaled, rng);
+        Network split = serial;
+        QVERIFY(DataParallelBackprop::worthwhile(split, 10));
+        QVERIFY(!DataParallelBackprop::worthwhile(split, 1));
+        const Eigen::MatrixXf x = (randomColumns(784, 9, 8).array() + 1.0f) / 2.0f;
+        Eigen::MatrixXf y;
+        oneHot({0, 1, 2, 3, 4, 5, 6, 7, 8}, 10, y);
+        std::mt19937_64 rngA(1), rngB(1);
+        const double costSerial = serial.backprop(x, y, rngA);
+        DataParallelBackprop parallel(split, 1);
+        for (int repeat = 0; repeat < 3; ++repeat) {   // the helper thread is reused step after step
+            const double costSplit = parallel.backprop(x, y, rngB);
+            QVERIFY(std::abs(costSplit - costSerial) < 1e-4 * std::abs(costSerial));
+            const auto a = serial.parameters(), b = split.parameters();
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                const Eigen::Map<const Eigen::ArrayXf> ga(a[i].nabla, a[i].size), gb(b[i].nabla, b[i].size);
+                QVERIFY2((ga - gb).abs().maxCoeff() <= 1e-4f * (1.0f + ga.abs().maxCoeff()),
+                         qPrintable(QString("parameter array %1").arg(i)));
+            }
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestConv)
+#include "tst_conv.moc"
