@@ -1,11 +1,13 @@
 // main_gui.cpp — the nnlab desktop application: `nnlab [--data DIR] [--dataset mnist|fashion]`.
 #include "main_window.h"
+#include "universality_view.h"
 
 #include "data/dataset.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QStackedWidget>
 
 #include <cstdio>
 
@@ -29,6 +31,12 @@ int main(int argc, char* argv[])
         "mnist");
     parser.addOption(dataOption);
     parser.addOption(datasetOption);
+    const QCommandLineOption universalityOption(
+        "universality",
+        QApplication::translate("main", "Open the Universality view at <page>: neuron, 1d, 2d or "
+                                        "perceptrons (2d/tower, 2d/grid, … also pick what 2d builds)."),
+        "page");
+    parser.addOption(universalityOption);
     parser.process(app);
 
     const auto kind = nnlab::parseDatasetKind(parser.value(datasetOption).toStdString());
@@ -42,6 +50,17 @@ int main(int argc, char* argv[])
         dataDir = std::filesystem::path(parser.value(dataOption).toStdString());
 
     MainWindow window(dataDir, *kind);
+    if (parser.isSet(universalityOption)) {
+        auto* universality = window.findChild<UniversalityView*>();
+        auto* views = universality ? qobject_cast<QStackedWidget*>(universality->parentWidget()) : nullptr;
+        if (!views || !universality->showPage(parser.value(universalityOption))) {
+            std::fprintf(stderr, "nnlab: no Universality page '%s' (use neuron, 1d, 2d, 2d/tower, 2d/grid "
+                                 "or perceptrons)\n",
+                         qPrintable(parser.value(universalityOption)));
+            return 2;
+        }
+        window.showView(views->indexOf(universality));
+    }
     window.show();
     return app.exec();
 }

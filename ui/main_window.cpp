@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "data_browser_view.h"
+#include "universality_view.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -39,6 +40,8 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
             [this](const QString& message) { statusBar()->showMessage(message); });
     addView(dataBrowser, tr("Data"), tr("the images, ch. 1"),
             style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),
+            UniversalityView::icon());
 
     createMenus();
     showView(0);

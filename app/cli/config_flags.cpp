@@ -8,7 +8,7 @@ const std::set<std::string>& configFlags()
         "--net",     "--activation", "--output",     "--cost",      "--init",
         "--eta",     "--batch",      "--epochs",     "--lambda",    "--l1",
         "--momentum", "--dropout",   "--train-size", "--seed",      "--dataset",
-        "--eta-schedule", "--early-stop", "--threads"};
+        "--eta-schedule", "--early-stop", "--threads", "--rotations"};
     return flags;
 }
 
@@ -55,6 +55,7 @@ TrainConfig applyConfigFlags(const Args& args, TrainConfig c)
     c.etaHalvingPatience = args.integer("--eta-schedule", 0, 1000).value_or(c.etaHalvingPatience);
     c.earlyStoppingPatience = args.integer("--early-stop", 0, 1000).value_or(c.earlyStoppingPatience);
     c.threads = args.integer("--threads", 0, 2).value_or(c.threads);
+    c.expansion.rotationDegrees = args.number("--rotations", 0.0f, 45.0f).value_or(c.expansion.rotationDegrees);
     try {
         validate(c);
     } catch (const std::invalid_argument& e) {

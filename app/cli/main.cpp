@@ -40,7 +40,12 @@ train options (the book's notation in brackets):
   --dataset mnist|fashion
   --best-of K               train K networks (seeds seed..seed+K-1) and report the best, as the
                             book does ("best-of-three runs"); --save keeps the best network
-  --save FILE               save the trained network (network2.py's JSON format)
+  --expand                  expanded training data: every image also shifted 1 pixel 4 ways
+  --rotations DEG           ... and rotated by ±DEG degrees
+  --ensemble K              train K networks (seeds seed..) and let them vote (averaged outputs);
+                            --save writes FILE-member1.json, ...
+  --save FILE               save the trained network (network2.py's JSON format; convnets in
+                            nnlab's layer-stack format)
   --json                    one JSON object per epoch on stdout, then {"summary": ...}
 )";
 

@@ -5,6 +5,7 @@
 #include "train_printer.h"
 
 #include "io/model_file.h"
+#include "train/evaluation.h"
 #include "train/presets.h"
 #include "train/trainer.h"
 
@@ -17,8 +18,8 @@ namespace nnlab::cli {
 int runTrain(const std::vector<std::string>& argv)
 {
     std::set<std::string> valueFlags = configFlags();
-    valueFlags.insert({"--preset", "--data", "--save", "--best-of"});
-    const Args args(argv, valueFlags, {"--json"});
+    valueFlags.insert({"--preset", "--data", "--save", "--best-of", "--ensemble"});
+    const Args args(argv, valueFlags, {"--json", "--expand"});
 
     const Preset* preset = nullptr;
     TrainConfig base;
@@ -28,6 +29,8 @@ int runTrain(const std::vector<std::string>& argv)
             throw UsageError("no preset named '" + *name + "' (nnlab-cli presets lists them)");
         base = preset->config;
     }
+    if (args.has("--expand"))
+        base.expansion.shifts = true;
     const TrainConfig config = applyConfigFlags(args, base);
     std::optional<std::filesystem::path> dir;
     if (const auto d = args.text("--data"))
@@ -35,13 +38,19 @@ int runTrain(const std::vector<std::string>& argv)
 
     // "To generate results in this chapter I've taken best-of-three runs" (chapter 1): --best-of K
     // trains K networks with seeds seed, seed+1, ... and reports the one with the best peak.
-    const int runs = args.integer("--best-of", 1, 100).value_or(1);
+    // --ensemble K (chapter 6) trains K networks the same way and lets them vote.
+    const int bestOf = args.integer("--best-of", 1, 100).value_or(1);
+    const int ensembleSize = args.integer("--ensemble", 1, 50).value_or(preset ? preset->ensembleSize : 1);
+    if (bestOf > 1 && ensembleSize > 1)
+        throw UsageError("--best-of and --ensemble don't combine");
+    const int runs = std::max(bestOf, ensembleSize);
 
     const DataSplit data = loadDataset(config.dataset, dir);
     TrainPrinter printer(config, preset, args.has("--json"), isatty(STDERR_FILENO) != 0);
     printer.printHeader();
     std::vector<RunResult> results;
     std::optional<Network> bestNetwork;
+    std::vector<Network> members;
     for (int run = 0; run < runs; ++run) {
         TrainConfig runConfig = config;
         runConfig.seed = config.seed + static_cast<std::uint64_t>(run);
@@ -53,13 +62,29 @@ int runTrain(const std::vector<std::string>& argv)
         results.push_back({runConfig.seed, summary});
         if (best)
             bestNetwork = trainer.network();
+        if (ensembleSize > 1)
+            members.push_back(trainer.network());
     }
-    printer.printSummary(results);
+    std::optional<EnsembleResult> ensemble;
+    if (ensembleSize > 1)
+        ensemble = EnsembleResult{evaluateEnsemble(members, data.validation), evaluateEnsemble(members, data.test)};
+    printer.printSummary(results, ensemble);
 
     if (const auto save = args.text("--save")) {
-        saveModel(*save, *bestNetwork);
+        if (ensembleSize > 1) {
+            // One file per member, beside the name given: net.json → net-member1.json, ...
+            const std::filesystem::path path(*save);
+            for (std::size_t k = 0; k < members.size(); ++k) {
+                std::filesystem::path member = path;
+                member.replace_filename(path.stem().string() + "-member" + std::to_string(k + 1) +
+                                        path.extension().string());
+                saveModel(member, members[k]);
+            }
+        } else {
+            saveModel(*save, *bestNetwork);
+        }
         if (!args.has("--json"))
-            std::cout << "saved the network to " << *save << "\n";
+            std::cout << "saved to " << *save << (ensembleSize > 1 ? " (one file per member)" : "") << "\n";
     }
     return results[bestRun(results)].summary.reason == StopReason::Diverged ? 3 : 0;
 }

@@ -118,7 +118,7 @@ nlohmann::ordered_json summaryJson(const TrainSummary& s)
 
 }  // namespace
 
-void TrainPrinter::printSummary(const std::vector<RunResult>& runs) const
+void TrainPrinter::printSummary(const std::vector<RunResult>& runs, const std::optional<EnsembleResult>& ensemble) const
 {
     clearProgress();
     const RunResult& best = runs[bestRun(runs)];
@@ -127,8 +127,14 @@ void TrainPrinter::printSummary(const std::vector<RunResult>& runs) const
         nlohmann::ordered_json summary = summaryJson(s);
         summary["seed"] = best.seed;
         summary["config"] = describe(m_config);
-        if (runs.size() > 1) {
+        if (ensemble) {
+            summary["ensemble"] = {{"size", runs.size()},
+                                   {"validation_accuracy", ensemble->validation.accuracy},
+                                   {"test_accuracy", ensemble->test.accuracy}};
+        } else if (runs.size() > 1) {
             summary["best_of"] = runs.size();
+        }
+        if (runs.size() > 1) {
             nlohmann::ordered_json all = nlohmann::ordered_json::array();
             for (const RunResult& r : runs) {
                 nlohmann::ordered_json one = summaryJson(r.summary);
@@ -151,8 +157,12 @@ void TrainPrinter::printSummary(const std::vector<RunResult>& runs) const
             std::printf("%5zu %6llu %10.2f%% %10.2f%% %15.2f%%\n", i + 1,
                         static_cast<unsigned long long>(runs[i].seed), 100 * runs[i].summary.bestTestAccuracy,
                         100 * runs[i].summary.finalTestAccuracy, 100 * runs[i].summary.bestValidationAccuracy);
-        std::printf("best of %zu: run %zu (seed %llu)\n", runs.size(), bestRun(runs) + 1,
-                    static_cast<unsigned long long>(best.seed));
+        if (ensemble)
+            std::printf("ensemble of %zu, voting by averaged outputs: test accuracy %.2f%%, validation %.2f%%\n",
+                        runs.size(), 100 * ensemble->test.accuracy, 100 * ensemble->validation.accuracy);
+        else
+            std::printf("best of %zu: run %zu (seed %llu)\n", runs.size(), bestRun(runs) + 1,
+                        static_cast<unsigned long long>(best.seed));
     }
     std::printf("\n%s\n", s.message.c_str());
     if (s.epochs > 0) {

@@ -5,11 +5,18 @@
 #include "train/presets.h"
 #include "train/training_observer.h"
 
+#include <optional>
+
 namespace nnlab::cli {
 
 struct RunResult {
     std::uint64_t seed = 0;
     TrainSummary summary;
+};
+
+struct EnsembleResult {
+    Evaluation validation;
+    Evaluation test;
 };
 
 // The run with the highest peak test accuracy (the book's "best of three").
@@ -22,7 +29,7 @@ public:
     void printHeader() const;
     // Before each of `of` runs; with more than one, lines are marked with the run.
     void startRun(int run, int of, std::uint64_t seed);
-    void printSummary(const std::vector<RunResult>& runs) const;
+    void printSummary(const std::vector<RunResult>& runs, const std::optional<EnsembleResult>& ensemble) const;
 
     void miniBatchFinished(const MiniBatchReport& report) override;
     void epochFinished(const EpochReport& report) override;

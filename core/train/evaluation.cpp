@@ -18,17 +18,34 @@ struct ChunkResult {
     int correct = 0;
 };
 
+using Members = std::vector<const Network*>;
+
+// The output activations for the columns of x: one network's, or an ensemble's average
+// (chapter 6: the members vote by averaging their outputs).
+void inferMembers(const Members& members, const Eigen::MatrixXf& x, Eigen::MatrixXf& output)
+{
+    members.front()->infer(x, output);
+    Eigen::MatrixXf other;
+    for (std::size_t i = 1; i < members.size(); ++i) {
+        members[i]->infer(x, other);
+        output += other;
+    }
+    if (members.size() > 1)
+        output /= float(members.size());
+}
+
 // Evaluates chunks first, first + stride, ... of the set; predictions go to `classes` if given.
-ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, int stride,
+ChunkResult evaluateChunks(const Members& members, const Dataset& data, int first, int stride,
                            std::vector<int>* classes)
 {
+    const Network& net = *members.front();
     ChunkResult result;
     Eigen::MatrixXf output, y;
     std::vector<int> labels;
     const int chunk = chunkSize(net);
     for (int start = first * chunk; start < data.size(); start += stride * chunk) {
         const int count = std::min(chunk, data.size() - start);
-        net.infer(data.images.middleCols(start, count), output);
+        inferMembers(members, data.images.middleCols(start, count), output);
         labels.assign(data.labels.begin() + start, data.labels.begin() + start + count);
         oneHot(labels, net.outputSize(), y);
         result.costSum += costValue(net.cost(), output, y);
@@ -45,12 +62,12 @@ ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, i
 }
 
 // Both halves of the work in parallel: this machine's two cores.
-ChunkResult evaluateInParallel(const Network& net, const Dataset& data, std::vector<int>* classes)
+ChunkResult evaluateInParallel(const Members& members, const Dataset& data, std::vector<int>* classes)
 {
     reuseLargeAllocations();
     ChunkResult other;
-    std::thread worker([&] { other = evaluateChunks(net, data, 1, 2, classes); });
-    ChunkResult mine = evaluateChunks(net, data, 0, 2, classes);
+    std::thread worker([&] { other = evaluateChunks(members, data, 1, 2, classes); });
+    ChunkResult mine = evaluateChunks(members, data, 0, 2, classes);
     worker.join();
     return {mine.costSum + other.costSum, mine.correct + other.correct};
 }
@@ -63,7 +80,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, const Regularisatio
     e.total = data.size();
     if (e.total == 0)
         return e;
-    const ChunkResult sums = evaluateInParallel(net, data, nullptr);
+    const ChunkResult sums = evaluateInParallel({&net}, data, nullptr);
     e.correct = sums.correct;
     e.accuracy = double(e.correct) / e.total;
     e.cost = sums.costSum / e.total;
@@ -77,8 +94,24 @@ Evaluation evaluate(const Network& net, const Dataset& data, const Regularisatio
 std::vector<int> predictClasses(const Network& net, const Dataset& data)
 {
     std::vector<int> classes(data.size(), 0);
-    evaluateInParallel(net, data, &classes);
+    evaluateInParallel({&net}, data, &classes);
     return classes;
+}
+
+Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data)
+{
+    Evaluation e;
+    e.total = data.size();
+    if (members.empty() || e.total == 0)
+        return e;
+    Members pointers;
+    for (const Network& net : members)
+        pointers.push_back(&net);
+    const ChunkResult sums = evaluateInParallel(pointers, data, nullptr);
+    e.correct = sums.correct;
+    e.accuracy = double(e.correct) / e.total;
+    e.cost = sums.costSum / e.total;
+    return e;
 }
 
 }  // namespace nnlab

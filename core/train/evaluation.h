@@ -26,6 +26,10 @@ struct Regularisation {
 // Runs the set through the network in chunks, on both cores (inference is thread-safe).
 Evaluation evaluate(const Network& net, const Dataset& data, const Regularisation& reg = {});
 
+// An ensemble (chapter 6): the members vote by averaging their output activations; the
+// class with the largest average wins. Cost is the members' cost of that average.
+Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data);
+
 // The predicted class of every example (argmax of the output layer).
 std::vector<int> predictClasses(const Network& net, const Dataset& data);
 

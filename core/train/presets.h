@@ -16,6 +16,7 @@ struct Preset {
     TrainConfig config;
     std::optional<double> bookAccuracy;   // test accuracy the book reports (fraction)
     std::string bookNote;        // how the book states it, e.g. "95.42% at its peak (epoch 28)"
+    int ensembleSize = 1;        // > 1: train that many networks and let them vote (chapter 6)
 };
 
 const std::vector<Preset>& presets();

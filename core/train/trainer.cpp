@@ -123,7 +123,7 @@ void Trainer::recordGradientNorms(MiniBatchReport& report, int m)
 EpochReport Trainer::evaluateEpoch(int epoch, double seconds, float eta) const
 {
     const Hyperparameters h = hyperparameters();
-    const Regularisation reg{h.lambda, h.l1, m_config.trainingSize};
+    const Regularisation reg{h.lambda, h.l1, m_config.trainingSize * m_config.expansion.variantsPerImage()};
     EpochReport report;
     report.epoch = epoch;
     report.seconds = seconds;
@@ -137,7 +137,10 @@ EpochReport Trainer::evaluateEpoch(int epoch, double seconds, float eta) const
 TrainSummary Trainer::run()
 {
     using Clock = std::chrono::steady_clock;
-    const int n = m_training.size();
+    // With expanded data every image comes in several variants: n counts them all (it is the
+    // n of the L2 term too, as network3.py's number of mini-batches counts the expanded set).
+    const int variants = m_config.expansion.variantsPerImage();
+    const int n = m_training.size() * variants;
     const int m = m_config.miniBatchSize;
     const int batchesPerEpoch = (n + m - 1) / m;   // as network.py: the last mini-batch may be smaller
     const float initialEta = m_eta.load();
@@ -180,8 +183,12 @@ TrainSummary Trainer::run()
             x.resize(inputs, count);
             labels.resize(count);
             for (int j = 0; j < count; ++j) {
-                x.col(j) = m_training.images.col(order[first + j]);
-                labels[j] = m_training.labels[order[first + j]];
+                const int image = order[first + j] / variants, variant = order[first + j] % variants;
+                if (variant == 0)
+                    x.col(j) = m_training.images.col(image);
+                else
+                    expandedImage(m_training, image, variant, m_config.expansion, x.col(j).data());
+                labels[j] = m_training.labels[image];
             }
             oneHot(labels, m_network.outputSize(), y);
 

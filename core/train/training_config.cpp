@@ -20,6 +20,8 @@ void validate(const TrainConfig& c)
     require(c.miniBatchSize >= 1 && c.miniBatchSize <= 60000, "mini-batch size m must be in 1..60000");
     require(c.epochs >= 1 && c.epochs <= 100000, "epochs must be in 1..100000");
     require(c.trainingSize >= 1 && c.trainingSize <= 50000, "training-set size must be in 1..50000");
+    require(c.expansion.rotationDegrees >= 0.0f && c.expansion.rotationDegrees <= 45.0f,
+            "rotations must be between 0 and 45 degrees");
     require(c.etaHalvingPatience >= 0 && c.earlyStoppingPatience >= 0, "patience must be ≥ 0");
 }
 
@@ -49,6 +51,14 @@ std::string describe(const TrainConfig& c)
         s << ", dropout " << c.net.dropout;
     if (c.trainingSize != 50000)
         s << ", n = " << c.trainingSize;
+    if (c.expansion.any()) {
+        s << ", expanded ×" << c.expansion.variantsPerImage() << " (";
+        if (c.expansion.shifts)
+            s << "shifts" << (c.expansion.rotationDegrees > 0 ? ", " : "");
+        if (c.expansion.rotationDegrees > 0)
+            s << "±" << c.expansion.rotationDegrees << "° rotations";
+        s << ")";
+    }
     if (c.etaHalvingPatience)
         s << ", halve η after " << c.etaHalvingPatience << " flat epochs";
     if (c.earlyStoppingPatience)

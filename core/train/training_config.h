@@ -1,6 +1,7 @@
 // training_config.h — everything that defines a training run, in the book's terms.
 #pragma once
 
+#include "data/augmentation.h"
 #include "data/dataset.h"
 #include "nn/network.h"
 #include "train/sgd.h"
@@ -17,6 +18,7 @@ struct TrainConfig {
     int miniBatchSize = 10;          // m
     int epochs = 30;
     int trainingSize = 50000;        // n: the first n images of the 50,000 training images
+    Expansion expansion;             // chapter 6's expanded training data (shifted copies)
     DatasetKind dataset = DatasetKind::Mnist;
     // "Halve η each time the validation accuracy hasn't improved for this many epochs; stop when
     // η has fallen to η/128" (chapter 3, learning-rate schedules). 0 turns it off.

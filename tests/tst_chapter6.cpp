@@ -1,0 +1,125 @@
+// Chapter 6's training tools: expanded data (shifts and rotations) and ensembles that vote.
+#include "data/augmentation.h"
+#include "nn/dense_layer.h"
+#include "train/evaluation.h"
+#include "train/trainer.h"
+
+#include <QtTest>
+
+using namespace nnlab;
+
+namespace {
+
+// A 5×5 image with one lit pixel at (y, x).
+std::vector<float> dot(int y, int x)
+{
+    std::vector<float> image(25, 0.0f);
+    image[y * 5 + x] = 1.0f;
+    return image;
+}
+
+// A one-layer "network" whose output for any input is softmax(b): it always says the same.
+Network constantVoter(const Eigen::Vector3f& biases)
+{
+    auto layer = std::make_unique<DenseLayer>(4, 3, Activation::Softmax);
+    layer->biases() = biases;
+    std::vector<std::unique_ptr<Layer>> layers;
+    layers.push_back(std::move(layer));
+    return Network(std::move(layers), Cost::LogLikelihood);
+}
+
+}  // namespace
+
+class TestChapter6 : public QObject {
+    Q_OBJECT
+
+private slots:
+    void shiftsMovePixelsAndFillWithBackground()
+    {
+        const auto in = dot(2, 2);
+        std::vector<float> out(25);
+        shiftImage(in.data(), 5, 5, 1, 0, out.data());     // down
+        QCOMPARE(out[3 * 5 + 2], 1.0f);
+        QCOMPARE(std::accumulate(out.begin(), out.end(), 0.0f), 1.0f);
+        shiftImage(dot(0, 4).data(), 5, 5, 0, 1, out.data());   // right, off the edge
+        QCOMPARE(std::accumulate(out.begin(), out.end(), 0.0f), 0.0f);
+    }
+
+    void rotations()
+    {
+        std::vector<float> out(25);
+        rotateImage(dot(1, 3).data(), 5, 5, 0.0f, out.data());
+        QCOMPARE(out, dot(1, 3));
+        // A quarter turn about the centre (2, 2) takes (y, x) = (0, 2) to (2, 4) or (2, 0): one
+        // of them, exactly, whichever way positive angles turn.
+        rotateImage(dot(0, 2).data(), 5, 5, 90.0f, out.data());
+        QVERIFY(std::abs(out[2 * 5 + 4] + out[2 * 5 + 0] - 1.0f) < 1e-5f);
+        QVERIFY(std::abs(out[2 * 5 + 4] * out[2 * 5 + 0]) < 1e-5f);
+    }
+
+    void expandedSetIsFiveTimesTheImages()
+    {
+        Dataset data;
+        data.imageRows = data.imageCols = 5;
+        data.images = Eigen::Map<const Eigen::VectorXf>(dot(2, 2).data(), 25);
+        data.labels = {3};
+        Expansion e;
+        QCOMPARE(e.variantsPerImage(), 1);
+        e.shifts = true;
+        QCOMPARE(e.variantsPerImage(), 5);
+        e.rotationDegrees = 10.0f;
+        QCOMPARE(e.variantsPerImage(), 7);
+        std::vector<float> out(25);
+        expandedImage(data, 0, 0, e, out.data());
+        QCOMPARE(out, dot(2, 2));
+        const std::pair<int, int> expected[4] = {{3, 2}, {1, 2}, {2, 3}, {2, 1}};   // down, up, right, left
+        for (int v = 1; v <= 4; ++v) {
+            expandedImage(data, 0, v, e, out.data());
+            QCOMPARE(out, dot(expected[v - 1].first, expected[v - 1].second));
+        }
+    }
+
+    void trainerSeesEveryVariant()
+    {
+        static const DataSplit data = loadDataset(DatasetKind::Mnist);
+        TrainConfig c;
+        c.net.sizes = {784, 10, 10};
+        c.net.cost = Cost::CrossEntropy;
+        c.hyper.eta = 0.5f;
+        c.trainingSize = 100;
+        c.epochs = 1;
+        c.expansion.shifts = true;
+        struct Counter : TrainingObserver {
+            int batches = 0, perEpoch = 0;
+            void miniBatchFinished(const MiniBatchReport& r) override { ++batches; perEpoch = r.batchesPerEpoch; }
+        } counter;
+        Trainer trainer(c, data);
+        trainer.setObserver(&counter);
+        QCOMPARE(trainer.run().reason, StopReason::Completed);
+        QCOMPARE(counter.perEpoch, 500 / 10);
+        QCOMPARE(counter.batches, 50);
+    }
+
+    // Two members that each get the example wrong, in opposite directions, agree on the right
+    // answer when their outputs are averaged: the vote is by averaged outputs, not by majority.
+    void ensembleVotesByAveragedOutputs()
+    {
+        Dataset one;
+        one.imageRows = 2;
+        one.imageCols = 2;
+        one.images = Eigen::MatrixXf::Zero(4, 1);
+        one.labels = {1};
+        std::vector<Network> members;
+        members.push_back(constantVoter({std::log(0.6f), std::log(0.4f), std::log(1e-6f)}));   // says 0
+        members.push_back(constantVoter({std::log(1e-6f), std::log(0.4f), std::log(0.6f)}));   // says 2
+        QCOMPARE(evaluate(members[0], one).accuracy, 0.0);
+        QCOMPARE(evaluate(members[1], one).accuracy, 0.0);
+        QCOMPARE(evaluateEnsemble(members, one).accuracy, 1.0);   // average (0.3, 0.4, 0.3)
+        // An ensemble of one is that network.
+        members.pop_back();
+        QCOMPARE(evaluateEnsemble(members, one).accuracy, evaluate(members[0], one).accuracy);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestChapter6)
+#include "tst_chapter6.moc"
