@@ -1,6 +1,8 @@
 #include "main_window.h"
 
 #include "data_browser_view.h"
+#include "dataset_loader.h"
+#include "draw_view.h"
 #include "universality_view.h"
 
 #include <QApplication>
@@ -40,6 +42,8 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
             [this](const QString& message) { statusBar()->showMessage(message); });
     addView(dataBrowser, tr("Data"), tr("the images, ch. 1"),
             style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    auto* draw = new DrawView(dataBrowser->findChild<DatasetLoader*>());   // shares its MNIST
+    addView(draw, tr("Draw"), tr("read your digit, ch. 1"), DrawView::icon());
     addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),
             UniversalityView::icon());
 
