@@ -1,0 +1,41 @@
+// map_grid_widget.h — a grid of small matrices drawn as images: a conv layer's 5×5 filters,
+// or the feature maps it produces for one digit.
+#pragma once
+
+#include <Eigen/Core>
+
+#include <QString>
+#include <QWidget>
+
+#include <vector>
+
+class MapGridWidget : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class Colouring {
+        Signed,     // weights: blue < 0 < red, white at 0, scaled by the largest |value|
+        Intensity,  // activations: white at 0, black at the largest value (like the digits)
+    };
+
+    explicit MapGridWidget(QWidget* parent = nullptr);
+
+    // Each matrix is one tile (rows × cols pixels before scaling), `columns` tiles per row.
+    void setMaps(std::vector<Eigen::MatrixXf> maps, int columns, Colouring colouring, int tilePixels);
+    int mapCount() const { return static_cast<int>(m_maps.size()); }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    QImage tileImage(const Eigen::MatrixXf& map) const;
+
+    std::vector<Eigen::MatrixXf> m_maps;
+    int m_columns = 1;
+    int m_tilePixels = 24;
+    float m_scale = 1.0f;   // the value drawn at full colour
+    Colouring m_colouring = Colouring::Intensity;
+};
