@@ -110,6 +110,7 @@ private slots:
     void withoutAModelTheViewSaysSo();
     void mouseDragGivesInputAndPrediction();
     void drawnDigitsAreReadRight();
+    void builtInConvnetReadsDigitsToo();
     void penPressureSetsWidth();
     void undoAndClear();
     void keyboardShortcuts();
@@ -168,7 +169,7 @@ void TestDrawView::withoutAModelTheViewSaysSo()
     QCOMPARE(view.guessText(), QStringLiteral("–"));
     QVERIFY(view.confidenceText().contains("no network"));
     QVERIFY(view.bars()->probabilities().empty());
-    QVERIFY(view.bars()->message().contains("No network"));
+    QVERIFY2(view.bars()->message().contains("No network"), qPrintable(view.bars()->message()));
 
     // The Train view as source, before any network came from it.
     view.modelSource()->setSource(ModelSourceSelector::TrainView);
@@ -232,6 +233,23 @@ void TestDrawView::drawnDigitsAreReadRight()
         QVERIFY2(m_view->classification()->predicted == digit.digit,
                  qPrintable(QString("drew %1, read %2").arg(digit.digit).arg(m_view->classification()->predicted)));
     }
+}
+
+// Chapter 6's shipped convnet as the source: loaded when chosen, and it reads drawn digits.
+void TestDrawView::builtInConvnetReadsDigitsToo()
+{
+    DatasetLoader loader;
+    DrawView view(&loader);
+    view.modelSource()->setSource(ModelSourceSelector::BuiltInConvnet);
+    QTRY_VERIFY_WITH_TIMEOUT(view.modelSource()->network() != nullptr, loadTimeoutMs);
+    QVERIFY(!view.modelSource()->network()->isFullyConnected());
+    QVERIFY(view.modelSource()->description().contains("convolutional"));
+    drag(view.canvas(), {{145, 35}, {140, 245}});
+    QVERIFY(view.classification());
+    QCOMPARE(view.classification()->predicted, 1);
+    view.clearCanvas();
+    drag(view.canvas(), {{70, 45}, {210, 45}, {120, 250}});
+    QCOMPARE(view.classification()->predicted, 7);
 }
 
 void TestDrawView::penPressureSetsWidth()

@@ -28,10 +28,13 @@ ModelSourceSelector::ModelSourceSelector(QWidget* parent)
       m_error(new QLabel(this)), m_jobs(new BackgroundJobs(this))
 {
     m_combo->addItem(tr("Built-in: fully connected 784-100-10"));
+    m_combo->addItem(tr("Built-in: convolutional net (chapter 6)"));
     m_combo->addItem(tr("The network from the Train view"));
     m_combo->addItem(tr("Model file…"));
     m_combo->setItemData(BuiltIn, tr("The fully connected network shipped with nnlab, trained by "
                                      "nnlab-cli (resources/models/README.md)"), Qt::ToolTipRole);
+    m_combo->setItemData(BuiltInConvnet, tr("Chapter 6's ReLU convnet shipped with nnlab, 99.19% on "
+                                            "the test set (resources/models/README.md)"), Qt::ToolTipRole);
     m_combo->setItemData(TrainView, tr("The network trained in the Train view; it appears here "
                                        "when a run ends"), Qt::ToolTipRole);
     m_combo->setItemData(File, tr("A network saved by nnlab, nnlab-cli or network2.py"), Qt::ToolTipRole);
@@ -58,7 +61,7 @@ ModelSourceSelector::ModelSourceSelector(QWidget* parent)
         if (index == File && !m_networks[File])
             openDialog();
         else
-            emitCurrent();
+            showSource();
     });
     connect(m_open, &QPushButton::clicked, this, &ModelSourceSelector::openDialog);
     setBuiltInModelPath(builtInModelPath());
@@ -78,7 +81,7 @@ void ModelSourceSelector::loadFile(const QString& path)
 
 void ModelSourceSelector::load(const QString& path, Source into)
 {
-    ++m_loading;
+    m_loading[into] = true;
     const int generation = ++m_generations[into];
     m_jobs->run<Loaded>(
         [path] {
@@ -98,9 +101,9 @@ void ModelSourceSelector::load(const QString& path, Source into)
             return loaded;
         },
         [this, path, into, generation](Loaded& loaded) {
-            --m_loading;
             if (generation != m_generations[into])
-                return;   // superseded
+                return;   // superseded: the newer load is still running
+            m_loading[into] = false;
             if (!loaded.network) {
                 showError(loaded.error);
                 if (into == source())
@@ -132,6 +135,14 @@ void ModelSourceSelector::setLiveNetwork(std::shared_ptr<const nnlab::Network> n
 void ModelSourceSelector::setSource(Source source)
 {
     m_combo->setCurrentIndex(source);
+    showSource();
+}
+
+void ModelSourceSelector::showSource()
+{
+    // The convnet is a megabyte of JSON: read it the first time someone asks for it.
+    if (source() == BuiltInConvnet && !m_networks[BuiltInConvnet] && m_generations[BuiltInConvnet] == 0)
+        load(builtInConvnetPath(), BuiltInConvnet);
     emitCurrent();
 }
 
@@ -152,11 +163,14 @@ QString ModelSourceSelector::description() const
         return {};
     switch (source()) {
     case BuiltIn:
+    case BuiltInConvnet:
         return tr("built-in %1").arg(describe(*net));
     case TrainView:
         return tr("Train view's %1").arg(describe(*net));
     case File:
         return tr("%1 (%2)").arg(m_fileName, describe(*net));
+    case SourceCount:
+        break;
     }
     return {};
 }
@@ -168,7 +182,7 @@ QString ModelSourceSelector::errorText() const
 
 bool ModelSourceSelector::isLoading() const
 {
-    return m_loading > 0;
+    return m_loading[source()];   // only the chosen source's load matters to what is shown
 }
 
 QString ModelSourceSelector::describe(const nnlab::Network& network)

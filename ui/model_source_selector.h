@@ -21,10 +21,11 @@ class ModelSourceSelector : public QWidget {
     Q_OBJECT
 
 public:
-    enum Source { BuiltIn = 0, TrainView = 1, File = 2 };
+    enum Source { BuiltIn = 0, BuiltInConvnet = 1, TrainView = 2, File = 3, SourceCount = 4 };
 
-    // The fully connected net shipped in resources/models (see its README).
+    // The nets shipped in resources/models (see its README): fully connected, and chapter 6's convnet.
     static QString builtInModelPath() { return QStringLiteral(":/models/fc-784-100-10.json"); }
+    static QString builtInConvnetPath() { return QStringLiteral(":/models/convnet-relu.json"); }
 
     explicit ModelSourceSelector(QWidget* parent = nullptr);
 
@@ -56,6 +57,7 @@ private:
     void load(const QString& path, Source into);
     void openDialog();
     void emitCurrent();
+    void showSource();   // the chosen source: load it if it is the convnet not read yet, then emit
     void showError(const QString& message);
 
     QComboBox* m_combo;
@@ -64,7 +66,7 @@ private:
     BackgroundJobs* m_jobs;
     QString m_builtInPath;
     QString m_fileName;
-    std::shared_ptr<const nnlab::Network> m_networks[3];
-    int m_generations[3] = {0, 0, 0};   // a load finishing after a newer one started is ignored
-    int m_loading = 0;
+    std::shared_ptr<const nnlab::Network> m_networks[SourceCount];
+    int m_generations[SourceCount] = {};   // a load finishing after a newer one started is ignored
+    bool m_loading[SourceCount] = {};   // a load of that source's latest file is running
 };
