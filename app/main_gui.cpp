@@ -1,5 +1,6 @@
 // main_gui.cpp — the nnlab desktop application: `nnlab [--data DIR] [--dataset mnist|fashion]`.
 #include "main_window.h"
+#include "train_view.h"
 #include "universality_view.h"
 
 #include "data/dataset.h"
@@ -29,8 +30,19 @@ int main(int argc, char* argv[])
     const QCommandLineOption datasetOption(
         "dataset", QApplication::translate("main", "Start with <name>: mnist or fashion."), "name",
         "mnist");
+    const QCommandLineOption viewOption(
+        "view", QApplication::translate("main", "Open the view titled <name>, e.g. train."), "name");
+    const QCommandLineOption startPresetOption(
+        "start-preset",
+        QApplication::translate("main", "Start training the book's experiment <name> (nnlab-cli presets)."),
+        "name");
+    const QCommandLineOption epochsOption(
+        "epochs", QApplication::translate("main", "With --start-preset: train <n> epochs."), "n");
     parser.addOption(dataOption);
     parser.addOption(datasetOption);
+    parser.addOption(viewOption);
+    parser.addOption(startPresetOption);
+    parser.addOption(epochsOption);
     const QCommandLineOption universalityOption(
         "universality",
         QApplication::translate("main", "Open the Universality view at <page>: neuron, 1d, 2d or "
@@ -50,6 +62,19 @@ int main(int argc, char* argv[])
         dataDir = std::filesystem::path(parser.value(dataOption).toStdString());
 
     MainWindow window(dataDir, *kind);
+    if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
+        std::fprintf(stderr, "nnlab: no view titled '%s'\n", qPrintable(parser.value(viewOption)));
+        return 2;
+    }
+    if (parser.isSet(startPresetOption)) {
+        auto* train = window.findChild<TrainView*>();
+        const int epochs = parser.value(epochsOption).toInt();
+        if (!train || !train->startPreset(parser.value(startPresetOption), epochs)) {
+            std::fprintf(stderr, "nnlab: no preset named '%s' (nnlab-cli presets lists them)\n",
+                         qPrintable(parser.value(startPresetOption)));
+            return 2;
+        }
+    }
     if (parser.isSet(universalityOption)) {
         auto* universality = window.findChild<UniversalityView*>();
         auto* views = universality ? qobject_cast<QStackedWidget*>(universality->parentWidget()) : nullptr;

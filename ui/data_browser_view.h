@@ -50,6 +50,7 @@ public:
     DigitZoomWidget* zoom() const { return m_zoom; }
     LabelHistogramPlot* histogram() const { return m_histogram; }
     DataErrorPanel* errorPanel() const { return m_errorPanel; }
+    DatasetLoader* loader() const { return m_loader; }   // shared with other views' data needs
 
 signals:
     void statusChanged(const QString& message);

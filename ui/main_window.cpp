@@ -3,6 +3,7 @@
 #include "data_browser_view.h"
 #include "dataset_loader.h"
 #include "draw_view.h"
+#include "train_view.h"
 #include "universality_view.h"
 
 #include <QApplication>
@@ -42,6 +43,8 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
             [this](const QString& message) { statusBar()->showMessage(message); });
     addView(dataBrowser, tr("Data"), tr("the images, ch. 1"),
             style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    addView(new TrainView(dataBrowser->loader()), tr("Train"), tr("live, ch. 1, 3, 5"),
+            style()->standardIcon(QStyle::SP_MediaPlay));
     auto* draw = new DrawView(dataBrowser->findChild<DatasetLoader*>());   // shares its MNIST
     addView(draw, tr("Draw"), tr("read your digit, ch. 1"), DrawView::icon());
     addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),
@@ -75,6 +78,16 @@ int MainWindow::viewCount() const
 void MainWindow::showView(int index)
 {
     m_navigation->setCurrentRow(index);
+}
+
+bool MainWindow::showView(const QString& title)
+{
+    for (int i = 0; i < m_navigation->count(); ++i)
+        if (m_navigation->item(i)->text().section('\n', 0, 0).compare(title, Qt::CaseInsensitive) == 0) {
+            showView(i);
+            return true;
+        }
+    return false;
 }
 
 void MainWindow::createMenus()

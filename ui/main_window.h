@@ -25,6 +25,7 @@ public:
                  const QIcon& icon = {});
     int viewCount() const;
     void showView(int index);
+    bool showView(const QString& title);   // by its title, any case ("train"); false if none
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,0 +1,106 @@
+#include "training_progress_bar.h"
+
+#include <cmath>
+
+namespace {
+constexpr int steps = 10000;
+}
+
+TrainingProgressBar::TrainingProgressBar(QWidget* parent) : QProgressBar(parent)
+{
+    setObjectName("trainingProgress");
+    setRange(0, steps);
+    setValue(0);
+    setTextVisible(true);
+    setAlignment(Qt::AlignCenter);
+    setMinimumWidth(260);
+    setToolTip(tr("Epoch and mini-batch of the run, the learning rate η it uses now, and an "
+                  "estimate of the time left"));
+}
+
+void TrainingProgressBar::begin(int epochs)
+{
+    m_epochs = std::max(1, epochs);
+    m_progress = {};
+    m_pausedMs = 0;
+    m_pauseStartedMs = -1;
+    m_clock.start();
+    setValue(0);
+    setFormat(tr("Starting: preparing %1 epochs…").arg(m_epochs));
+}
+
+void TrainingProgressBar::setProgress(const TrainingProgress& progress)
+{
+    m_progress = progress;
+    showProgress();
+}
+
+void TrainingProgressBar::setPaused(bool paused)
+{
+    if (!m_clock.isValid())
+        return;
+    if (paused && m_pauseStartedMs < 0)
+        m_pauseStartedMs = m_clock.elapsed();
+    else if (!paused && m_pauseStartedMs >= 0) {
+        m_pausedMs += m_clock.elapsed() - m_pauseStartedMs;
+        m_pauseStartedMs = -1;
+    }
+    showProgress();
+}
+
+void TrainingProgressBar::setStopping()
+{
+    setFormat(tr("Stopping after this mini-batch…"));
+}
+
+void TrainingProgressBar::finish(const QString& text, bool complete)
+{
+    if (complete)
+        setValue(steps);
+    m_clock.invalidate();
+    setFormat(text);
+}
+
+void TrainingProgressBar::showMessage(const QString& text)
+{
+    setValue(0);
+    setFormat(text);
+}
+
+double TrainingProgressBar::activeSeconds() const
+{
+    qint64 paused = m_pausedMs;
+    if (m_pauseStartedMs >= 0)
+        paused += m_clock.elapsed() - m_pauseStartedMs;
+    return (m_clock.elapsed() - paused) / 1000.0;
+}
+
+void TrainingProgressBar::showProgress()
+{
+    if (m_progress.batchesPerEpoch <= 0)
+        return;
+    const double done = ((m_progress.epoch - 1) + double(m_progress.batch) / m_progress.batchesPerEpoch) / m_epochs;
+    setValue(int(std::lround(done * steps)));
+    QString text = tr("Epoch %L1 of %L2 · mini-batch %L3 of %L4 · η = %5")
+                       .arg(m_progress.epoch)
+                       .arg(m_epochs)
+                       .arg(m_progress.batch)
+                       .arg(m_progress.batchesPerEpoch)
+                       .arg(double(m_progress.eta), 0, 'g', 4);
+    const double seconds = activeSeconds();
+    if (m_pauseStartedMs >= 0)
+        text = tr("Paused · ") + text;
+    else if (done > 0.0 && seconds > 0.5)
+        text += tr(" · %1 left").arg(formatDuration(seconds * (1.0 - done) / done));
+    setFormat(text);
+}
+
+QString TrainingProgressBar::formatDuration(double seconds)
+{
+    const qint64 s = std::llround(std::max(0.0, seconds));
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}

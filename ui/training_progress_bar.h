@@ -1,0 +1,34 @@
+// training_progress_bar.h — where a run is: epoch, mini-batch, the current η and the time left
+// (estimated from the time spent so far, pauses excluded).
+#pragma once
+
+#include "run_record.h"
+
+#include <QElapsedTimer>
+#include <QProgressBar>
+
+class TrainingProgressBar : public QProgressBar {
+    Q_OBJECT
+
+public:
+    explicit TrainingProgressBar(QWidget* parent = nullptr);
+
+    void begin(int epochs);
+    void setProgress(const TrainingProgress& progress);
+    void setPaused(bool paused);
+    void setStopping();
+    void finish(const QString& text, bool complete);
+    void showMessage(const QString& text);   // idle: what to do next, or what is loading
+
+    static QString formatDuration(double seconds);   // "45 s", "3 min 20 s", "1 h 5 min"
+
+private:
+    void showProgress();
+    double activeSeconds() const;
+
+    TrainingProgress m_progress;
+    int m_epochs = 1;
+    QElapsedTimer m_clock;
+    qint64 m_pausedMs = 0;
+    qint64 m_pauseStartedMs = -1;
+};
