@@ -186,6 +186,31 @@ private slots:
         QCOMPARE(TrainingController::liveWorkers(), 0);
     }
 
+    // The Draw view reads the network as it learns: copies taken while the run goes on.
+    void currentNetworkWhileTraining()
+    {
+        TrainingController controller;
+        Recorder rec(controller);
+        QVERIFY(!controller.currentNetwork());
+        QVERIFY(controller.start(chapter1(50000, 30), mnist()));
+        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > 200, 10000);
+        const auto early = controller.currentNetwork();
+        QVERIFY(early);
+        QCOMPARE(early->sizes(), (std::vector<int>{784, 30, 10}));
+        QVERIFY(early->allFinite());
+        const int at = batchesDone(rec.progress);
+        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > at + 500, 10000);
+        const auto later = controller.currentNetwork();
+        QVERIFY(later);
+        Eigen::MatrixXf x = Eigen::MatrixXf::Constant(784, 1, 0.5f), a, b;
+        early->infer(x, a);
+        later->infer(x, b);
+        QVERIFY(a != b);   // it kept learning between the two copies
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, 5000);
+        QVERIFY(!controller.currentNetwork());
+    }
+
     void etaChangeReachesTheNextMiniBatches()
     {
         TrainingController controller;

@@ -1,13 +1,15 @@
 #include "main_window.h"
 
+#include "convnet_view.h"
 #include "data_browser_view.h"
-#include "dataset_loader.h"
 #include "draw_view.h"
+#include "training_controller.h"
 #include "train_view.h"
 #include "universality_view.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenuBar>
@@ -45,10 +47,26 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
             style()->standardIcon(QStyle::SP_FileDialogContentsView));
     addView(new TrainView(dataBrowser->loader()), tr("Train"), tr("live, ch. 1, 3, 5"),
             style()->standardIcon(QStyle::SP_MediaPlay));
-    auto* draw = new DrawView(dataBrowser->findChild<DatasetLoader*>());   // shares its MNIST
+    auto* draw = new DrawView(dataBrowser->loader());
     addView(draw, tr("Draw"), tr("read your digit, ch. 1"), DrawView::icon());
+    if (auto* train = findChild<TrainView*>()) {
+        // The Train view's network to the Draw view's "Train view" source: live while it learns
+        // (a copy at most once a second; the Draw view throttles too), and the final one.
+        auto* controller = train->controller();
+        connect(controller, &TrainingController::refreshDue, draw, [this, controller, draw] {
+            if (m_sinceLiveCopy.isValid() && m_sinceLiveCopy.elapsed() < 1000)
+                return;
+            m_sinceLiveCopy.start();
+            if (auto net = controller->currentNetwork())
+                draw->setLiveNetwork(std::move(net));
+        });
+        connect(controller, &TrainingController::runFinished, draw,
+                [draw](const auto&, std::shared_ptr<const nnlab::Network> net) { draw->setLiveNetwork(std::move(net)); });
+    }
     addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),
             UniversalityView::icon());
+    addView(new ConvnetView(dataBrowser->loader()), tr("Convnets"), tr("filters and maps, ch. 6"),
+            style()->standardIcon(QStyle::SP_FileDialogDetailedView));
 
     createMenus();
     showView(0);

@@ -3,6 +3,7 @@
 
 #include "data/dataset.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <filesystem>
@@ -36,4 +37,5 @@ private:
 
     QListWidget* m_navigation;
     QStackedWidget* m_views;
+    QElapsedTimer m_sinceLiveCopy;   // the Train view's network goes to the Draw view once a second
 };

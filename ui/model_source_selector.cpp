@@ -35,8 +35,8 @@ ModelSourceSelector::ModelSourceSelector(QWidget* parent)
                                      "nnlab-cli (resources/models/README.md)"), Qt::ToolTipRole);
     m_combo->setItemData(BuiltInConvnet, tr("Chapter 6's ReLU convnet shipped with nnlab, 99.19% on "
                                             "the test set (resources/models/README.md)"), Qt::ToolTipRole);
-    m_combo->setItemData(TrainView, tr("The network trained in the Train view; it appears here "
-                                       "when a run ends"), Qt::ToolTipRole);
+    m_combo->setItemData(TrainView, tr("The network being trained in the Train view, live: a copy "
+                                       "each second while it learns, and the final one"), Qt::ToolTipRole);
     m_combo->setItemData(File, tr("A network saved by nnlab, nnlab-cli or network2.py"), Qt::ToolTipRole);
     m_combo->setToolTip(tr("Which network reads your digit"));
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);

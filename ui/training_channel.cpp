@@ -84,6 +84,14 @@ void TrainingChannel::attach(nnlab::Trainer* trainer)
         trainer->stop();
 }
 
+std::shared_ptr<const nnlab::Network> TrainingChannel::snapshot()
+{
+    std::lock_guard lock(m_controlMutex);   // detach() waits for the copy to finish
+    if (!m_trainer)
+        return nullptr;
+    return std::make_shared<const nnlab::Network>(m_trainer->snapshot());
+}
+
 void TrainingChannel::detach()
 {
     std::lock_guard lock(m_controlMutex);

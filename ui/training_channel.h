@@ -15,6 +15,7 @@
 #include "train/trainer.h"
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -42,6 +43,9 @@ public:
     void setEta(float eta);
     void setLambda(float lambda);
     void setMomentum(float momentum);
+    // A copy of the network as it is between two mini-batches (null before the trainer exists
+    // or after it finished). Holds the trainer only for the copy.
+    std::shared_ptr<const nnlab::Network> snapshot();
 
     // ---- trainer thread
     void attach(nnlab::Trainer* trainer);

@@ -171,6 +171,11 @@ void TrainingController::stop()
     setState(State::Stopping);
 }
 
+std::shared_ptr<const nnlab::Network> TrainingController::currentNetwork() const
+{
+    return m_channel ? m_channel->snapshot() : nullptr;
+}
+
 void TrainingController::stopAndWait()
 {
     if (!m_thread)

@@ -56,6 +56,9 @@ public:
     void setLambda(float lambda);
     void setMomentum(float momentum);
 
+    // The network being trained, as of the last mini-batch (null when no run is active).
+    std::shared_ptr<const nnlab::Network> currentNetwork() const;
+
     State state() const { return m_state; }
     bool isActive() const { return m_state != State::Idle; }
     int runId() const { return m_runId; }   // of the current or last run; 0 before the first
