@@ -221,6 +221,31 @@ void ConvnetView::addSection(const QString& title, MapGridWidget* grid)
     m_layers->addWidget(grid);
 }
 
+void ConvnetView::addFilterSection(int l)
+{
+    const auto& conv = static_cast<const nnlab::ConvLayer&>(m_net->layer(l));
+    const int k = conv.kernel(), channels = conv.input().channels;
+    // One tile per (filter, input map): a row per filter when there are several input maps.
+    std::vector<Eigen::MatrixXf> kernels;
+    for (int j = 0; j < conv.maps(); ++j)
+        for (int c = 0; c < channels; ++c) {
+            Eigen::MatrixXf w(k, k);
+            for (int ky = 0; ky < k; ++ky)
+                for (int kx = 0; kx < k; ++kx)
+                    w(ky, kx) = conv.weights()(j, (c * k + ky) * k + kx);
+            kernels.push_back(w);
+        }
+    auto* grid = new MapGridWidget;
+    grid->setMaps(std::move(kernels), channels == 1 ? 20 : channels, MapGridWidget::Colouring::Signed,
+                  channels == 1 ? 36 : 14);
+    grid->setToolTip(tr("Each tile is one %1×%1 local receptive field's shared weights w").arg(k));
+    addSection(channels == 1 ? tr("Layer %1: %2 filters, %3×%3, on the image").arg(l + 1).arg(conv.maps()).arg(k)
+                             : tr("Layer %1: %2 filters, %3×%3 over %4 maps (a row per filter)")
+                                   .arg(l + 1).arg(conv.maps()).arg(k).arg(channels),
+               grid);
+    m_filterGrids.push_back(grid);
+}
+
 void ConvnetView::rebuild()
 {
     clearLayers();
@@ -228,43 +253,22 @@ void ConvnetView::rebuild()
         return;
     using nnlab::ConvLayer;
     using nnlab::MaxPoolLayer;
-    // The filters: one tile per (filter, input channel), a row per filter in deeper layers.
-    for (int l = 0; l < m_net->layerCount(); ++l) {
-        const auto* conv = dynamic_cast<const ConvLayer*>(&m_net->layer(l));
-        if (!conv)
-            continue;
-        const int k = conv->kernel(), channels = conv->input().channels;
-        std::vector<Eigen::MatrixXf> kernels;
-        for (int j = 0; j < conv->maps(); ++j)
-            for (int c = 0; c < channels; ++c) {
-                Eigen::MatrixXf w(k, k);
-                for (int ky = 0; ky < k; ++ky)
-                    for (int kx = 0; kx < k; ++kx)
-                        w(ky, kx) = conv->weights()(j, (c * k + ky) * k + kx);
-                kernels.push_back(w);
-            }
-        auto* grid = new MapGridWidget;
-        grid->setMaps(std::move(kernels), channels == 1 ? 20 : channels, MapGridWidget::Colouring::Signed,
-                      channels == 1 ? 36 : 16);
-        grid->setToolTip(tr("Each tile is a 5×5 local receptive field's shared weights w"));
-        addSection(channels == 1 ? tr("Layer %1: %2 filters, %3×%3, on the image").arg(l + 1).arg(conv->maps()).arg(k)
-                                 : tr("Layer %1: %2 filters, %3×%3 over %4 maps (a row per filter)")
-                                       .arg(l + 1).arg(conv->maps()).arg(k).arg(channels),
-                   grid);
-        m_filterGrids.push_back(grid);
-    }
-    if (m_pixels.size() != m_net->inputSize()) {
-        m_digit->clear();
-        m_prediction->setText(m_pixels.size() ? tr("This digit doesn't fit the network's input.") : tr("Loading MNIST…"));
-        m_predicted = -1;
-        return;
-    }
-    m_digit->setPixmap(QPixmap::fromImage(digitPicture(m_pixels)).scaled(140, 140));
-    // The forward pass, layer by layer, keeping each layer's output a^l.
+    const bool haveDigit = m_pixels.size() == m_net->inputSize();
+    // The first layer's filters come before its maps; deeper layers' filters (hundreds of
+    // tiles) after all the maps, so that the digit's journey reads from top to bottom.
+    std::vector<int> deferredFilters;
     Eigen::MatrixXf a = m_pixels, next;
     for (int l = 0; l < m_net->layerCount(); ++l) {
         const nnlab::Layer& layer = m_net->layer(l);
-        layer.infer(a, next);
+        if (const auto* conv = dynamic_cast<const ConvLayer*>(&layer)) {
+            if (conv->input().channels == 1 || !haveDigit)
+                addFilterSection(l);
+            else
+                deferredFilters.push_back(l);
+        }
+        if (!haveDigit)
+            continue;
+        layer.infer(a, next);   // the forward pass, layer by layer, keeping each a^l
         a.swap(next);
         nnlab::ImageShape shape;
         QString what;
@@ -280,12 +284,21 @@ void ConvnetView::rebuild()
             continue;   // fully connected: no maps to draw
         }
         auto* grid = new MapGridWidget;
-        const int side = std::max(8, std::min(72, 96 * 4 / std::max(4, shape.height)));
-        grid->setMaps(asMaps(a.col(0), shape), std::max(1, std::min(20, 640 / (side + 3))),
-                      MapGridWidget::Colouring::Intensity, side);
+        // Every map the same size on screen (40 px), whatever its resolution: 24×24 maps at
+        // ~2 px a pixel, 4×4 pooled maps at 10; twenty to a row.
+        grid->setMaps(asMaps(a.col(0), shape), 20, MapGridWidget::Colouring::Intensity, 40);
         addSection(what, grid);
         m_activationGrids.push_back(grid);
     }
+    for (int l : deferredFilters)
+        addFilterSection(l);
+    if (!haveDigit) {
+        m_digit->clear();
+        m_prediction->setText(m_pixels.size() ? tr("This digit doesn't fit the network's input.") : tr("Loading MNIST…"));
+        m_predicted = -1;
+        return;
+    }
+    m_digit->setPixmap(QPixmap::fromImage(digitPicture(m_pixels)).scaled(140, 140));
     Eigen::Index best = 0;
     a.col(0).maxCoeff(&best);
     m_predicted = int(best);

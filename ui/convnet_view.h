@@ -47,6 +47,7 @@ private:
     void rebuild();
     void clearLayers();
     void addSection(const QString& title, MapGridWidget* grid);
+    void addFilterSection(int layer);   // the conv layer's filters as a grid of kernels
 
     DatasetLoader* m_loader;
     std::shared_ptr<const nnlab::Network> m_net;
