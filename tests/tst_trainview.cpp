@@ -118,6 +118,25 @@ private slots:
         QVERIFY(child<QLabel>(view, "presetNote")->text().contains("changed"));
     }
 
+    // Chapter 6's net: each layer's output shape and the parameter count, beside the layers.
+    void layerShapesAndParameterCount()
+    {
+        nnlab::NetworkSpec spec;
+        QVERIFY(ArchitecturePanel::parseLayers("784, conv20x5, pool2, conv40x5, pool2, 100, 10", spec).isEmpty());
+        // 20·25 + 20, 40·500 + 40, 640·100 + 100, 100·10 + 10
+        QCOMPARE(ArchitecturePanel::describeShapes(spec),
+                 QString("784 → 20×24×24 → 20×12×12 → 40×8×8 → 40×4×4 → 100 → 10 · %L1 parameters").arg(85670));
+        spec = nnlab::NetworkSpec{{784, 30, 10}};
+        QCOMPARE(ArchitecturePanel::describeShapes(spec), QString("784 → 30 → 10 · %L1 parameters").arg(23860));
+        TrainView view(m_loader.get());
+        auto* layers = child<QLineEdit>(view, "layersEdit");
+        layers->setText("784, conv4x5, pool2, 10");
+        QCOMPARE(child<QLabel>(view, "layerShapes")->text(),
+                 QString("784 → 4×24×24 → 4×12×12 → 10 · %L1 parameters").arg(4 * 26 + 576 * 10 + 10));
+        layers->setText("784, conv4x5, pool5, 10");   // 24 doesn't split into 5×5 blocks
+        QVERIFY(child<QLabel>(view, "layerShapes")->text().isEmpty());
+    }
+
     void everyControlExplainsItself()
     {
         TrainView view(m_loader.get());

@@ -1,10 +1,14 @@
 #include "architecture_panel.h"
 
+#include "nn/conv_layer.h"
+#include "nn/max_pool_layer.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSignalBlocker>
@@ -40,7 +44,7 @@ QComboBox* makeCombo(const char* name, QWidget* parent)
 }  // namespace
 
 ArchitecturePanel::ArchitecturePanel(QWidget* parent)
-    : QGroupBox(tr("Network and data"), parent), m_layers(new QLineEdit(this)),
+    : QGroupBox(tr("Network and data"), parent), m_layers(new QLineEdit(this)), m_shapes(new QLabel(this)),
       m_hidden(makeCombo("hiddenCombo", this)), m_output(makeCombo("outputCombo", this)),
       m_cost(makeCombo("costCombo", this)), m_init(makeCombo("initCombo", this)),
       m_dataset(makeCombo("datasetCombo", this)), m_trainingSize(new QSpinBox(this)),
@@ -125,6 +129,16 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
     auto* form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Layers:"), m_layers);
+    m_shapes->setObjectName("layerShapes");
+    m_shapes->setWordWrap(true);
+    m_shapes->setStyleSheet("color: palette(mid);");
+    m_shapes->setToolTip(tr("What each layer outputs (maps × height × width for convolution and "
+                            "pooling) and how many weights and biases the network has"));
+    form->addRow(QString(), m_shapes);
+    connect(this, &ArchitecturePanel::changed, this, [this] {
+        nnlab::TrainConfig config;
+        m_shapes->setText(applyTo(config).isEmpty() ? describeShapes(config.net) : QString());
+    });
     form->addRow(tr("Hi&dden:"), m_hidden);
     form->addRow(tr("&Output:"), m_output);
     form->addRow(tr("&Cost C:"), m_cost);
@@ -190,6 +204,31 @@ QString ArchitecturePanel::parseLayers(const QString& text, NetworkSpec& spec)
         return tr("layers: %1").arg(QString::fromStdString(e.what()));
     }
     return {};
+}
+
+QString ArchitecturePanel::describeShapes(const NetworkSpec& spec)
+{
+    try {
+        std::mt19937_64 rng(0);
+        nnlab::Network net = nnlab::makeNetwork(spec, nnlab::Initialisation::Scaled, rng);
+        QStringList shapes{QString::number(net.inputSize())};
+        long long parameters = 0;
+        for (int l = 0; l < net.layerCount(); ++l) {
+            const nnlab::Layer& layer = net.layer(l);
+            nnlab::ImageShape maps{0, 0, 0};
+            if (const auto* conv = dynamic_cast<const nnlab::ConvLayer*>(&layer))
+                maps = conv->output();
+            else if (const auto* pool = dynamic_cast<const nnlab::MaxPoolLayer*>(&layer))
+                maps = pool->output();
+            shapes << (maps.channels ? QString("%1×%2×%3").arg(maps.channels).arg(maps.height).arg(maps.width)
+                                     : QString::number(layer.outputSize()));
+            for (const nnlab::Parameter& p : net.layer(l).parameters())
+                parameters += p.size;
+        }
+        return tr("%1 · %L2 parameters").arg(shapes.join(" → ")).arg(parameters);
+    } catch (const std::exception&) {
+        return {};   // the spec's own problem is shown where it is checked
+    }
 }
 
 QString ArchitecturePanel::formatLayers(const NetworkSpec& spec)

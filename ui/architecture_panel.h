@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -29,12 +30,16 @@ public:
     // spec's sizes and features (the core's parseArchitecture, more forgiving about separators).
     static QString parseLayers(const QString& text, nnlab::NetworkSpec& spec);
     static QString formatLayers(const nnlab::NetworkSpec& spec);   // "784, conv20x5, pool2, 100, 10"
+    // "784 → 20×24×24 → 20×12×12 → 100 → 10 · 289,650 parameters", or empty for a spec that
+    // can't be built.
+    static QString describeShapes(const nnlab::NetworkSpec& spec);
 
 signals:
     void changed();
 
 private:
     QLineEdit* m_layers;
+    QLabel* m_shapes;   // each layer's output shape and the parameter count
     QComboBox* m_hidden;
     QComboBox* m_output;
     QComboBox* m_cost;

@@ -12,6 +12,7 @@ int runTrain(const std::vector<std::string>& args);
 int runEvaluate(const std::vector<std::string>& args);
 int runGradcheck(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
+int runBaselines(const std::vector<std::string>& args);
 
 extern const char* const kUsage;
 

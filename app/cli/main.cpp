@@ -17,6 +17,7 @@ commands:
   gradcheck [--net 4,5,3] [--activation ..] [--output ..] [--cost ..] [--samples N]
                                          backprop against finite differences
   bench [--repeat N] [--json]            seconds per training epoch of the standard networks
+  baselines [--json]                     chapter 1's yardsticks: random guessing, average darkness
 
 train options (the book's notation in brackets):
   --net 784,30,10           layer sizes; convnets: 784,conv20x5,pool2,conv40x5,pool2,100,10
@@ -72,6 +73,8 @@ int main(int argc, char** argv)
             return runGradcheck(args);
         if (command == "bench")
             return runBench(args);
+        if (command == "baselines")
+            return runBaselines(args);
         throw UsageError("unknown command '" + command + "'");
     } catch (const UsageError& e) {
         std::cerr << "nnlab-cli: " << e.what() << "\n\n" << kUsage;

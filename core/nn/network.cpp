@@ -155,6 +155,15 @@ const Eigen::MatrixXf& Network::forward(const Eigen::MatrixXf& x, bool training,
     return *a;
 }
 
+Eigen::MatrixXf Network::inputGradient(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y)
+{
+    std::mt19937_64 unused(0);   // no dropout outside training
+    backprop(x, y, unused, /*training=*/false);
+    Eigen::MatrixXf dx;
+    m_layers.front()->backward(m_deltas.front(), &dx);   // (w^1)ᵀ δ^1 = ∂C/∂x
+    return dx;
+}
+
 double Network::backprop(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y, std::mt19937_64& rng,
                          bool training)
 {

@@ -78,6 +78,10 @@ public:
     double backprop(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y, std::mt19937_64& rng,
                     bool training = true);
 
+    // ∂C/∂x: how the cost changes with each input pixel (backprop carried one step further, to
+    // the input layer). For adversarial examples (chapter 6's remark).
+    Eigen::MatrixXf inputGradient(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y);
+
     // Output activations a^L for the columns of x; const and thread-safe.
     void infer(const Eigen::MatrixXf& x, Eigen::MatrixXf& output) const;
     Eigen::VectorXf feedforward(const Eigen::VectorXf& x) const;
