@@ -3,6 +3,7 @@
 #include "convnet_view.h"
 #include "data_browser_view.h"
 #include "draw_view.h"
+#include "slowdown_view.h"
 #include "training_controller.h"
 #include "train_view.h"
 #include "universality_view.h"
@@ -63,6 +64,8 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
         connect(controller, &TrainingController::runFinished, draw,
                 [draw](const auto&, std::shared_ptr<const nnlab::Network> net) { draw->setLiveNetwork(std::move(net)); });
     }
+    addView(new SlowdownView, tr("Slowdown"), tr("costs, softmax, ch. 3"),
+            style()->standardIcon(QStyle::SP_ArrowDown));
     addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),
             UniversalityView::icon());
     addView(new ConvnetView(dataBrowser->loader()), tr("Convnets"), tr("filters and maps, ch. 6"),
