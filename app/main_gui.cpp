@@ -1,4 +1,5 @@
 // main_gui.cpp — the nnlab desktop application: `nnlab [--data DIR] [--dataset mnist|fashion]`.
+#include "deep_nets_view.h"
 #include "main_window.h"
 #include "train_view.h"
 #include "universality_view.h"
@@ -49,6 +50,10 @@ int main(int argc, char* argv[])
                                         "perceptrons (2d/tower, 2d/grid, … also pick what 2d builds)."),
         "page");
     parser.addOption(universalityOption);
+    const QCommandLineOption runDeepNetsOption(
+        "run-deep-nets",
+        QApplication::translate("main", "Open the Deep nets view and run chapter 5's experiment (four hidden layers)."));
+    parser.addOption(runDeepNetsOption);
     parser.process(app);
 
     const auto kind = nnlab::parseDatasetKind(parser.value(datasetOption).toStdString());
@@ -85,6 +90,14 @@ int main(int argc, char* argv[])
             return 2;
         }
         window.showView(views->indexOf(universality));
+    }
+    if (parser.isSet(runDeepNetsOption)) {
+        auto* deep = window.findChild<DeepNetsView*>();
+        auto* views = deep ? qobject_cast<QStackedWidget*>(deep->parentWidget()) : nullptr;
+        if (views) {
+            window.showView(views->indexOf(deep));
+            deep->run();
+        }
     }
     window.show();
     return app.exec();

@@ -2,6 +2,7 @@
 
 #include "convnet_view.h"
 #include "data_browser_view.h"
+#include "deep_nets_view.h"
 #include "draw_view.h"
 #include "slowdown_view.h"
 #include "training_controller.h"
@@ -68,6 +69,8 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
             style()->standardIcon(QStyle::SP_ArrowDown));
     addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),
             UniversalityView::icon());
+    addView(new DeepNetsView(dataBrowser->loader()), tr("Deep nets"), tr("gradients, ch. 5"),
+            style()->standardIcon(QStyle::SP_MediaSeekBackward));
     addView(new ConvnetView(dataBrowser->loader()), tr("Convnets"), tr("filters and maps, ch. 6"),
             style()->standardIcon(QStyle::SP_FileDialogDetailedView));
 

@@ -18,6 +18,13 @@ TrainConfig sigmoidNet(std::vector<int> sizes, Cost cost, Initialisation init, f
     return c;
 }
 
+// Chapter 5's learning-speed experiment: full-batch gradient descent, one step per epoch (m = n).
+TrainConfig fullBatch(TrainConfig c)
+{
+    c.miniBatchSize = c.trainingSize;
+    return c;
+}
+
 // Chapter 6's networks, with network3.py's hyperparameters. network3.py adds
 // ½·λ·Σw² / (number of mini-batches) to each mini-batch's cost; our λ is network2.py's (λ/2n·Σw²
 // over the whole set, eq. 85), so the book's λ = 0.1 at m = 10 is λ = 0.1·n/(n/m) = 1.0 here.
@@ -65,6 +72,15 @@ std::vector<Preset> makePresets()
          sigmoidNet({784, 30, 30, 30, 10}, CrossEntropy, Scaled, 0.1f, 5.0f), 0.9657, "96.57%"},
         {"ch5-784-30-30-30-30-10", 5, "Chapter 5: four hidden layers — the early layers learn slowest",
          sigmoidNet({784, 30, 30, 30, 30, 10}, CrossEntropy, Scaled, 0.1f, 5.0f), 0.9653, "96.53%"},
+        {"ch5-speed-2", 5, "Chapter 5's learning speed: [784, 30, 30, 10], full-batch on 1,000 images",
+         fullBatch(sigmoidNet({784, 30, 30, 10}, CrossEntropy, Scaled, 0.1f, 5.0f, 500, 1000)), std::nullopt,
+         "‖δ¹‖ = 0.07, ‖δ²‖ = 0.31 at the start"},
+        {"ch5-speed-3", 5, "Chapter 5's learning speed: [784, 30, 30, 30, 10], full-batch on 1,000 images",
+         fullBatch(sigmoidNet({784, 30, 30, 30, 10}, CrossEntropy, Scaled, 0.1f, 5.0f, 500, 1000)), std::nullopt,
+         "‖δ¹‖ = 0.012, ‖δ²‖ = 0.060, ‖δ³‖ = 0.283 at the start"},
+        {"ch5-speed-4", 5, "Chapter 5's learning speed: [784, 30, 30, 30, 30, 10], full-batch on 1,000 images",
+         fullBatch(sigmoidNet({784, 30, 30, 30, 30, 10}, CrossEntropy, Scaled, 0.1f, 5.0f, 500, 1000)),
+         std::nullopt, "‖δ¹‖ = 0.003, ‖δ²‖ = 0.017, ‖δ³‖ = 0.070, ‖δ⁴‖ = 0.285 at the start"},
         {"ch6-fc-baseline", 6, "Chapter 6's baseline: 100 sigmoid neurons and a softmax output, 60 epochs",
          convNet("784,100,10", Activation::Sigmoid, 0.1f, 0.0f, 60), 0.9780, "97.80%"},
         {"ch6-conv1", 6, "One convolution-pooling layer (20 maps, 5×5, 2×2 max-pool) before it",
