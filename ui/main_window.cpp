@@ -4,6 +4,7 @@
 #include "data_browser_view.h"
 #include "deep_nets_view.h"
 #include "draw_view.h"
+#include "inspect_view.h"
 #include "slowdown_view.h"
 #include "training_controller.h"
 #include "train_view.h"
@@ -71,6 +72,8 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
             UniversalityView::icon());
     addView(new DeepNetsView(dataBrowser->loader()), tr("Deep nets"), tr("gradients, ch. 5"),
             style()->standardIcon(QStyle::SP_MediaSeekBackward));
+    addView(new InspectView(dataBrowser->loader()), tr("Inspect"), tr("inside a net, ch. 1, 6"),
+            style()->standardIcon(QStyle::SP_FileDialogContentsView));
     addView(new ConvnetView(dataBrowser->loader()), tr("Convnets"), tr("filters and maps, ch. 6"),
             style()->standardIcon(QStyle::SP_FileDialogDetailedView));
 
