@@ -5,6 +5,7 @@
 #include "deep_nets_view.h"
 #include "draw_view.h"
 #include "inspect_view.h"
+#include "model_source_selector.h"
 #include "slowdown_view.h"
 #include "training_controller.h"
 #include "train_view.h"
@@ -72,8 +73,22 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
             UniversalityView::icon());
     addView(new DeepNetsView(dataBrowser->loader()), tr("Deep nets"), tr("gradients, ch. 5"),
             style()->standardIcon(QStyle::SP_MediaSeekBackward));
-    addView(new InspectView(dataBrowser->loader()), tr("Inspect"), tr("inside a net, ch. 1, 6"),
+    auto* inspect = new InspectView(dataBrowser->loader());
+    addView(inspect, tr("Inspect"), tr("inside a net, ch. 1, 6"),
             style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    if (auto* train = findChild<TrainView*>()) {
+        // The Inspect view's "Train view" source follows the run epoch by epoch (receptive
+        // fields and the confusion matrix as the network learns), then takes the final network.
+        auto* controller = train->controller();
+        connect(controller, &TrainingController::epochFinished, inspect, [inspect, controller] {
+            if (auto net = controller->currentNetwork())
+                inspect->modelSelector()->setLiveNetwork(std::move(net));
+        });
+        connect(controller, &TrainingController::runFinished, inspect,
+                [inspect](const auto&, std::shared_ptr<const nnlab::Network> net) {
+                    inspect->modelSelector()->setLiveNetwork(std::move(net));
+                });
+    }
     addView(new ConvnetView(dataBrowser->loader()), tr("Convnets"), tr("filters and maps, ch. 6"),
             style()->standardIcon(QStyle::SP_FileDialogDetailedView));
 
