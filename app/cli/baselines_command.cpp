@@ -1,6 +1,7 @@
 // nnlab-cli baselines — chapter 1's yardsticks: random guessing and average darkness.
 #include "args.h"
 #include "commands.h"
+#include "config_flags.h"
 
 #include "inspect/baselines.h"
 
@@ -14,16 +15,8 @@ namespace nnlab::cli {
 int runBaselines(const std::vector<std::string>& argv)
 {
     const Args args(argv, {"--data", "--dataset"}, {"--json"});
-    DatasetKind kind = DatasetKind::Mnist;
-    if (const auto name = args.text("--dataset")) {
-        const auto parsed = parseDatasetKind(*name);
-        if (!parsed)
-            throw UsageError("--dataset must be mnist or fashion, not '" + *name + "'");
-        kind = *parsed;
-    }
-    std::optional<std::filesystem::path> dir;
-    if (const auto d = args.text("--data"))
-        dir = *d;
+    const DatasetKind kind = datasetFlag(args);
+    const std::optional<std::filesystem::path> dir = dataDirFlag(args);
     const DataSplit data = loadDataset(kind, dir);
     const double random = randomGuessAccuracy(data.test, 1);
     const double darkness = accuracy(fitAverageDarkness(data.training), data.test);

@@ -1,6 +1,7 @@
 // nnlab-cli bench — seconds per training epoch of the book's standard networks.
 #include "args.h"
 #include "commands.h"
+#include "config_flags.h"
 
 #include "train/presets.h"
 #include "train/trainer.h"
@@ -17,9 +18,7 @@ int runBench(const std::vector<std::string>& argv)
 {
     const Args args(argv, {"--repeat", "--data"}, {"--json"});
     const int repeat = args.integer("--repeat", 1, 100).value_or(3);
-    std::optional<std::filesystem::path> dir;
-    if (const auto d = args.text("--data"))
-        dir = *d;
+    const std::optional<std::filesystem::path> dir = dataDirFlag(args);
     const DataSplit data = loadDataset(DatasetKind::Mnist, dir);
 
     struct Case {

@@ -27,6 +27,20 @@ void applyChoice(const Args& args, const std::string& flag, Parse parse, const s
 
 }  // namespace
 
+DatasetKind datasetFlag(const Args& args)
+{
+    DatasetKind kind = DatasetKind::Mnist;
+    applyChoice(args, "--dataset", parseDatasetKind, "mnist, fashion", kind);
+    return kind;
+}
+
+std::optional<std::filesystem::path> dataDirFlag(const Args& args)
+{
+    if (const auto dir = args.text("--data"))
+        return std::filesystem::path(*dir);
+    return std::nullopt;
+}
+
 TrainConfig applyConfigFlags(const Args& args, TrainConfig c)
 {
     if (const auto net = args.text("--net")) {

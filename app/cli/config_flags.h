@@ -14,6 +14,11 @@ namespace nnlab::cli {
 // --dropout --train-size --seed --dataset --eta-schedule --early-stop
 const std::set<std::string>& configFlags();
 
+// --dataset (default MNIST) and --data DIR (default: the core's search order), for the commands
+// that read data without training.
+DatasetKind datasetFlag(const Args& args);
+std::optional<std::filesystem::path> dataDirFlag(const Args& args);
+
 // `base` with every flag present in args applied over it.
 TrainConfig applyConfigFlags(const Args& args, TrainConfig base);
 

@@ -1,6 +1,7 @@
 // nnlab-cli evaluate — the test accuracy of a saved model.
 #include "args.h"
 #include "commands.h"
+#include "config_flags.h"
 
 #include "io/model_file.h"
 #include "train/evaluation.h"
@@ -18,17 +19,9 @@ int runEvaluate(const std::vector<std::string>& argv)
     const auto model = args.text("--model");
     if (!model)
         throw UsageError("evaluate needs --model FILE");
-    DatasetKind kind = DatasetKind::Mnist;
-    if (const auto name = args.text("--dataset")) {
-        const auto parsed = parseDatasetKind(*name);
-        if (!parsed)
-            throw UsageError("--dataset must be mnist or fashion, not '" + *name + "'");
-        kind = *parsed;
-    }
+    const DatasetKind kind = datasetFlag(args);
     const Network net = loadModel(*model);
-    std::optional<std::filesystem::path> dir;
-    if (const auto d = args.text("--data"))
-        dir = *d;
+    const std::optional<std::filesystem::path> dir = dataDirFlag(args);
     const DataSplit data = loadDataset(kind, dir);
     if (net.inputSize() != data.test.inputSize() || net.outputSize() != 10)
         throw std::runtime_error(*model + ": the network has " + std::to_string(net.inputSize()) + " inputs and " +

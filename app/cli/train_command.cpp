@@ -32,9 +32,7 @@ int runTrain(const std::vector<std::string>& argv)
     if (args.has("--expand"))
         base.expansion.shifts = true;
     const TrainConfig config = applyConfigFlags(args, base);
-    std::optional<std::filesystem::path> dir;
-    if (const auto d = args.text("--data"))
-        dir = *d;
+    const std::optional<std::filesystem::path> dir = dataDirFlag(args);
 
     // "To generate results in this chapter I've taken best-of-three runs" (chapter 1): --best-of K
     // trains K networks with seeds seed, seed+1, ... and reports the one with the best peak.
