@@ -24,9 +24,17 @@ double totalCost(const Network& net, const Eigen::MatrixXd& x, const Eigen::Matr
 }  // namespace
 
 GradientCheck checkGradients(Network& net, const Eigen::MatrixXf& x, const Eigen::MatrixXf& y,
-                             int maxPerLayer, std::mt19937_64& rng, float epsilon)
+                             int maxPerLayer, std::mt19937_64& rng, float epsilon,
+                             const GradientCheckProgress& progress)
 {
     GradientCheck result;
+    long long total = 0, done = 0;
+    for (int l = 0; l < net.layerCount(); ++l) {
+        long long size = 0;
+        for (const Parameter& p : net.layer(l).parameters())
+            size += p.size;
+        total += std::min<long long>(size, maxPerLayer);
+    }
     const auto t0 = Clock::now();
     net.backprop(x, y, rng, /*training=*/false);
     const double backpropSeconds = seconds(t0);
@@ -49,7 +57,12 @@ GradientCheck checkGradients(Network& net, const Eigen::MatrixXf& x, const Eigen
         check.backpropSeconds = backpropSeconds;
         double diff2 = 0.0, bp2 = 0.0, fd2 = 0.0;
         const auto t1 = Clock::now();
+        bool stopped = false;
         for (const auto& [p, i] : candidates) {
+            if (progress && ++done % 256 == 0 && !progress(done, total)) {
+                stopped = true;
+                break;
+            }
             float& value = params[p].value[i];
             const float original = value;
             // Divide by the step float really took: original ± ε is rounded to float32.
@@ -66,11 +79,15 @@ GradientCheck checkGradients(Network& net, const Eigen::MatrixXf& x, const Eigen
             fd2 += fd * fd;
         }
         check.finiteDifferenceSeconds = seconds(t1);
+        if (stopped)
+            return result;
         const double scale = std::sqrt(bp2) + std::sqrt(fd2);
         check.relativeError = scale > 0.0 ? std::sqrt(diff2) / scale : 0.0;
         result.maxRelativeError = std::max(result.maxRelativeError, check.relativeError);
         result.layers.push_back(check);
     }
+    if (progress)
+        progress(total, total);
     return result;
 }
 

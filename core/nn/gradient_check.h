@@ -6,6 +6,7 @@
 
 #include "nn/network.h"
 
+#include <functional>
 #include <random>
 #include <vector>
 
@@ -26,8 +27,12 @@ struct GradientCheck {
 
 // Checks up to maxPerLayer parameters of each layer (chosen at random; all if fewer), on the
 // examples x with targets y. The network's parameters are restored afterwards. Dropout must be
-// off (it makes the cost random).
+// off (it makes the cost random). `progress(done, total)`, when given, is called every 256
+// parameters and at the end; returning false stops the check (the layers checked so far are
+// returned, the parameters restored).
+using GradientCheckProgress = std::function<bool(long long done, long long total)>;
 GradientCheck checkGradients(Network& net, const Eigen::MatrixXf& x, const Eigen::MatrixXf& y,
-                             int maxPerLayer, std::mt19937_64& rng, float epsilon = 1e-5f);
+                             int maxPerLayer, std::mt19937_64& rng, float epsilon = 1e-5f,
+                             const GradientCheckProgress& progress = {});
 
 }  // namespace nnlab
