@@ -10,6 +10,7 @@
 #include "gradient_plot.h"
 #include "hyperparameter_panel.h"
 #include "preset_panel.h"
+#include "resume_banner.h"
 #include "run_history.h"
 #include "train_settings.h"
 #include "training_controller.h"
@@ -18,6 +19,7 @@
 #include "io/model_file.h"
 #include "train/evaluation.h"
 
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -34,6 +36,8 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using nnlab::DatasetKind;
 
@@ -63,6 +67,8 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_resumeBanner = new ResumeBanner(right);
+    rightLayout->addWidget(m_resumeBanner);
     rightLayout->addWidget(createRunBar());
     m_summary = new QLabel(right);
     m_summary->setObjectName("summaryLabel");
@@ -111,6 +117,15 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
             [this](DatasetKind kind, const QString&, double) { onDataLoaded(int(kind)); });
     connect(m_loader, &DatasetLoader::failed, this,
             [this](DatasetKind kind, const QString& message) { onDataFailed(int(kind), message); });
+    connect(m_resumeBanner, &ResumeBanner::resumeClicked, this, [this] {
+        if (m_interrupted)
+            resumeRun(*std::exchange(m_interrupted, std::nullopt));
+    });
+    connect(m_resumeBanner, &ResumeBanner::discardClicked, this, [this] {
+        m_interrupted.reset();
+        QFile::remove(m_controller->checkpointFile());
+        m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
+    });
     connect(m_errorPanel, &DataErrorPanel::retryClicked, this, [this] {
         if (const auto c = config())
             m_loader->load(c->dataset);
@@ -406,6 +421,9 @@ void TrainView::start()
 {
     if (m_controller->isActive() || m_pendingStart)
         return;
+    // A new run would overwrite the checkpoint the banner offers: the offer ends here.
+    m_interrupted.reset();
+    m_resumeBanner->hide();
     QString problem;
     const auto c = config(&problem);
     if (!c)
@@ -421,9 +439,49 @@ void TrainView::start()
     updateButtons();
 }
 
-void TrainView::startWith(const nnlab::TrainConfig& c, std::shared_ptr<const nnlab::DataSplit> data)
+bool TrainView::enableCheckpoints(const QString& file)
+{
+    m_controller->setCheckpointFile(file);
+    if (!QFile::exists(file))
+        return false;
+    try {
+        nnlab::Checkpoint checkpoint = nnlab::loadCheckpoint(file.toStdString());
+        if (checkpoint.finished)
+            return false;
+        m_resumeBanner->offer(checkpoint);
+        m_interrupted = std::move(checkpoint);
+        return true;
+    } catch (const nnlab::FileError& e) {
+        // Unreadable (a newer version, or damaged): say so once and keep it for inspection.
+        m_progress->showMessage(tr("Not offering to resume: %1").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+}
+
+void TrainView::resumeRun(const nnlab::Checkpoint& checkpoint)
+{
+    if (m_controller->isActive() || m_pendingStart)
+        return;
+    m_interrupted.reset();
+    m_resumeBanner->hide();
+    m_presets->selectPreset(QString());
+    setConfig(checkpoint.config);
+    if (auto data = m_loader->split(checkpoint.config.dataset)) {
+        startWith(checkpoint.config, std::move(data), std::make_shared<nnlab::TrainingState>(checkpoint.state));
+        return;
+    }
+    m_pendingStart = true;
+    m_pendingResume = checkpoint;
+    m_loader->load(checkpoint.config.dataset);
+    m_progress->showMessage(tr("Loading %1…").arg(datasetTitle(checkpoint.config.dataset)));
+    updateButtons();
+}
+
+void TrainView::startWith(const nnlab::TrainConfig& c, std::shared_ptr<const nnlab::DataSplit> data,
+                          std::shared_ptr<const nnlab::TrainingState> resumeFrom)
 {
     m_pendingStart = false;
+    m_pendingResume.reset();
     QString error;
     if (const QString problem = TrainingController::problemWith(c, data.get()); !problem.isEmpty()) {
         m_progress->showMessage(tr("Can't train: %1").arg(problem));
@@ -432,6 +490,8 @@ void TrainView::startWith(const nnlab::TrainConfig& c, std::shared_ptr<const nnl
     }
     RunRecord record;
     record.config = c;
+    if (resumeFrom)
+        record.epochs = resumeFrom->history;   // the plots pick up where the run left off
     if (const nnlab::Preset* p = m_presets->currentPreset()) {
         record.presetName = QString::fromStdString(p->name);
         record.bookAccuracy = p->bookAccuracy;
@@ -441,7 +501,7 @@ void TrainView::startWith(const nnlab::TrainConfig& c, std::shared_ptr<const nnl
     m_summary->hide();
     m_stack->setCurrentIndex(0);
     m_progress->begin(c.epochs);
-    if (!m_controller->start(c, std::move(data), &error)) {
+    if (!m_controller->start(c, std::move(data), &error, std::move(resumeFrom))) {
         m_live->summary = nnlab::TrainSummary{nnlab::StopReason::Stopped, error.toStdString()};
         m_history->refresh(m_live->id);
         m_live = nullptr;
@@ -461,6 +521,7 @@ void TrainView::stop()
 {
     if (m_pendingStart) {
         m_pendingStart = false;
+        m_pendingResume.reset();
         m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
         updateButtons();
         return;
@@ -564,7 +625,11 @@ void TrainView::onDataLoaded(int kind)
     if (!c || int(c->dataset) != kind)
         return;
     m_stack->setCurrentIndex(0);
-    if (m_pendingStart) {
+    if (m_pendingResume && int(m_pendingResume->config.dataset) == kind) {
+        const nnlab::Checkpoint resume = *std::exchange(m_pendingResume, std::nullopt);
+        startWith(resume.config, m_loader->split(resume.config.dataset),
+                  std::make_shared<nnlab::TrainingState>(resume.state));
+    } else if (m_pendingStart) {
         startWith(*c, m_loader->split(c->dataset));
     } else if (!m_controller->isActive()) {
         m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
@@ -577,6 +642,7 @@ void TrainView::onDataFailed(int kind, const QString& message)
     if (!c || int(c->dataset) != kind || m_controller->isActive())
         return;
     m_pendingStart = false;
+    m_pendingResume.reset();
     m_errorPanel->setError(tr("Can't train: %1 is missing").arg(datasetTitle(DatasetKind(kind))), message);
     m_stack->setCurrentWidget(m_errorPanel);
     m_progress->showMessage(tr("No data: see below"));

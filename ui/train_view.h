@@ -9,6 +9,7 @@
 
 #include "run_record.h"
 
+#include "io/checkpoint_file.h"
 #include "train/training_config.h"
 
 #include <QWidget>
@@ -25,6 +26,7 @@ class EpochTable;
 class GradientPlot;
 class HyperparameterPanel;
 class PresetPanel;
+class ResumeBanner;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -76,6 +78,13 @@ public:
     HyperparameterPanel* hyperparameterPanel() const { return m_hyper; }
     DataErrorPanel* errorPanel() const { return m_errorPanel; }
     bool isShowingDataError() const;
+
+    // Crash safety: runs checkpoint to `file` after every epoch; an unfinished checkpoint already
+    // there (a run cut short last time) is offered for resuming. False when there is none.
+    bool enableCheckpoints(const QString& file);
+    ResumeBanner* resumeBanner() const { return m_resumeBanner; }
+    // Continues the checkpointed run (loading its data first if needed).
+    void resumeRun(const nnlab::Checkpoint& checkpoint);
     QString summaryText() const;
     QString problemText() const;
 
@@ -92,7 +101,8 @@ private:
 
     void configChanged();
     void presetChosen();
-    void startWith(const nnlab::TrainConfig& config, std::shared_ptr<const nnlab::DataSplit> data);
+    void startWith(const nnlab::TrainConfig& config, std::shared_ptr<const nnlab::DataSplit> data,
+                   std::shared_ptr<const nnlab::TrainingState> resumeFrom = nullptr);
     void updateButtons();
     void showSummary(const nnlab::TrainSummary& summary);
     void refreshPlots();
@@ -113,6 +123,8 @@ private:
     RunHistory* m_history = nullptr;
     RunRecord* m_live = nullptr;   // the run being trained, kept in m_history
     bool m_pendingStart = false;   // Start pressed while the data loads
+    std::optional<nnlab::Checkpoint> m_pendingResume;   // ... or Resume: the run to continue
+    std::optional<nnlab::Checkpoint> m_interrupted;     // the run the banner offers
     bool m_dirty = false;          // the plots are behind the records
     nnlab::DatasetKind m_shownDataset = nnlab::DatasetKind::Mnist;   // the one asked of the loader
 
@@ -125,6 +137,7 @@ private:
     QPushButton* m_stop = nullptr;
     TrainingProgressBar* m_progress = nullptr;
     QLabel* m_summary = nullptr;
+    ResumeBanner* m_resumeBanner = nullptr;
     QStackedWidget* m_stack = nullptr;
     DataErrorPanel* m_errorPanel = nullptr;
     CostPlot* m_costPlot = nullptr;

@@ -2,12 +2,14 @@
 
 #include "training_channel.h"
 
+#include "io/checkpoint_file.h"
 #include "train/trainer.h"
 
 #include <QLoggingCategory>
 #include <QThread>
 
 #include <exception>
+#include <optional>
 #include <stdexcept>
 
 #ifdef __linux__
@@ -39,7 +41,51 @@ void lowerThisThreadsPriority()
 struct TrainingController::Outcome {
     nnlab::TrainSummary summary;
     std::shared_ptr<const nnlab::Network> network;
+    // Set (GUI thread) before stopping a run because the window closes: its checkpoint stays
+    // unfinished, to be offered for resuming next time.
+    std::atomic<bool> interrupted{false};
 };
+
+namespace {
+
+// Saves checkpoints for one run on its trainer thread: after each epoch and on Stop, then once
+// more, marked finished, when the run was not interrupted.
+class CheckpointKeeper {
+public:
+    CheckpointKeeper(std::string path, const nnlab::TrainConfig& config) : m_path(std::move(path)), m_config(config) {}
+
+    void attach(nnlab::Trainer& trainer)
+    {
+        trainer.setCheckpointWriter([this](const nnlab::TrainingState& state) {
+            m_last = state;
+            m_have = true;
+            save(false);
+        });
+    }
+
+    void runEnded(bool interrupted)
+    {
+        if (m_have && !interrupted)
+            save(true);
+    }
+
+private:
+    void save(bool finished)
+    {
+        try {
+            nnlab::saveCheckpoint(m_path, {m_config, m_last, finished});
+        } catch (const nnlab::FileError& e) {
+            qCWarning(lcTrain).noquote() << "checkpoint not written (training goes on):" << e.what();
+        }
+    }
+
+    std::string m_path;
+    nnlab::TrainConfig m_config;
+    nnlab::TrainingState m_last;
+    bool m_have = false;
+};
+
+}  // namespace
 
 TrainingController::TrainingController(QObject* parent) : QObject(parent)
 {
@@ -74,7 +120,8 @@ QString TrainingController::problemWith(const nnlab::TrainConfig& config, const 
 }
 
 bool TrainingController::start(const nnlab::TrainConfig& config,
-                               std::shared_ptr<const nnlab::DataSplit> data, QString* error)
+                               std::shared_ptr<const nnlab::DataSplit> data, QString* error,
+                               std::shared_ptr<const nnlab::TrainingState> resumeFrom)
 {
     auto fail = [error](const QString& why) {
         if (error)
@@ -112,15 +159,25 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
             Qt::QueuedConnection);
     };
 
-    m_thread = QThread::create([channel = m_channel, outcome = m_outcome, config, data] {
+    m_thread = QThread::create([channel = m_channel, outcome = m_outcome, config, data, resumeFrom,
+                                checkpointFile = m_checkpointFile.toStdString()] {
         ++s_liveWorkers;
         lowerThisThreadsPriority();
         try {
             nnlab::Trainer trainer(config, *data);
+            if (resumeFrom)
+                trainer.restore(*resumeFrom);
+            std::optional<CheckpointKeeper> keeper;
+            if (!checkpointFile.empty()) {
+                keeper.emplace(checkpointFile, config);
+                keeper->attach(trainer);
+            }
             trainer.setObserver(channel.get());
             channel->attach(&trainer);
             outcome->summary = trainer.run();
             channel->detach();
+            if (keeper)
+                keeper->runEnded(outcome->interrupted.load());
             outcome->network = std::make_shared<const nnlab::Network>(trainer.network());
         } catch (const std::exception& e) {
             channel->detach();
@@ -180,6 +237,7 @@ void TrainingController::stopAndWait()
 {
     if (!m_thread)
         return;
+    m_outcome->interrupted = true;
     m_channel->stop();
     m_thread->wait();
     finishRun(m_runId);

@@ -14,6 +14,7 @@
 
 #include "data/dataset.h"
 #include "train/training_config.h"
+#include "train/training_state.h"
 
 #include <QObject>
 #include <QTimer>
@@ -42,8 +43,16 @@ public:
 
     // Starts a run; false (with the reason in *error) while another is active or for a
     // configuration problemWith() rejects. The data is shared with the run until it ends.
+    // With `resumeFrom`, the run continues from that checkpointed state (a state that doesn't fit
+    // ends the run at once with the reason in its summary).
     bool start(const nnlab::TrainConfig& config, std::shared_ptr<const nnlab::DataSplit> data,
-               QString* error = nullptr);
+               QString* error = nullptr, std::shared_ptr<const nnlab::TrainingState> resumeFrom = nullptr);
+
+    // Crash safety: every run writes its state to this file after each epoch and when stopped
+    // (empty: no checkpoints). A run that ends of itself or by Stop marks the file finished; one
+    // cut short by closing the window (stopAndWait) or by a crash leaves it for resuming.
+    void setCheckpointFile(const QString& path) { m_checkpointFile = path; }
+    QString checkpointFile() const { return m_checkpointFile; }
     void pause();
     void resume();
     void togglePause();
@@ -87,6 +96,7 @@ private:
     QThread* m_thread = nullptr;
     std::shared_ptr<TrainingChannel> m_channel;
     std::shared_ptr<Outcome> m_outcome;
+    QString m_checkpointFile;
     QTimer m_refreshTimer;
 
     static std::atomic<int> s_liveWorkers;

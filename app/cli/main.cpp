@@ -47,6 +47,11 @@ train options (the book's notation in brackets):
                             --save writes FILE-member1.json, ...
   --save FILE               save the trained network (network2.py's JSON format; convnets in
                             nnlab's layer-stack format)
+  --checkpoint FILE         after every epoch write the run's whole state to FILE, atomically:
+                            weights, optimiser, random streams, metrics history
+  --resume FILE             continue a checkpointed run where it stopped (same configuration;
+                            --epochs may extend it; it goes on checkpointing to FILE); gives the
+                            same weights as an unbroken run
   --json                    one JSON object per epoch on stdout, then {"summary": ...}
 )";
 

@@ -2,6 +2,7 @@
 #include "args.h"
 #include "commands.h"
 #include "config_flags.h"
+#include "train_checkpoints.h"
 #include "train_printer.h"
 
 #include "io/model_file.h"
@@ -18,7 +19,7 @@ namespace nnlab::cli {
 int runTrain(const std::vector<std::string>& argv)
 {
     std::set<std::string> valueFlags = configFlags();
-    valueFlags.insert({"--preset", "--data", "--save", "--best-of", "--ensemble"});
+    valueFlags.insert({"--preset", "--data", "--save", "--best-of", "--ensemble", "--checkpoint", "--resume"});
     const Args args(argv, valueFlags, {"--json", "--expand"});
 
     const Preset* preset = nullptr;
@@ -31,7 +32,8 @@ int runTrain(const std::vector<std::string>& argv)
     }
     if (args.has("--expand"))
         base.expansion.shifts = true;
-    const TrainConfig config = applyConfigFlags(args, base);
+    const std::optional<Checkpoint> resumed = resumeFlag(args);
+    const TrainConfig config = resumed ? resumed->config : applyConfigFlags(args, base);
     const std::optional<std::filesystem::path> dir = dataDirFlag(args);
 
     // "To generate results in this chapter I've taken best-of-three runs" (chapter 1): --best-of K
@@ -42,6 +44,8 @@ int runTrain(const std::vector<std::string>& argv)
     if (bestOf > 1 && ensembleSize > 1)
         throw UsageError("--best-of and --ensemble don't combine");
     const int runs = std::max(bestOf, ensembleSize);
+    if (runs > 1 && (args.has("--checkpoint") || resumed))
+        throw UsageError("--checkpoint and --resume follow one network; they don't combine with --best-of or --ensemble");
 
     const DataSplit data = loadDataset(config.dataset, dir);
     TrainPrinter printer(config, preset, args.has("--json"), isatty(STDERR_FILENO) != 0);
@@ -54,8 +58,23 @@ int runTrain(const std::vector<std::string>& argv)
         runConfig.seed = config.seed + static_cast<std::uint64_t>(run);
         Trainer trainer(runConfig, data);
         trainer.setObserver(&printer);
+        if (resumed) {
+            try {
+                trainer.restore(resumed->state);
+            } catch (const std::invalid_argument& e) {
+                throw FileError(*args.text("--resume") + ": doesn't fit the run it describes: " + e.what());
+            }
+        }
+        // A resumed run goes on checkpointing to its file unless told otherwise.
+        std::optional<CheckpointSaver> saver;
+        if (const auto file = args.has("--checkpoint") ? args.text("--checkpoint") : args.text("--resume")) {
+            saver.emplace(*file, runConfig);
+            saver->attach(trainer);
+        }
         printer.startRun(run + 1, runs, runConfig.seed);
         const TrainSummary summary = trainer.run();
+        if (saver)
+            saver->runEnded(summary);
         const bool best = results.empty() || summary.bestTestAccuracy > results[bestRun(results)].summary.bestTestAccuracy;
         results.push_back({runConfig.seed, summary});
         if (best)

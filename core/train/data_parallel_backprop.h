@@ -29,6 +29,10 @@ public:
     // mini-batch's total cost is returned. The helper's copy takes net's current parameters first.
     double backprop(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y, std::mt19937_64& rng);
 
+    // The helper's random stream (dropout on its half): part of a checkpoint. Touch it only
+    // between backprop() calls.
+    std::mt19937_64& replicaRng() { return m_replicaRng; }
+
     // Whether splitting pays for this network and mini-batch size (convolutions, m ≥ 2).
     static bool worthwhile(const Network& net, int miniBatchSize);
 

@@ -134,20 +134,121 @@ EpochReport Trainer::evaluateEpoch(int epoch, double seconds, float eta) const
     return report;
 }
 
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point t0)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::string rngText(const std::mt19937_64& rng)
+{
+    std::ostringstream text;
+    text << rng;
+    return text.str();
+}
+
+void setRng(std::mt19937_64& rng, const std::string& text, const char* which)
+{
+    std::istringstream in(text);
+    std::mt19937_64 parsed;
+    in >> parsed;
+    if (!in)
+        throw std::invalid_argument(std::string("the ") + which + " random-number state is not valid");
+    rng = parsed;
+}
+
+}  // namespace
+
+void Trainer::restore(const TrainingState& state)
+{
+    auto bad = [](const std::string& what) { throw std::invalid_argument(what); };
+    const int n = examplesPerEpoch();
+    const int batchesPerEpoch = (n + m_config.miniBatchSize - 1) / m_config.miniBatchSize;
+    const std::size_t layers = static_cast<std::size_t>(m_network.layerCount());
+    std::vector<Parameter> parameters = m_network.parameters();
+    if (state.parameters.size() != parameters.size())
+        bad("it has " + std::to_string(state.parameters.size()) + " parameter arrays; the network has " +
+            std::to_string(parameters.size()));
+    for (std::size_t i = 0; i < parameters.size(); ++i)
+        if (state.parameters[i].size() != parameters[i].size || !state.parameters[i].isFinite().all())
+            bad("parameter array " + std::to_string(i + 1) + " has the wrong size or a non-finite value");
+    if (!state.velocities.empty() && state.velocities.size() != parameters.size())
+        bad("the momentum velocities don't match the network's parameters");
+    for (std::size_t i = 0; i < state.velocities.size(); ++i)
+        if (state.velocities[i].size() != parameters[i].size)
+            bad("velocity array " + std::to_string(i + 1) + " has the wrong size");
+    if (state.epoch < 1 || state.batchesDone < 0 || state.batchesDone >= batchesPerEpoch)
+        bad("epoch " + std::to_string(state.epoch) + ", mini-batch " + std::to_string(state.batchesDone) +
+            " is not a place in this run");
+    // The order indexes the training set on every step: it must be a permutation of 0..n-1.
+    if (static_cast<int>(state.order.size()) != n)
+        bad("its shuffled order has " + std::to_string(state.order.size()) + " entries; the run has " +
+            std::to_string(n) + " training examples");
+    std::vector<char> seen(static_cast<std::size_t>(n), 0);
+    for (int i : state.order) {
+        if (i < 0 || i >= n || seen[static_cast<std::size_t>(i)])
+            bad("its shuffled order is not a permutation of the training set");
+        seen[static_cast<std::size_t>(i)] = 1;
+    }
+    if (state.batchesDone > 0 &&
+        (state.epochBiasNormSums.size() != layers || state.epochWeightNormSums.size() != layers))
+        bad("the half-done epoch's gradient sums don't match the network's layers");
+
+    std::mt19937_64 rng;
+    setRng(rng, state.rng, "shuffling");
+    if (!state.replicaRng.empty()) {
+        std::mt19937_64 replica;
+        setRng(replica, state.replicaRng, "second core's");
+    }
+    {
+        std::lock_guard lock(m_networkMutex);
+        for (std::size_t i = 0; i < parameters.size(); ++i)
+            Eigen::Map<Eigen::ArrayXf>(parameters[i].value, parameters[i].size) = state.parameters[i];
+    }
+    m_optimizer.velocities() = state.velocities;
+    m_eta = state.hyper.eta;
+    m_lambda = state.hyper.lambda;
+    m_momentum = state.hyper.momentum;
+    m_rng = rng;
+    m_progress = state;
+    m_progress.parameters.clear();   // they live in the network now
+    m_progress.velocities.clear();
+}
+
+void Trainer::writeCheckpoint(DataParallelBackprop* parallel)
+{
+    if (!m_checkpointWriter)
+        return;
+    TrainingState state = m_progress;
+    for (const Parameter& p : m_network.parameters())
+        state.parameters.push_back(Eigen::Map<const Eigen::ArrayXf>(p.value, p.size));
+    state.velocities = m_optimizer.velocities();
+    state.hyper = hyperparameters();
+    state.rng = rngText(m_rng);
+    if (parallel)
+        state.replicaRng = rngText(parallel->replicaRng());
+    m_checkpointWriter(state);
+}
+
 TrainSummary Trainer::run()
 {
     using Clock = std::chrono::steady_clock;
     // With expanded data every image comes in several variants: n counts them all (it is the
     // n of the L2 term too, as network3.py's number of mini-batches counts the expanded set).
     const int variants = m_config.expansion.variantsPerImage();
-    const int n = m_training.size() * variants;
+    const int n = examplesPerEpoch();
     const int m = m_config.miniBatchSize;
     const int batchesPerEpoch = (n + m - 1) / m;   // as network.py: the last mini-batch may be smaller
-    const float initialEta = m_eta.load();
+    const float initialEta = m_config.hyper.eta;
     const int inputs = m_training.inputSize();
+    const std::size_t layers = static_cast<std::size_t>(m_network.layerCount());
 
-    std::vector<int> order(n);
-    std::iota(order.begin(), order.end(), 0);
+    TrainingState& s = m_progress;   // a fresh run's, or the one restore() took
+    if (s.order.empty()) {
+        s.order.resize(static_cast<std::size_t>(n));
+        std::iota(s.order.begin(), s.order.end(), 0);
+    }
     Eigen::MatrixXf x, y;
     std::vector<int> labels;
     MiniBatchReport batchReport;
@@ -157,10 +258,11 @@ TrainSummary Trainer::run()
     std::unique_ptr<DataParallelBackprop> parallel;
     if (m_config.threads != 1 && DataParallelBackprop::worthwhile(m_network, m)) {
         parallel = std::make_unique<DataParallelBackprop>(m_network, m_config.seed);
+        if (!s.replicaRng.empty())
+            setRng(parallel->replicaRng(), s.replicaRng, "second core's");
     }
 
-    TrainSummary summary;
-    int epochsSinceBest = 0, epochsSinceBestOrHalving = 0;
+    TrainSummary& summary = s.summary;
     auto finish = [&](StopReason reason, std::string message) {
         summary.reason = reason;
         summary.message = std::move(message);
@@ -169,21 +271,30 @@ TrainSummary Trainer::run()
         return summary;
     };
 
-    for (int epoch = 1; epoch <= m_config.epochs; ++epoch) {
+    while (s.epoch <= m_config.epochs) {
+        const int epoch = s.epoch;
         const Network epochStart = m_network;   // the last good weights, should an update overflow
         const auto t0 = Clock::now();
-        std::shuffle(order.begin(), order.end(), m_rng);
-        std::vector<double> sumB(m_network.layerCount(), 0.0), sumW(m_network.layerCount(), 0.0);
+        if (s.batchesDone == 0) {   // a new epoch (a resumed half-done one keeps its order and sums)
+            std::shuffle(s.order.begin(), s.order.end(), m_rng);
+            s.epochSeconds = 0.0;
+            s.epochBiasNormSums.assign(layers, 0.0);
+            s.epochWeightNormSums.assign(layers, 0.0);
+        }
         float eta = m_eta.load();
-        for (int batch = 0; batch < batchesPerEpoch; ++batch) {
-            if (!waitWhilePaused())
+        for (; s.batchesDone < batchesPerEpoch; ++s.batchesDone) {
+            const int batch = s.batchesDone;
+            if (!waitWhilePaused()) {
+                s.epochSeconds += secondsSince(t0);
+                writeCheckpoint(parallel.get());
                 return finish(StopReason::Stopped, "stopped by request during epoch " + std::to_string(epoch));
+            }
             const int first = batch * m;
             const int count = std::min(m, n - first);
             x.resize(inputs, count);
             labels.resize(count);
             for (int j = 0; j < count; ++j) {
-                const int image = order[first + j] / variants, variant = order[first + j] % variants;
+                const int image = s.order[first + j] / variants, variant = s.order[first + j] % variants;
                 if (variant == 0)
                     x.col(j) = m_training.images.col(image);
                 else
@@ -211,9 +322,9 @@ TrainSummary Trainer::run()
                 std::lock_guard lock(m_networkMutex);
                 m_optimizer.step(m_network.parameters(), count, n, h);
             }
-            for (int l = 0; l < m_network.layerCount(); ++l) {
-                sumB[l] += batchReport.biasGradientNorms[l];
-                sumW[l] += batchReport.weightGradientNorms[l];
+            for (std::size_t l = 0; l < layers; ++l) {
+                s.epochBiasNormSums[l] += batchReport.biasGradientNorms[l];
+                s.epochWeightNormSums[l] += batchReport.weightGradientNorms[l];
             }
             if (m_observer) {
                 batchReport.epoch = epoch;
@@ -223,7 +334,7 @@ TrainSummary Trainer::run()
                 m_observer->miniBatchFinished(batchReport);
             }
         }
-        const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        const double seconds = s.epochSeconds + secondsSince(t0);
         if (!m_network.allFinite()) {
             {
                 std::lock_guard lock(m_networkMutex);
@@ -235,9 +346,9 @@ TrainSummary Trainer::run()
         }
 
         EpochReport report = evaluateEpoch(epoch, seconds, eta);
-        for (int l = 0; l < m_network.layerCount(); ++l) {
-            report.biasGradientNorms.push_back(sumB[l] / batchesPerEpoch);
-            report.weightGradientNorms.push_back(sumW[l] / batchesPerEpoch);
+        for (std::size_t l = 0; l < layers; ++l) {
+            report.biasGradientNorms.push_back(s.epochBiasNormSums[l] / batchesPerEpoch);
+            report.weightGradientNorms.push_back(s.epochWeightNormSums[l] / batchesPerEpoch);
         }
         summary.epochs = epoch;
         summary.trainingSeconds += seconds;
@@ -250,23 +361,32 @@ TrainSummary Trainer::run()
             summary.bestValidationAccuracy = report.validation.accuracy;
             summary.bestValidationEpoch = epoch;
             summary.testAccuracyAtBestValidation = report.test.accuracy;
-            epochsSinceBest = epochsSinceBestOrHalving = 0;
+            s.epochsSinceBest = s.epochsSinceBestOrHalving = 0;
         } else {
-            ++epochsSinceBest;
-            ++epochsSinceBestOrHalving;
+            ++s.epochsSinceBest;
+            ++s.epochsSinceBestOrHalving;
         }
+        s.history.push_back(report);
         if (m_observer)
             m_observer->epochFinished(report);
 
-        if (m_config.etaHalvingPatience > 0 && epochsSinceBestOrHalving >= m_config.etaHalvingPatience) {
+        bool etaScheduleFinished = false;
+        if (m_config.etaHalvingPatience > 0 && s.epochsSinceBestOrHalving >= m_config.etaHalvingPatience) {
             const float halved = m_eta.load() / 2.0f;
-            epochsSinceBestOrHalving = 0;
+            s.epochsSinceBestOrHalving = 0;
             if (halved < initialEta / 128.0f * 1.0001f)
-                return finish(StopReason::EtaScheduleFinished,
-                              "η fell to η/128 after " + std::to_string(epoch) + " epochs (learning-rate schedule)");
-            m_eta.store(halved);
+                etaScheduleFinished = true;
+            else
+                m_eta.store(halved);
         }
-        if (m_config.earlyStoppingPatience > 0 && epochsSinceBest >= m_config.earlyStoppingPatience)
+        s.epoch = epoch + 1;
+        s.batchesDone = 0;
+        writeCheckpoint(parallel.get());
+
+        if (etaScheduleFinished)
+            return finish(StopReason::EtaScheduleFinished,
+                          "η fell to η/128 after " + std::to_string(epoch) + " epochs (learning-rate schedule)");
+        if (m_config.earlyStoppingPatience > 0 && s.epochsSinceBest >= m_config.earlyStoppingPatience)
             return finish(StopReason::EarlyStopped,
                           "early stopping: no validation improvement in " +
                               std::to_string(m_config.earlyStoppingPatience) + " epochs");

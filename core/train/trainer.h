@@ -8,13 +8,17 @@
 #include "data/dataset.h"
 #include "train/training_config.h"
 #include "train/training_observer.h"
+#include "train/training_state.h"
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <random>
 
 namespace nnlab {
+
+class DataParallelBackprop;
 
 class Trainer {
 public:
@@ -25,6 +29,14 @@ public:
 
     void setObserver(TrainingObserver* observer) { m_observer = observer; }
     TrainSummary run();
+
+    // Crash-safe runs: the writer is called on the training thread with the run's whole state
+    // after every epoch and when the run is stopped (it should save it atomically and return).
+    using CheckpointWriter = std::function<void(const TrainingState&)>;
+    void setCheckpointWriter(CheckpointWriter writer) { m_checkpointWriter = std::move(writer); }
+    // Before run(): continue from a state a run with this same configuration wrote (the epoch
+    // count may be larger). Throws std::invalid_argument when the state doesn't fit.
+    void restore(const TrainingState& state);
 
     void pause();
     void resume();
@@ -45,6 +57,8 @@ private:
     bool waitWhilePaused();        // false when stopped while waiting
     void recordGradientNorms(MiniBatchReport& report, int m);
     EpochReport evaluateEpoch(int epoch, double seconds, float eta) const;
+    void writeCheckpoint(DataParallelBackprop* parallel);
+    int examplesPerEpoch() const { return m_training.size() * m_config.expansion.variantsPerImage(); }
 
     TrainConfig m_config;
     const DataSplit& m_data;
@@ -53,6 +67,10 @@ private:
     Network m_network;
     SgdOptimizer m_optimizer;
     TrainingObserver* m_observer = nullptr;
+    CheckpointWriter m_checkpointWriter;
+    // The run's bookkeeping (epoch, order, summary, history); parameters and random streams
+    // live in the network and generators and are copied in only for a checkpoint.
+    TrainingState m_progress;
 
     std::atomic<bool> m_stopRequested{false};
     std::atomic<bool> m_pauseRequested{false};

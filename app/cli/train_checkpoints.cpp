@@ -1,0 +1,54 @@
+#include "train_checkpoints.h"
+
+#include "config_flags.h"
+
+#include "io/atomic_file.h"
+
+#include <iostream>
+
+namespace nnlab::cli {
+
+std::optional<Checkpoint> resumeFlag(const Args& args)
+{
+    const auto file = args.text("--resume");
+    if (!file)
+        return std::nullopt;
+    // The run goes on as it was configured; changing η or the network halfway would not be a
+    // continuation of it. (η, λ, μ changed live in the GUI are part of the checkpoint's state.)
+    for (const std::string& flag : configFlags())
+        if (flag != "--epochs" && args.has(flag))
+            throw UsageError("--resume continues the checkpoint's own configuration; " + flag +
+                             " can't change it (only --epochs can)");
+    if (args.has("--preset") || args.has("--expand"))
+        throw UsageError("--resume continues the checkpoint's own configuration; drop --preset/--expand");
+    Checkpoint checkpoint = loadCheckpoint(*file);
+    checkpoint.config.epochs = args.integer("--epochs", 1, 100000).value_or(checkpoint.config.epochs);
+    return checkpoint;
+}
+
+void CheckpointSaver::attach(Trainer& trainer)
+{
+    trainer.setCheckpointWriter([this](const TrainingState& state) {
+        m_last = state;
+        m_haveState = true;
+        save(false);
+    });
+}
+
+void CheckpointSaver::runEnded(const TrainSummary& summary)
+{
+    // A diverged run's file keeps the last good epoch's weights, not marked finished.
+    if (m_haveState && summary.reason != StopReason::Diverged)
+        save(true);
+}
+
+void CheckpointSaver::save(bool finished)
+{
+    try {
+        saveCheckpoint(m_path, {m_config, m_last, finished});
+    } catch (const FileError& e) {
+        std::cerr << "nnlab-cli: checkpoint not written (training goes on): " << e.what() << "\n";
+    }
+}
+
+}  // namespace nnlab::cli

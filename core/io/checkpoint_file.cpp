@@ -1,0 +1,231 @@
+#include "io/checkpoint_file.h"
+
+#include "io/atomic_file.h"
+#include "io/base64.h"
+#include "io/config_json.h"
+#include "io/json_reader.h"
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace nnlab {
+
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "checkpoints store float32 little-endian");
+
+// A checkpoint of the largest network allowed (kMaxModelParameters) with momentum is ~550 MB.
+constexpr std::uintmax_t kMaxCheckpointBytes = 1024u << 20;
+
+using nlohmann::json;
+
+std::string floatsBase64(const Eigen::ArrayXf& values)
+{
+    return base64Encode({reinterpret_cast<const char*>(values.data()), std::size_t(values.size()) * sizeof(float)});
+}
+
+json arrays(const std::vector<Eigen::ArrayXf>& list)
+{
+    json out = json::array();
+    for (const Eigen::ArrayXf& values : list)
+        out.push_back(floatsBase64(values));
+    return out;
+}
+
+json evaluationJson(const Evaluation& e)
+{
+    return {{"cost", e.cost}, {"accuracy", e.accuracy}, {"correct", e.correct}, {"total", e.total}};
+}
+
+json epochJson(const EpochReport& r)
+{
+    return {{"epoch", r.epoch},
+            {"seconds", r.seconds},
+            {"eta", r.eta},
+            {"training", evaluationJson(r.training)},
+            {"validation", evaluationJson(r.validation)},
+            {"test", evaluationJson(r.test)},
+            {"bias_gradient_norms", r.biasGradientNorms},
+            {"weight_gradient_norms", r.weightGradientNorms}};
+}
+
+json summaryJson(const TrainSummary& s)
+{
+    return {{"epochs", s.epochs},
+            {"training_seconds", s.trainingSeconds},
+            {"final_test_accuracy", s.finalTestAccuracy},
+            {"best_test_accuracy", s.bestTestAccuracy},
+            {"best_test_epoch", s.bestTestEpoch},
+            {"best_validation_accuracy", s.bestValidationAccuracy},
+            {"best_validation_epoch", s.bestValidationEpoch},
+            {"test_accuracy_at_best_validation", s.testAccuracyAtBestValidation}};
+}
+
+class CheckpointReader : public JsonReader {
+public:
+    using JsonReader::JsonReader;
+
+    std::vector<Eigen::ArrayXf> floatArrays(const json& o, const char* key) const
+    {
+        std::vector<Eigen::ArrayXf> out;
+        for (const json& item : array(o, key)) {
+            const std::optional<std::string> bytes = item.is_string() ? base64Decode(item.get<std::string>()) : std::nullopt;
+            if (!bytes || bytes->size() % sizeof(float) != 0)
+                fail(std::string("\"") + key + "\" [" + std::to_string(out.size()) + "] is not base64 float32 data");
+            Eigen::ArrayXf values(Eigen::Index(bytes->size() / sizeof(float)));
+            std::memcpy(values.data(), bytes->data(), bytes->size());
+            out.push_back(std::move(values));
+        }
+        return out;
+    }
+
+    std::vector<double> numbers(const json& o, const char* key) const
+    {
+        std::vector<double> out;
+        for (const json& item : array(o, key)) {
+            if (!item.is_number() || !std::isfinite(item.get<double>()))
+                fail(std::string("\"") + key + "\" must hold finite numbers");
+            out.push_back(item.get<double>());
+        }
+        return out;
+    }
+
+    Evaluation evaluation(const json& o, const char* key) const
+    {
+        const json& e = member(o, key);
+        Evaluation out;
+        out.cost = number(e, "cost");
+        out.accuracy = number(e, "accuracy");
+        out.correct = int(integer(e, "correct", 0, 1 << 30));
+        out.total = int(integer(e, "total", 0, 1 << 30));
+        return out;
+    }
+
+    EpochReport epoch(const json& o) const
+    {
+        EpochReport r;
+        r.epoch = int(integer(o, "epoch", 1, 100000));
+        r.seconds = number(o, "seconds");
+        r.eta = float(number(o, "eta"));
+        r.training = evaluation(o, "training");
+        r.validation = evaluation(o, "validation");
+        r.test = evaluation(o, "test");
+        r.biasGradientNorms = numbers(o, "bias_gradient_norms");
+        r.weightGradientNorms = numbers(o, "weight_gradient_norms");
+        return r;
+    }
+
+    TrainSummary summary(const json& o) const
+    {
+        TrainSummary s;
+        s.epochs = int(integer(o, "epochs", 0, 100000));
+        s.trainingSeconds = number(o, "training_seconds");
+        s.finalTestAccuracy = number(o, "final_test_accuracy");
+        s.bestTestAccuracy = number(o, "best_test_accuracy");
+        s.bestTestEpoch = int(integer(o, "best_test_epoch", 0, 100000));
+        s.bestValidationAccuracy = number(o, "best_validation_accuracy");
+        s.bestValidationEpoch = int(integer(o, "best_validation_epoch", 0, 100000));
+        s.testAccuracyAtBestValidation = number(o, "test_accuracy_at_best_validation");
+        return s;
+    }
+};
+
+}  // namespace
+
+std::string serialiseCheckpoint(const Checkpoint& c)
+{
+    const TrainingState& s = c.state;
+    json history = json::array();
+    for (const EpochReport& r : s.history)
+        history.push_back(epochJson(r));
+    const json root = {
+        {"format", "nnlab-checkpoint"},
+        {"version", kCheckpointVersion},
+        {"finished", c.finished},
+        {"config", trainConfigJson(c.config)},
+        {"epoch", s.epoch},
+        {"batches_done", s.batchesDone},
+        {"eta", s.hyper.eta},
+        {"lambda", s.hyper.lambda},
+        {"l1", s.hyper.l1},
+        {"momentum", s.hyper.momentum},
+        {"rng", s.rng},
+        {"replica_rng", s.replicaRng},
+        {"epoch_seconds", s.epochSeconds},
+        {"epoch_bias_norm_sums", s.epochBiasNormSums},
+        {"epoch_weight_norm_sums", s.epochWeightNormSums},
+        {"epochs_since_best", s.epochsSinceBest},
+        {"epochs_since_best_or_halving", s.epochsSinceBestOrHalving},
+        {"summary", summaryJson(s.summary)},
+        {"history", history},
+        {"order", s.order},
+        {"parameters", arrays(s.parameters)},
+        {"velocities", arrays(s.velocities)},
+    };
+    return root.dump();
+}
+
+void saveCheckpoint(const std::filesystem::path& path, const Checkpoint& checkpoint)
+{
+    writeFileAtomically(path, serialiseCheckpoint(checkpoint));
+}
+
+Checkpoint parseCheckpoint(const std::string& text, const std::string& nameForErrors)
+{
+    const CheckpointReader reader(nameForErrors);
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (const json::parse_error& e) {
+        reader.fail("not a checkpoint: a JSON syntax error at byte " + std::to_string(e.byte) +
+                    " (perhaps a file cut short)");
+    } catch (const json::exception&) {
+        reader.fail("not a checkpoint: unreadable JSON");
+    }
+    if (!root.is_object() || !root.contains("format") || root["format"] != "nnlab-checkpoint")
+        reader.fail("not an nnlab checkpoint (no \"format\": \"nnlab-checkpoint\")");
+    const long long version = reader.integer(root, "version", 0, 1 << 30);
+    if (version != kCheckpointVersion)
+        reader.fail("checkpoint version " + std::to_string(version) + " is not one this nnlab reads (it reads " +
+                    std::to_string(kCheckpointVersion) + ")");
+    try {
+        Checkpoint c;
+        c.finished = reader.boolean(root, "finished");
+        c.config = parseTrainConfig(reader.member(root, "config"), reader);
+        TrainingState& s = c.state;
+        s.epoch = int(reader.integer(root, "epoch", 1, 100001));
+        s.batchesDone = int(reader.integer(root, "batches_done", 0, 1 << 30));
+        s.hyper.eta = float(reader.number(root, "eta"));
+        s.hyper.lambda = float(reader.number(root, "lambda"));
+        s.hyper.l1 = float(reader.number(root, "l1"));
+        s.hyper.momentum = float(reader.number(root, "momentum"));
+        s.rng = reader.text(root, "rng");
+        s.replicaRng = reader.text(root, "replica_rng");
+        s.epochSeconds = reader.number(root, "epoch_seconds");
+        s.epochBiasNormSums = reader.numbers(root, "epoch_bias_norm_sums");
+        s.epochWeightNormSums = reader.numbers(root, "epoch_weight_norm_sums");
+        s.epochsSinceBest = int(reader.integer(root, "epochs_since_best", 0, 100000));
+        s.epochsSinceBestOrHalving = int(reader.integer(root, "epochs_since_best_or_halving", 0, 100000));
+        s.summary = reader.summary(reader.member(root, "summary"));
+        for (const json& r : reader.array(root, "history"))
+            s.history.push_back(reader.epoch(r));
+        for (const json& i : reader.array(root, "order")) {
+            if (!i.is_number_integer())
+                reader.fail("\"order\" must hold whole numbers");
+            s.order.push_back(i.get<int>());
+        }
+        s.parameters = reader.floatArrays(root, "parameters");
+        s.velocities = reader.floatArrays(root, "velocities");
+        return c;
+    } catch (const json::exception& e) {   // a type the checks above did not foresee
+        reader.fail(std::string("malformed checkpoint (") + e.what() + ")");
+    }
+}
+
+Checkpoint loadCheckpoint(const std::filesystem::path& path)
+{
+    return parseCheckpoint(readFile(path, kMaxCheckpointBytes), path.string());
+}
+
+}  // namespace nnlab

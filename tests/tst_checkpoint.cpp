@@ -1,0 +1,335 @@
+// Crash-safe runs: a checkpoint holds everything a run needs, resuming from one gives exactly
+// the weights of an unbroken run, a damaged one is refused in one line, and a training process
+// killed with SIGKILL continues from its last checkpoint to the same final weights.
+#include "io/checkpoint_file.h"
+#include "io/model_file.h"
+#include "train/trainer.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <csignal>
+#include <cstring>
+#include <sstream>
+
+using namespace nnlab;
+
+namespace {
+
+const DataSplit& mnist()
+{
+    static const DataSplit data = loadDataset(DatasetKind::Mnist);
+    return data;
+}
+
+std::vector<Eigen::ArrayXf> parametersOf(const Network& constNet)
+{
+    Network net = constNet;
+    std::vector<Eigen::ArrayXf> out;
+    for (const Parameter& p : net.parameters())
+        out.push_back(Eigen::Map<const Eigen::ArrayXf>(p.value, p.size));
+    return out;
+}
+
+bool identical(const std::vector<Eigen::ArrayXf>& a, const std::vector<Eigen::ArrayXf>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].size() != b[i].size() || std::memcmp(a[i].data(), b[i].data(), sizeof(float) * a[i].size()) != 0)
+            return false;
+    return true;
+}
+
+// Stops its trainer at a given mini-batch of a given epoch.
+class StopAt : public TrainingObserver {
+public:
+    StopAt(Trainer& trainer, int epoch, int batch) : m_trainer(trainer), m_epoch(epoch), m_batch(batch) {}
+    void miniBatchFinished(const MiniBatchReport& r) override
+    {
+        if (r.epoch == m_epoch && r.batch == m_batch)
+            m_trainer.stop();
+    }
+
+private:
+    Trainer& m_trainer;
+    int m_epoch, m_batch;
+};
+
+// Trains `config` to the end, but interrupted at (epoch, batch): the last checkpoint it wrote
+// goes through a file (serialised and parsed back) into a fresh trainer, which finishes the run.
+Network trainInterrupted(const TrainConfig& config, int epoch, int batch, TrainingState* written = nullptr)
+{
+    std::string file;
+    {
+        Trainer first(config, mnist());
+        StopAt stopper(first, epoch, batch);
+        first.setObserver(&stopper);
+        first.setCheckpointWriter([&](const TrainingState& s) { file = serialiseCheckpoint({config, s, false}); });
+        first.run();
+    }
+    const Checkpoint checkpoint = parseCheckpoint(file, "test checkpoint");
+    if (written)
+        *written = checkpoint.state;
+    Trainer second(checkpoint.config, mnist());
+    second.restore(checkpoint.state);
+    second.run();
+    return second.network();
+}
+
+TrainConfig denseRun()
+{
+    TrainConfig c;
+    c.net.sizes = {784, 30, 10};
+    c.hyper.eta = 3.0f;
+    c.hyper.momentum = 0.5f;   // velocities are optimiser state a checkpoint must carry
+    c.trainingSize = 2000;
+    c.epochs = 3;
+    c.seed = 11;
+    return c;
+}
+
+// Both cores, each with its own dropout stream, and expanded data.
+TrainConfig convnetRun()
+{
+    TrainConfig c;
+    parseArchitecture("784,conv4x5,pool2,30,10", c.net);
+    c.net.hidden = Activation::ReLU;
+    c.net.output = Activation::Softmax;
+    c.net.cost = Cost::LogLikelihood;
+    c.net.dropout = 0.5f;
+    c.init = Initialisation::Scaled;
+    c.hyper.eta = 0.03f;
+    c.hyper.lambda = 0.1f;
+    c.trainingSize = 300;
+    c.expansion.shifts = true;
+    c.epochs = 2;
+    c.seed = 5;
+    return c;
+}
+
+Network trainUnbroken(const TrainConfig& config)
+{
+    Trainer trainer(config, mnist());
+    trainer.run();
+    return trainer.network();
+}
+
+QString cli() { return qEnvironmentVariable("NNLAB_CLI"); }
+
+}  // namespace
+
+class TestCheckpoint : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(mnist().training.size() == 50000); }
+
+    void resumingAfterAnEpochGivesTheUnbrokenRunsWeights()
+    {
+        const TrainConfig c = denseRun();
+        TrainingState state;
+        const Network resumed = trainInterrupted(c, 2, 200, &state);   // 200 = the epoch's last batch
+        QCOMPARE(state.epoch, 3);
+        QCOMPARE(state.batchesDone, 0);
+        QCOMPARE(int(state.history.size()), 2);
+        QVERIFY(!state.velocities.empty());
+        QVERIFY(identical(parametersOf(resumed), parametersOf(trainUnbroken(c))));
+    }
+
+    void resumingMidEpochGivesTheUnbrokenRunsWeights()
+    {
+        const TrainConfig c = denseRun();
+        TrainingState state;
+        const Network resumed = trainInterrupted(c, 2, 77, &state);
+        QCOMPARE(state.epoch, 2);
+        QCOMPARE(state.batchesDone, 77);
+        QVERIFY(identical(parametersOf(resumed), parametersOf(trainUnbroken(c))));
+    }
+
+    void resumingAConvnetWithDropoutOnTwoCoresGivesTheUnbrokenRunsWeights()
+    {
+        const TrainConfig c = convnetRun();
+        TrainingState state;
+        const Network resumed = trainInterrupted(c, 1, 101, &state);
+        QVERIFY(!state.replicaRng.empty());   // the second core's dropout stream was saved
+        QVERIFY(identical(parametersOf(resumed), parametersOf(trainUnbroken(c))));
+    }
+
+    // Without the random streams in the checkpoint the continuation would differ: the test
+    // above can fail.
+    void aLostRandomStreamChangesTheContinuation()
+    {
+        const TrainConfig c = denseRun();
+        std::string file;
+        {
+            Trainer first(c, mnist());
+            StopAt stopper(first, 2, 50);
+            first.setObserver(&stopper);
+            first.setCheckpointWriter([&](const TrainingState& s) { file = serialiseCheckpoint({c, s, false}); });
+            first.run();
+        }
+        Checkpoint checkpoint = parseCheckpoint(file, "test checkpoint");
+        std::mt19937_64 other(99);
+        std::ostringstream text;
+        text << other;
+        checkpoint.state.rng = text.str();
+        Trainer second(c, mnist());
+        second.restore(checkpoint.state);
+        second.run();
+        QVERIFY(!identical(parametersOf(second.network()), parametersOf(trainUnbroken(c))));
+    }
+
+    void historyAndSummaryContinue()
+    {
+        TrainConfig c = denseRun();
+        std::string file;
+        {
+            Trainer first(c, mnist());
+            first.setCheckpointWriter([&](const TrainingState& s) { file = serialiseCheckpoint({c, s, false}); });
+            first.run();
+        }
+        const Checkpoint checkpoint = parseCheckpoint(file, "test checkpoint");
+        QCOMPARE(serialiseCheckpoint(checkpoint), file);   // the file round-trips exactly
+        c.epochs = 5;
+        Trainer more(c, mnist());
+        more.restore(checkpoint.state);
+        const TrainSummary summary = more.run();
+        QCOMPARE(summary.epochs, 5);
+        QVERIFY(summary.bestTestAccuracy >= checkpoint.state.summary.bestTestAccuracy);
+    }
+
+    void damagedCheckpointsAreRefusedInOneLine_data()
+    {
+        QTest::addColumn<QByteArray>("find");
+        QTest::addColumn<QByteArray>("replace");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("cut short") << QByteArray("\"velocities\"") << QByteArray() << "JSON syntax error";
+        QTest::newRow("other version") << QByteArray("\"version\":1") << QByteArray("\"version\":7")
+                                       << "checkpoint version 7 is not one this nnlab reads";
+        QTest::newRow("other format") << QByteArray("nnlab-checkpoint") << QByteArray("nnlab-model")
+                                      << "not an nnlab checkpoint";
+        QTest::newRow("bad network") << QByteArray("\"architecture\":\"784,30,10\"")
+                                     << QByteArray("\"architecture\":\"784,x,10\"") << "architecture:";
+        QTest::newRow("bad eta") << QByteArray("\"eta\":3.0,\"eta_halving") << QByteArray("\"eta\":-1,\"eta_halving")
+                                 << "not valid: η";
+        QTest::newRow("bad base64") << QByteArray("\"parameters\":[\"") << QByteArray("\"parameters\":[\"!")
+                                    << "\"parameters\" [0] is not base64 float32 data";
+    }
+
+    void damagedCheckpointsAreRefusedInOneLine()
+    {
+        QFETCH(QByteArray, find);
+        QFETCH(QByteArray, replace);
+        QFETCH(QString, message);
+        const TrainConfig c = denseRun();
+        Trainer trainer(c, mnist());
+        TrainingState state;
+        trainer.setCheckpointWriter([&](const TrainingState& s) { state = s; });
+        StopAt stopper(trainer, 1, 3);
+        trainer.setObserver(&stopper);
+        trainer.run();
+        QByteArray text = QByteArray::fromStdString(serialiseCheckpoint({c, state, false}));
+        QVERIFY(text.contains(find));
+        if (replace.isEmpty())
+            text.truncate(text.indexOf(find));
+        else
+            text.replace(find, replace);
+        try {
+            parseCheckpoint(text.toStdString(), "run.ckpt");
+            QFAIL("accepted a damaged checkpoint");
+        } catch (const FileError& e) {
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.startsWith("run.ckpt: ") && what.contains(message) && !what.contains('\n'), qPrintable(what));
+        }
+    }
+
+    // A state that parses but doesn't fit the run (another network, an order that would index
+    // outside the training set) is refused before training touches it.
+    void stateThatDoesNotFitTheRunIsRefused()
+    {
+        const TrainConfig c = denseRun();
+        TrainingState state;
+        {
+            Trainer first(c, mnist());
+            first.setCheckpointWriter([&](const TrainingState& s) { state = s; });
+            first.run();
+        }
+        TrainingState badOrder = state;
+        badOrder.order[5] = 2000;   // n = 2000: out of range
+        TrainingState badSize = state;
+        badSize.parameters[0].conservativeResize(7);
+        TrainingState badPlace = state;
+        badPlace.batchesDone = 999;
+        for (const TrainingState* s : {&badOrder, &badSize, &badPlace}) {
+            Trainer trainer(c, mnist());
+            QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainer.restore(*s));
+        }
+    }
+
+    // The acceptance test: kill -9 a real training process mid-run, resume it from its
+    // checkpoint file, and get bit-for-bit the model an unbroken run saves.
+    void sigkilledRunResumesToTheSameWeights()
+    {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("run.ckpt");
+        const QStringList run{"train", "--net", "784,100,10", "--cost", "cross-entropy", "--eta", "0.5",
+                              "--lambda", "5", "--momentum", "0.2", "--train-size", "20000", "--epochs", "6",
+                              "--seed", "3"};
+        QProcess victim;
+        victim.start(cli(), run + QStringList{"--checkpoint", checkpoint});
+        QVERIFY(victim.waitForStarted());
+        // Wait for the checkpoint of epoch 2, then kill the process without warning.
+        QElapsedTimer clock;
+        clock.start();
+        int epochsDone = 0;
+        while (epochsDone < 2 && clock.elapsed() < 120000 && victim.state() == QProcess::Running) {
+            QThread::msleep(5);
+            if (QFile::exists(checkpoint))
+                epochsDone = loadCheckpoint(checkpoint.toStdString()).state.epoch - 1;
+        }
+        QCOMPARE(victim.state(), QProcess::Running);   // killed mid-run, not after it finished
+        ::kill(pid_t(victim.processId()), SIGKILL);
+        QVERIFY(victim.waitForFinished());
+        QCOMPARE(victim.exitStatus(), QProcess::CrashExit);
+        const Checkpoint left = loadCheckpoint(checkpoint.toStdString());
+        QVERIFY(!left.finished);
+        QVERIFY(left.state.epoch - 1 >= 2 && left.state.epoch - 1 < 6);
+
+        QProcess resume;
+        resume.start(cli(), {"train", "--resume", checkpoint, "--save", dir.filePath("resumed.json")});
+        QVERIFY(resume.waitForFinished(300000));
+        QVERIFY2(resume.exitCode() == 0, resume.readAllStandardError().constData());
+        QProcess unbroken;
+        unbroken.start(cli(), run + QStringList{"--save", dir.filePath("unbroken.json")});
+        QVERIFY(unbroken.waitForFinished(300000));
+        QCOMPARE(unbroken.exitCode(), 0);
+
+        QFile a(dir.filePath("resumed.json")), b(dir.filePath("unbroken.json"));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray resumedModel = a.readAll();
+        QVERIFY(resumedModel.size() > 100000);
+        QVERIFY(resumedModel == b.readAll());
+        QVERIFY(loadCheckpoint(checkpoint.toStdString()).finished);   // the resumed run completed
+    }
+
+    void resumeRefusesAChangedConfiguration()
+    {
+        QProcess p;
+        p.start(cli(), {"train", "--resume", "whatever.ckpt", "--eta", "1"});
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("--eta can't change it"));
+        p.start(cli(), {"train", "--resume", "/nonexistent/run.ckpt"});
+        QVERIFY(p.waitForFinished());
+        QVERIFY(p.exitCode() != 0);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("/nonexistent/run.ckpt"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckpoint)
+#include "tst_checkpoint.moc"

@@ -1,0 +1,28 @@
+#include "crash_recovery.h"
+
+#include "main_window.h"
+#include "train_view.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStackedWidget>
+#include <QStandardPaths>
+
+QString defaultCheckpointFile()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath("interrupted-run.nnlab-checkpoint");
+}
+
+bool enableCrashRecovery(MainWindow& window, const QString& file)
+{
+    auto* train = window.findChild<TrainView*>();
+    if (!train)
+        return false;
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    if (!train->enableCheckpoints(file))
+        return false;
+    if (auto* views = qobject_cast<QStackedWidget*>(train->parentWidget()))
+        window.showView(views->indexOf(train));
+    return true;
+}
