@@ -17,10 +17,15 @@ namespace {
 
 constexpr int canvasSide = 280;   // DrawingCanvas::canvasSize, without linking the widget
 
+// Qt's decoders warn about every damaged file on stderr; that is their answer, not a finding,
+// and printing it would slow the fuzzer down.
+void ignoreQtMessages(QtMsgType, const QMessageLogContext&, const QString&) {}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
 {
+    qInstallMessageHandler(ignoreQtMessages);
     // Offscreen: QPainter and the image plugins want an application, but no display.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     static int argc = 1;

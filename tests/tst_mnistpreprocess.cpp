@@ -7,6 +7,7 @@
 #include "draw/mnist_preprocess.h"
 #include "nn/dense_layer.h"
 
+#include <QBuffer>
 #include <QImage>
 #include <QPainter>
 #include <QtTest>
@@ -62,6 +63,7 @@ private slots:
     void inkFromLightnessBothPolarities();
     void canvasConversions();
     void pictureWithTransparencyIsInkOnPaper();
+    void imageBytesWithImpossibleSizeAreRefused();
     void probabilitiesFromSoftmaxAndSigmoid();
 };
 
@@ -329,6 +331,34 @@ void TestMnistPreprocess::pictureWithTransparencyIsInkOnPaper()
     QVERIFY(std::abs(box->height() - 93) <= 2);
     // A null picture gives blank paper.
     QVERIFY(!nnlab::inkBoundingBox(inkFromPicture(QImage(), 280)));
+}
+
+// The Draw view's file loading from bytes (what fuzz/fuzz_draw_image runs): a header claiming
+// far more pixels than the file's bytes can hold is refused before Qt allocates for them, and a
+// real image of the same size still loads.
+void TestMnistPreprocess::imageBytesWithImpossibleSizeAreRefused()
+{
+    InkImage ink;
+    QString error;
+    // 19 bytes claiming 20,000×10,000 pixels: 200 MB before this check.
+    QVERIFY(!loadInkImageData("P5 20000 10000 255\n", "huge.pgm", 280, &ink, &error));
+    QVERIFY2(error.startsWith("huge.pgm: damaged"), qPrintable(error));
+    QVERIFY(!error.contains('\n'));
+
+    // A real 3000×3000 drawing, mostly white paper, compresses far below that limit and loads.
+    QImage paper(3000, 3000, QImage::Format_Grayscale8);
+    paper.fill(255);
+    {
+        QPainter p(&paper);
+        p.setPen(QPen(Qt::black, 200, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(1500, 500, 1500, 2500);
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(paper.save(&buffer, "PNG"));
+    QVERIFY2(loadInkImageData(png, "paper.png", 280, &ink, &error), qPrintable(error));
+    QVERIFY(nnlab::preprocessForMnist(ink));
 }
 
 void TestMnistPreprocess::probabilitiesFromSoftmaxAndSigmoid()

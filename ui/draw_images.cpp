@@ -2,6 +2,8 @@
 
 #include "data/dataset.h"
 
+#include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QPainter>
@@ -16,6 +18,11 @@ constexpr int maxDecodedSide = 1024;
 // Formats that can't decode at a reduced size (PNG) are decoded whole first: up to this many
 // pixels (a 200-megapixel photo is ~800 MB while it is reduced); larger files are refused.
 constexpr qint64 maxSourcePixels = 200'000'000;
+// A header can claim any size, but no decoder makes more than a few thousand pixels out of one
+// byte of file (deflate's limit is ~1,032 bytes per byte), so a larger claim is a damaged or
+// hostile file: refusing it keeps a 50-byte file from allocating hundreds of megabytes.
+constexpr qint64 freePixels = 4'000'000;
+constexpr qint64 maxPixelsPerFileByte = 4096;
 
 uchar grey(float lightness)
 {
@@ -102,10 +109,11 @@ nnlab::InkImage inkFromPicture(const QImage& image, int side)
     return out;
 }
 
-bool loadInkImage(const QString& path, int side, nnlab::InkImage* ink, QString* error)
+namespace {
+
+bool loadInkImage(QIODevice* device, const QString& name, int side, nnlab::InkImage* ink, QString* error)
 {
-    const QString name = QFileInfo(path).fileName();
-    QImageReader reader(path);
+    QImageReader reader(device);
     reader.setAutoTransform(true);   // a phone photo's EXIF rotation
     if (!reader.canRead()) {
         if (error)
@@ -121,6 +129,12 @@ bool loadInkImage(const QString& path, int side, nnlab::InkImage* ink, QString* 
         if (error)
             *error = QObject::tr("%1: too large (%2×%3 pixels; at most %4 megapixels)")
                          .arg(name).arg(size.width()).arg(size.height()).arg(maxSourcePixels / 1'000'000);
+        return false;
+    }
+    if (pixels > freePixels + maxPixelsPerFileByte * device->size()) {
+        if (error)
+            *error = QObject::tr("%1: damaged (its header claims %2×%3 pixels, far more than its %4 bytes can hold)")
+                         .arg(name).arg(size.width()).arg(size.height()).arg(device->size());
         return false;
     }
     if (std::max(size.width(), size.height()) > maxDecodedSide)
@@ -141,6 +155,29 @@ bool loadInkImage(const QString& path, int side, nnlab::InkImage* ink, QString* 
         image = image.scaled(maxDecodedSide, maxDecodedSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     *ink = inkFromPicture(image, side);
     return true;
+}
+
+}  // namespace
+
+bool loadInkImage(const QString& path, int side, nnlab::InkImage* ink, QString* error)
+{
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QObject::tr("%1: not readable (%2)").arg(name, file.errorString());
+        return false;
+    }
+    return loadInkImage(&file, name, side, ink, error);
+}
+
+bool loadInkImageData(const QByteArray& bytes, const QString& name, int side, nnlab::InkImage* ink,
+                      QString* error)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return loadInkImage(&buffer, name, side, ink, error);
 }
 
 std::optional<nnlab::MnistInput> preprocessCanvas(const QImage& canvas)

@@ -37,6 +37,11 @@ QImage inputImage(const std::vector<float>& pixels, int side = 28);
 // and tiny ones enlarged. Returns false with a one-line reason in *error.
 bool loadInkImage(const QString& path, int side, nnlab::InkImage* ink, QString* error);
 
+// The same for an image file's bytes already in memory (the format is told by the content);
+// `name` names the file in the error. The fuzzer (fuzz/fuzz_draw_image.cpp) tests this path.
+bool loadInkImageData(const QByteArray& bytes, const QString& name, int side, nnlab::InkImage* ink,
+                      QString* error);
+
 // The same for an image already in memory.
 nnlab::InkImage inkFromPicture(const QImage& image, int side);
 
