@@ -134,6 +134,9 @@ private slots:
                                        << "is not a number";
         QTest::newRow("bad size") << R"({"sizes": [2, -1], "weights": [], "biases": []})" << "whole number from 1";
         QTest::newRow("huge network") << R"({"sizes": [100000, 100000], "weights": [], "biases": []})" << "too large";
+        // 40 million parameters claimed in a few bytes: refused before allocating 160 MB for them.
+        QTest::newRow("big network, short lists") << R"({"sizes": [100000, 400], "weights": [[[0]]], "biases": [[[0]]]})"
+                                                  << "weights of layer 1 must have 400 rows";
         QTest::newRow("unknown cost") << R"({"sizes": [2, 1], "weights": [[[0.1, 0.2]]], "biases": [[[0]]], "cost": "Foo"})"
                                       << "unknown \"cost\"";
     }
@@ -194,6 +197,19 @@ private slots:
                                         << "does not fit a 6×6 input";
         QTest::newRow("missing key") << head + R"([{"type": "dense", "activation": "relu"}]})" << "\"neurons\" is missing";
         QTest::newRow("unknown format") << R"({"format": "keras", "layers": []})" << "unknown model format";
+        // Claims a few bytes can make, refused before anything is allocated for them (the input's
+        // size overflowed an int before; the layers were allocated before their lists were counted).
+        const QString huge = R"({"format": "nnlab-model", "version": 2, "input": {"channels": 1, "height": 4096, "width": 4096}, "cost": "log-likelihood", "layers": )";
+        QTest::newRow("input overflows int") << R"({"format": "nnlab-model", "version": 2, "input": {"channels": 4096, "height": 4096, "width": 4096}, "cost": "log-likelihood", "layers": [{"type": "pool", "size": 2}]})"
+                                             << "the input is too large";
+        QTest::newRow("huge conv output") << huge + R"([{"type": "conv", "maps": 4096, "kernel": 1, "activation": "relu", "weights": [], "biases": []}]})"
+                                          << "layer 1 output is too large";
+        QTest::newRow("huge conv patches") << huge + R"([{"type": "conv", "maps": 1, "kernel": 64, "activation": "relu", "weights": [], "biases": []}]})"
+                                           << "its patches";
+        QTest::newRow("big conv, short lists") << head + R"([{"type": "conv", "maps": 4096, "kernel": 6, "activation": "relu", "weights": [0], "biases": [0]}]})"
+                                               << "weights must be a list of 147456 numbers";
+        QTest::newRow("big dense, short lists") << head + R"([{"type": "dense", "neurons": 100000, "activation": "relu", "weights": [0], "biases": [0]}]})"
+                                                << "weights must be a list of 3600000 numbers";
     }
 
     void convnetFileErrors()

@@ -4,6 +4,8 @@
 #include "nn/dense_layer.h"
 #include "nn/max_pool_layer.h"
 
+#include <algorithm>
+
 namespace nnlab {
 
 namespace {
@@ -15,6 +17,14 @@ Eigen::MatrixXf readRows(const ModelJson& j, Eigen::Index rows, Eigen::Index col
     Eigen::Matrix<float, -1, -1, Eigen::RowMajor> w(rows, cols);
     reader.floats(reader.member(j, "weights", where), w.size(), w.data(), where + " weights");
     return w;
+}
+
+// Refuses a layer that would need more than kMaxLayerValues values for one example.
+void checkLayerValues(long long values, const std::string& what, const ModelReader& reader)
+{
+    if (values > kMaxLayerValues)
+        reader.fail(what + " is too large (" + std::to_string(values) + " values for one example; at most " +
+                    std::to_string(kMaxLayerValues) + ")");
 }
 
 std::unique_ptr<Layer> readLayer(const ModelJson& j, ImageShape& shape, int& flatSize, long long& parameters,
@@ -37,9 +47,18 @@ std::unique_ptr<Layer> readLayer(const ModelJson& j, ImageShape& shape, int& fla
             reader.fail(where + ": convolutions must come before the fully connected layers");
         const int maps = reader.integer(reader.member(j, "maps", where), 1, 4096, where + " maps");
         const int kernel = reader.integer(reader.member(j, "kernel", where), 1, 64, where + " kernel");
-        parameters += (1LL + shape.channels * kernel * kernel) * maps;
+        const long long fanIn = 1LL * shape.channels * kernel * kernel;
+        parameters += (1 + fanIn) * maps;
         if (parameters > kMaxModelParameters)
             reader.fail("the network is too large");
+        // Output positions (none when the kernel doesn't fit: ConvLayer says so below).
+        const long long positions = std::max(0LL, 1LL + shape.height - kernel) * std::max(0LL, 1LL + shape.width - kernel);
+        checkLayerValues(positions * maps, where + " output", reader);
+        checkLayerValues(positions * fanIn, where + " (its patches: positions × inputs per filter)", reader);
+        if (positions > 0) {   // else ConvLayer refuses the kernel, before allocating
+            reader.requireList(reader.member(j, "weights", where), maps * fanIn, where + " weights");
+            reader.requireList(reader.member(j, "biases", where), maps, where + " biases");
+        }
         auto conv = std::make_unique<ConvLayer>(shape, maps, kernel, f);
         conv->weights() = readRows(j, conv->weights().rows(), conv->weights().cols(), where, reader);
         reader.floats(reader.member(j, "biases", where), conv->biases().size(), conv->biases().data(), where + " biases");
@@ -55,6 +74,8 @@ std::unique_ptr<Layer> readLayer(const ModelJson& j, ImageShape& shape, int& fla
         const float dropout = j.contains("dropout") ? reader.number(j["dropout"], where + " dropout") : 0.0f;
         if (!(dropout >= 0.0f && dropout < 1.0f))
             reader.fail(where + " dropout must be in [0, 1)");
+        reader.requireList(reader.member(j, "weights", where), 1LL * neurons * flatSize, where + " weights");
+        reader.requireList(reader.member(j, "biases", where), neurons, where + " biases");
         auto dense = std::make_unique<DenseLayer>(flatSize, neurons, f, dropout);
         dense->weights() = readRows(j, neurons, flatSize, where, reader);
         reader.floats(reader.member(j, "biases", where), dense->biases().size(), dense->biases().data(), where + " biases");
@@ -89,6 +110,7 @@ Network parseLayerStack(const ModelJson& root, const ModelReader& reader)
     ImageShape shape{reader.integer(reader.member(input, "channels", "input"), 1, 4096, "input channels"),
                      reader.integer(reader.member(input, "height", "input"), 1, 4096, "input height"),
                      reader.integer(reader.member(input, "width", "input"), 1, 4096, "input width")};
+    checkLayerValues(1LL * shape.channels * shape.height * shape.width, "the input", reader);
     const Cost cost = reader.cost(reader.member(root, "cost", "the model"), "\"cost\"");
     const ModelJson& list = reader.member(root, "layers", "the model");
     if (!list.is_array() || list.empty())

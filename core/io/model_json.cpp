@@ -44,10 +44,15 @@ Cost ModelReader::cost(const ModelJson& value, const std::string& where) const
     fail("unknown " + where + " (expected quadratic, cross-entropy or log-likelihood)");
 }
 
+void ModelReader::requireList(const ModelJson& value, long long count, const std::string& what) const
+{
+    if (!value.is_array() || static_cast<long long>(value.size()) != count)
+        fail(what + " must be a list of " + std::to_string(count) + " numbers");
+}
+
 void ModelReader::floats(const ModelJson& value, Eigen::Index count, float* out, const std::string& where) const
 {
-    if (!value.is_array() || Eigen::Index(value.size()) != count)
-        fail(where + " must be a list of " + std::to_string(count) + " numbers");
+    requireList(value, count, where);
     for (Eigen::Index i = 0; i < count; ++i)
         out[i] = number(value[std::size_t(i)], where + " [" + std::to_string(i) + "]");
 }

@@ -19,6 +19,10 @@ using ModelJson = nlohmann::basic_json<std::map, std::vector, std::string, bool,
 
 // Networks larger than this are refused before anything is allocated for them.
 constexpr long long kMaxModelParameters = 50'000'000;
+// So are networks in which one example needs more values than this in any layer (its input,
+// its output, a convolution's patch matrix): a few numbers in a file could otherwise ask
+// for terabytes the first time the network runs.
+constexpr long long kMaxLayerValues = 50'000'000;
 
 class ModelReader {
 public:
@@ -31,6 +35,9 @@ public:
     int integer(const ModelJson& value, int min, int max, const std::string& where) const;
     Activation activation(const ModelJson& value, const std::string& where) const;
     Cost cost(const ModelJson& value, const std::string& where) const;
+    // Fails unless `value` is a list of exactly `count` entries: checked before allocating for
+    // them, so memory stays bounded by what the file really holds.
+    void requireList(const ModelJson& value, long long count, const std::string& what) const;
     // A flat list of exactly `count` finite numbers.
     void floats(const ModelJson& value, Eigen::Index count, float* out, const std::string& where) const;
 

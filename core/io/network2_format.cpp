@@ -57,26 +57,33 @@ NetworkSpec readSpec(const ModelJson& root, const ModelReader& reader)
     return spec;
 }
 
+// The weights' and biases' list shapes, checked before any layer is allocated: a file can claim
+// a large network in a few bytes, and its memory must stay bounded by what it really holds.
+void checkShapes(const ModelJson& w, const ModelJson& b, std::size_t l, int rows, int cols, const ModelReader& reader)
+{
+    const std::string weightsName = "weights of layer " + std::to_string(l);
+    if (!w.is_array() || w.size() != std::size_t(rows))
+        reader.fail(weightsName + " must have " + std::to_string(rows) + " rows (one per neuron)");
+    for (int j = 0; j < rows; ++j)
+        if (!w[j].is_array() || w[j].size() != std::size_t(cols))
+            reader.fail(weightsName + ", row " + std::to_string(j) + " must have " + std::to_string(cols) +
+                        " entries (one per input)");
+    if (!b.is_array() || b.size() != std::size_t(rows))
+        reader.fail("biases of layer " + std::to_string(l) + " must have " + std::to_string(rows) +
+                    " entries (one per neuron)");
+}
+
 void readWeights(const ModelJson& w, std::size_t l, Eigen::MatrixXf& weights, const ModelReader& reader)
 {
     const std::string name = "weights of layer " + std::to_string(l);
-    if (!w.is_array() || w.size() != std::size_t(weights.rows()))
-        reader.fail(name + " must have " + std::to_string(weights.rows()) + " rows (one per neuron)");
-    for (Eigen::Index j = 0; j < weights.rows(); ++j) {
-        const ModelJson& row = w[j];
-        if (!row.is_array() || row.size() != std::size_t(weights.cols()))
-            reader.fail(name + ", row " + std::to_string(j) + " must have " + std::to_string(weights.cols()) +
-                        " entries (one per input)");
+    for (Eigen::Index j = 0; j < weights.rows(); ++j)
         for (Eigen::Index k = 0; k < weights.cols(); ++k)
-            weights(j, k) = reader.number(row[k], name + " [" + std::to_string(j) + "][" + std::to_string(k) + "]");
-    }
+            weights(j, k) = reader.number(w[j][k], name + " [" + std::to_string(j) + "][" + std::to_string(k) + "]");
 }
 
 void readBiases(const ModelJson& b, std::size_t l, Eigen::VectorXf& biases, const ModelReader& reader)
 {
     const std::string name = "biases of layer " + std::to_string(l);
-    if (!b.is_array() || b.size() != std::size_t(biases.size()))
-        reader.fail(name + " must have " + std::to_string(biases.size()) + " entries (one per neuron)");
     for (Eigen::Index j = 0; j < biases.size(); ++j) {
         // network2.py stores each bias vector as a column: [[b_0], [b_1], ...].
         const ModelJson& entry = b[j].is_array() && b[j].size() == 1 ? b[j][0] : b[j];
@@ -104,6 +111,8 @@ Network parseNetwork2(const ModelJson& root, const ModelReader& reader)
         reader.fail("\"weights\" must hold " + std::to_string(layerCount) + " matrices, one per layer after the input");
     if (!biases.is_array() || biases.size() != layerCount)
         reader.fail("\"biases\" must hold " + std::to_string(layerCount) + " vectors, one per layer after the input");
+    for (std::size_t l = 0; l < layerCount; ++l)
+        checkShapes(weights[l], biases[l], l + 1, spec.sizes[l + 1], spec.sizes[l], reader);
     std::vector<std::unique_ptr<Layer>> layers;
     for (std::size_t l = 0; l < layerCount; ++l) {
         const bool isOutput = l + 1 == layerCount;
