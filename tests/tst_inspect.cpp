@@ -3,6 +3,7 @@
 #include "inspect/adversarial.h"
 #include "inspect/baselines.h"
 #include "inspect/confusion.h"
+#include "inspect/mistakes.h"
 #include "io/model_file.h"
 #include "train/evaluation.h"
 
@@ -48,6 +49,35 @@ private slots:
         QCOMPARE(int(cell.size()), m.counts[4][9]);
         for (int j : cell)
             QVERIFY(m_data->test.labels[j] == 4 && predicted[j] == 9);
+    }
+
+    // The gallery's mistakes: exactly the examples evaluate() gets wrong, each with its two
+    // largest outputs, largest first.
+    void mistakesHaveTheirTopTwoClasses()
+    {
+        const Eigen::MatrixXf outputs = outputActivations(*m_net, m_data->test);
+        const std::vector<Mistake> mistakes = findMistakes(outputs, m_data->test.labels, false);
+        QCOMPARE(int(mistakes.size()), 10000 - evaluate(*m_net, m_data->test).correct);
+        for (const Mistake& m : mistakes) {
+            QVERIFY(m.label == m_data->test.labels[m.index] && m.predicted != m.label && m.runnerUp != m.predicted);
+            QVERIFY(m.predictedProbability >= m.runnerUpProbability && m.predictedProbability <= 1.0f);
+            Eigen::VectorXf a = outputs.col(m.index);
+            std::sort(a.data(), a.data() + a.size(), std::greater<float>());
+            QVERIFY(std::abs(m.predictedProbability - a[0] / outputs.col(m.index).sum()) < 1e-6f);
+            QVERIFY(std::abs(m.runnerUpProbability - a[1] / outputs.col(m.index).sum()) < 1e-6f);
+        }
+        // A softmax layer's outputs are probabilities already; a hand-made case, label 0.
+        Eigen::MatrixXf p(3, 2);
+        p << 0.2f, 0.7f,
+             0.5f, 0.1f,
+             0.3f, 0.2f;
+        const std::vector<Mistake> two = findMistakes(p, {0, 0}, true);
+        QCOMPARE(int(two.size()), 1);
+        QCOMPARE(two[0].index, 0);
+        QCOMPARE(two[0].predicted, 1);
+        QCOMPARE(two[0].predictedProbability, 0.5f);
+        QCOMPARE(two[0].runnerUp, 2);
+        QCOMPARE(two[0].runnerUpProbability, 0.3f);
     }
 
     void inputGradientMatchesFiniteDifferences()

@@ -1,12 +1,17 @@
 // The Inspect view: the confusion matrix of the built-in network on the test set, a cell's
-// digits, the first layer's receptive fields, and the fast gradient sign method's panel.
+// digits, the first layer's receptive fields, the fast gradient sign method's panel, and the
+// gallery of every mistake with its top-2 classes.
 #include "dataset_loader.h"
 #include "inspect_view.h"
 #include "map_grid_widget.h"
+#include "misclassified_gallery.h"
 #include "model_source_selector.h"
 
 #include "train/evaluation.h"
 
+#include <QListWidget>
+#include <QRegularExpression>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -94,6 +99,18 @@ private slots:
         QCOMPARE(view.originalPrediction(), int(split->test.labels[index]));
         QVERIFY2(view.perturbedTrueProbability() < view.originalTrueProbability(),
                  qPrintable(QString("%1 vs %2").arg(view.perturbedTrueProbability()).arg(view.originalTrueProbability())));
+
+        // The gallery of mistakes: every wrong digit, captioned with its top-2 classes; a click
+        // puts it in the adversarial panel.
+        MisclassifiedGallery* gallery = view.mistakes();
+        QTRY_VERIFY_WITH_TIMEOUT(!gallery->isBusy() && gallery->wrongCount() >= 0, 30000);
+        QCOMPARE(gallery->wrongCount(), 10000 - e.correct);
+        const QString caption = gallery->textAt(0);
+        QVERIFY2(QRegularExpression("^\\d → \\d\n\\d: \\d+% · \\d: \\d+%$").match(caption).hasMatch(), qPrintable(caption));
+        QCOMPARE(caption.left(1).toInt(), int(split->test.labels[gallery->indexAt(0)]));
+        auto* list = gallery->findChild<QListWidget*>();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, list->visualItemRect(list->item(3)).center());
+        QCOMPARE(view.findChild<QSpinBox*>()->value(), gallery->indexAt(3));
 
         // Chapter 1's baselines arrive from their thread.
         QTRY_VERIFY_WITH_TIMEOUT(view.baselinesText().contains("average darkness"), 30000);

@@ -3,6 +3,7 @@
 #include "background_jobs.h"
 #include "dataset_loader.h"
 #include "map_grid_widget.h"
+#include "misclassified_gallery.h"
 #include "model_source_selector.h"
 
 #include "inspect/adversarial.h"
@@ -64,7 +65,8 @@ InspectView::InspectView(DatasetLoader* loader, QWidget* parent)
       m_fieldsNote(new QLabel(this)), m_table(new QTableWidget(10, 10, this)), m_cellLabel(new QLabel(this)),
       m_cellGrid(new MapGridWidget), m_index(new QSpinBox(this)), m_epsilon(new QSlider(Qt::Horizontal, this)),
       m_epsilonLabel(new QLabel(this)), m_originalImage(new MapGridWidget(this)),
-      m_perturbedImage(new MapGridWidget(this)), m_originalText(new QLabel(this)), m_perturbedText(new QLabel(this))
+      m_perturbedImage(new MapGridWidget(this)), m_originalText(new QLabel(this)), m_perturbedText(new QLabel(this)),
+      m_mistakes(new MisclassifiedGallery(this))
 {
     auto* header = new QLabel(tr("<b>Inside a trained network</b> — what its hidden neurons look for, which digits it "
                                  "confuses, and how a tiny change fools it (chapters 1 and 6)"),
@@ -119,7 +121,7 @@ InspectView::InspectView(DatasetLoader* loader, QWidget* parent)
     auto* cellScroll = new QScrollArea(this);
     cellScroll->setWidget(m_cellGrid);
     cellScroll->setWidgetResizable(false);
-    cellScroll->setMinimumHeight(150);
+    cellScroll->setMinimumHeight(64);
     cellScroll->setFrameShape(QFrame::NoFrame);
     confusionLayout->addWidget(cellScroll, 1);
     connect(m_table, &QTableWidget::cellClicked, this, &InspectView::showCell);
@@ -165,12 +167,21 @@ InspectView::InspectView(DatasetLoader* loader, QWidget* parent)
     connect(m_index, &QSpinBox::valueChanged, this, update);
     connect(m_epsilon, &QSlider::valueChanged, this, update);
 
+    // (4) Every mistake with its two most likely classes; a click takes it to the FGSM panel.
+    auto* mistakesBox = group(tr("Every test digit it gets wrong"), this);
+    auto* mistakesLayout = new QVBoxLayout(mistakesBox);
+    mistakesLayout->addWidget(m_mistakes);
+    connect(m_mistakes, &MisclassifiedGallery::digitChosen, m_index, &QSpinBox::setValue);
+
     auto* left = new QVBoxLayout;
     left->addWidget(fieldsBox);
     left->addWidget(fgsmBox, 1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(confusionBox, 3);
+    right->addWidget(mistakesBox, 2);
     auto* panels = new QHBoxLayout;
     panels->addLayout(left);
-    panels->addWidget(confusionBox, 1);
+    panels->addLayout(right, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(header);
@@ -207,6 +218,10 @@ void InspectView::setNetwork(std::shared_ptr<const nnlab::Network> net, const QS
     m_net = std::move(net);
     m_description = description;
     m_status->setText(m_net ? tr("classifying the test set…") : tr("no network yet"));
+    if (m_net)
+        m_mistakes->setNetwork(m_net);
+    else
+        m_mistakes->showMessage(tr("No network yet."));
     showFields();
     recompute();
     updateAdversarial();
@@ -214,6 +229,7 @@ void InspectView::setNetwork(std::shared_ptr<const nnlab::Network> net, const QS
 
 void InspectView::datasetReady()
 {
+    m_mistakes->setTestSet(m_loader->split(nnlab::DatasetKind::Mnist));
     computeBaselines();
     recompute();
     updateAdversarial();

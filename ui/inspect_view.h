@@ -18,6 +18,7 @@
 class BackgroundJobs;
 class DatasetLoader;
 class MapGridWidget;
+class MisclassifiedGallery;
 class ModelSourceSelector;
 class QLabel;
 class QSlider;
@@ -41,6 +42,7 @@ public:
     const std::vector<int>& cellExamples() const { return m_cellExamples; }
     MapGridWidget* cellGrid() const { return m_cellGrid; }
     MapGridWidget* receptiveFields() const { return m_fields; }
+    MisclassifiedGallery* mistakes() const { return m_mistakes; }
     static constexpr int kMaxCellDigits = 120;
 
     // FGSM panel: the test digit and ε (0..0.3), and what the network says before and after.
@@ -94,4 +96,5 @@ private:
     MapGridWidget* m_perturbedImage;
     QLabel* m_originalText;
     QLabel* m_perturbedText;
+    MisclassifiedGallery* m_mistakes;
 };

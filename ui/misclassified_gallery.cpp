@@ -10,6 +10,9 @@
 #include <QLoggingCategory>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 Q_LOGGING_CATEGORY(lcGallery, "nnlab.draw")
 
 MisclassifiedGallery::MisclassifiedGallery(QWidget* parent)
@@ -23,11 +26,11 @@ MisclassifiedGallery::MisclassifiedGallery(QWidget* parent)
     m_list->setResizeMode(QListView::Adjust);
     m_list->setMovement(QListView::Static);
     m_list->setIconSize({42, 42});
-    m_list->setGridSize({58, 64});
+    m_list->setGridSize({116, 84});
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setToolTip(tr("Test digits the network gets wrong, as \"label → its answer\". "
-                          "Click one to put it on the canvas"));
+    m_list->setToolTip(tr("Test digits the network gets wrong, as \"label → its answer\" with its two most "
+                          "likely classes and their probabilities. Click one to look at it"));
     connect(m_list, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { emit digitChosen(item->data(Qt::UserRole).toInt()); });
 
@@ -70,38 +73,46 @@ void MisclassifiedGallery::start()
     const int generation = ++m_generation;
     m_busy = true;
     m_headline->setText(tr("Finding the test digits this network gets wrong…"));
-    m_jobs->run<std::vector<int>>(
-        [data = m_data, network = m_network] { return nnlab::predictClasses(*network, data->test); },
-        [this, generation](std::vector<int>& predicted) { show(predicted, generation); });
+    const bool softmax = m_network->outputActivation() == nnlab::Activation::Softmax;
+    m_jobs->run<std::vector<nnlab::Mistake>>(
+        [data = m_data, network = m_network, softmax] {
+            return nnlab::findMistakes(nnlab::outputActivations(*network, data->test), data->test.labels, softmax);
+        },
+        [this, generation](std::vector<nnlab::Mistake>& mistakes) { show(mistakes, generation); });
 }
 
-void MisclassifiedGallery::show(const std::vector<int>& predicted, int generation)
+void MisclassifiedGallery::show(const std::vector<nnlab::Mistake>& mistakes, int generation)
 {
     if (generation != m_generation)
         return;   // superseded by a newer network or data
     m_busy = false;
     const nnlab::Dataset& test = m_data->test;
+    const bool softmax = m_network->outputActivation() == nnlab::Activation::Softmax;
     m_list->clear();
     m_list->setUpdatesEnabled(false);
-    int wrong = 0;
-    for (int i = 0; i < test.size(); ++i) {
-        if (predicted[i] == test.labels[i])
-            continue;
-        if (++wrong > maxShown)
-            continue;
-        const QImage thumb = digitImage(test, i).scaled(42, 42, Qt::KeepAspectRatio, Qt::FastTransformation);
+    const int wrong = int(mistakes.size());
+    for (int k = 0; k < std::min(wrong, maxShown); ++k) {
+        const nnlab::Mistake& m = mistakes[std::size_t(k)];
+        auto percent = [](float p) { return QString::number(std::lround(100.0f * p)); };
+        const QImage thumb = digitImage(test, m.index).scaled(42, 42, Qt::KeepAspectRatio, Qt::FastTransformation);
         auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(thumb)),
-                                         QStringLiteral("%1 → %2").arg(test.labels[i]).arg(predicted[i]),
+                                         QStringLiteral("%1 → %2\n%2: %3% · %4: %5%")
+                                             .arg(m.label).arg(m.predicted).arg(percent(m.predictedProbability))
+                                             .arg(m.runnerUp).arg(percent(m.runnerUpProbability)),
                                          m_list);
-        item->setData(Qt::UserRole, i);
-        item->setToolTip(tr("Test digit #%1: labelled %2, the network says %3")
-                             .arg(i).arg(test.labels[i]).arg(predicted[i]));
+        item->setData(Qt::UserRole, m.index);
+        item->setToolTip(tr("Test digit #%1: labelled %2, the network says %3 (%4%), then %5 (%6%)%7")
+                             .arg(m.index).arg(m.label).arg(m.predicted).arg(100.0 * m.predictedProbability, 0, 'f', 1)
+                             .arg(m.runnerUp).arg(100.0 * m.runnerUpProbability, 0, 'f', 1)
+                             .arg(softmax ? QString()
+                                          : tr(" — sigmoid outputs scaled to sum to 1, as they are not "
+                                               "probabilities themselves")));
     }
     m_list->setUpdatesEnabled(true);
     m_wrong = wrong;
     const double accuracy = 100.0 * (test.size() - wrong) / std::max(1, test.size());
     QString text = tr("<b>Test digits this network gets wrong: %L1 of %L2</b> (%3% right), shown "
-                      "as label → answer. Click one to put it on the canvas.")
+                      "as label → answer, with its two most likely classes. Click one to look at it.")
                        .arg(wrong).arg(test.size()).arg(accuracy, 0, 'f', 2);
     if (wrong > maxShown)
         text += tr(" The first %1 are shown.").arg(maxShown);
@@ -119,6 +130,12 @@ int MisclassifiedGallery::indexAt(int row) const
 {
     const QListWidgetItem* item = m_list->item(row);
     return item ? item->data(Qt::UserRole).toInt() : -1;
+}
+
+QString MisclassifiedGallery::textAt(int row) const
+{
+    const QListWidgetItem* item = m_list->item(row);
+    return item ? item->text() : QString();
 }
 
 QString MisclassifiedGallery::headline() const

@@ -2,10 +2,12 @@
 //
 // Classifying the 10,000 test digits takes a noticeable fraction of a second, so it runs off the
 // GUI thread; a newer network supersedes a job still running (its result is dropped). Each
-// thumbnail says "label → prediction"; clicking one emits digitChosen(index).
+// thumbnail says "label → prediction" and the two most likely classes with their probabilities;
+// clicking one emits digitChosen(index).
 #pragma once
 
 #include "data/dataset.h"
+#include "inspect/mistakes.h"
 #include "nn/network.h"
 
 #include <QWidget>
@@ -34,6 +36,7 @@ public:
     int wrongCount() const { return m_wrong; }   // -1 until a result is in
     int shownCount() const;
     int indexAt(int row) const;                  // test-set index of thumbnail `row`
+    QString textAt(int row) const;               // its caption
     QString headline() const;
 
 signals:
@@ -42,7 +45,7 @@ signals:
 
 private:
     void start();
-    void show(const std::vector<int>& predicted, int generation);
+    void show(const std::vector<nnlab::Mistake>& mistakes, int generation);
 
     std::shared_ptr<const nnlab::DataSplit> m_data;
     std::shared_ptr<const nnlab::Network> m_network;

@@ -34,9 +34,10 @@ void inferMembers(const Members& members, const Eigen::MatrixXf& x, Eigen::Matri
         output /= float(members.size());
 }
 
-// Evaluates chunks first, first + stride, ... of the set; predictions go to `classes` if given.
+// Evaluates chunks first, first + stride, ... of the set; the output activations go to
+// `outputs` (10 × set size) if given.
 ChunkResult evaluateChunks(const Members& members, const Dataset& data, int first, int stride,
-                           std::vector<int>* classes)
+                           Eigen::MatrixXf* outputs)
 {
     const Network& net = *members.front();
     ChunkResult result;
@@ -54,20 +55,22 @@ ChunkResult evaluateChunks(const Members& members, const Dataset& data, int firs
             output.col(j).maxCoeff(&predicted);
             if (predicted == labels[j])
                 ++result.correct;
-            if (classes)
-                (*classes)[start + j] = static_cast<int>(predicted);
         }
+        if (outputs)
+            outputs->middleCols(start, count) = output;
     }
     return result;
 }
 
 // Both halves of the work in parallel: this machine's two cores.
-ChunkResult evaluateInParallel(const Members& members, const Dataset& data, std::vector<int>* classes)
+ChunkResult evaluateInParallel(const Members& members, const Dataset& data, Eigen::MatrixXf* outputs)
 {
     reuseLargeAllocations();
+    if (outputs)
+        outputs->resize(members.front()->outputSize(), data.size());
     ChunkResult other;
-    std::thread worker([&] { other = evaluateChunks(members, data, 1, 2, classes); });
-    ChunkResult mine = evaluateChunks(members, data, 0, 2, classes);
+    std::thread worker([&] { other = evaluateChunks(members, data, 1, 2, outputs); });
+    ChunkResult mine = evaluateChunks(members, data, 0, 2, outputs);
     worker.join();
     return {mine.costSum + other.costSum, mine.correct + other.correct};
 }
@@ -91,10 +94,22 @@ Evaluation evaluate(const Network& net, const Dataset& data, const Regularisatio
     return e;
 }
 
+Eigen::MatrixXf outputActivations(const Network& net, const Dataset& data)
+{
+    Eigen::MatrixXf outputs;
+    evaluateInParallel({&net}, data, &outputs);
+    return outputs;
+}
+
 std::vector<int> predictClasses(const Network& net, const Dataset& data)
 {
+    const Eigen::MatrixXf outputs = outputActivations(net, data);
     std::vector<int> classes(data.size(), 0);
-    evaluateInParallel({&net}, data, &classes);
+    for (int j = 0; j < data.size(); ++j) {
+        Eigen::Index predicted = 0;
+        outputs.col(j).maxCoeff(&predicted);
+        classes[j] = static_cast<int>(predicted);
+    }
     return classes;
 }
 

@@ -30,6 +30,9 @@ Evaluation evaluate(const Network& net, const Dataset& data, const Regularisatio
 // class with the largest average wins. Cost is the members' cost of that average.
 Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data);
 
+// The output activations a^L of every example (output size × set size), on both cores.
+Eigen::MatrixXf outputActivations(const Network& net, const Dataset& data);
+
 // The predicted class of every example (argmax of the output layer).
 std::vector<int> predictClasses(const Network& net, const Dataset& data);
 
