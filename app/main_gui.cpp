@@ -1,6 +1,11 @@
 // main_gui.cpp — the nnlab desktop application: `nnlab [--data DIR] [--dataset mnist|fashion]`.
+#include "backprop_step_panel.h"
+#include "backprop_view.h"
 #include "deep_nets_view.h"
+#include "gradient_check_panel.h"
 #include "main_window.h"
+#include "real_digit_panel.h"
+#include "tiny_net_panel.h"
 #include "train_view.h"
 #include "universality_view.h"
 
@@ -54,6 +59,18 @@ int main(int argc, char* argv[])
         "run-deep-nets",
         QApplication::translate("main", "Open the Deep nets view and run chapter 5's experiment (four hidden layers)."));
     parser.addOption(runDeepNetsOption);
+    const QCommandLineOption backpropStepsOption(
+        "backprop-steps",
+        QApplication::translate("main", "Open the Backprop view with the tiny network <n> steps into backprop."), "n");
+    const QCommandLineOption backpropDigitOption(
+        "backprop-digit",
+        QApplication::translate("main", "Open the Backprop view's 784-30-10 tab with every step of a test digit taken."));
+    const QCommandLineOption backpropCheckOption(
+        "backprop-check",
+        QApplication::translate("main", "Open the Backprop view and check the 784-30-10 network's gradients."));
+    parser.addOption(backpropStepsOption);
+    parser.addOption(backpropDigitOption);
+    parser.addOption(backpropCheckOption);
     parser.process(app);
 
     const auto kind = nnlab::parseDatasetKind(parser.value(datasetOption).toStdString());
@@ -97,6 +114,34 @@ int main(int argc, char* argv[])
         if (views) {
             window.showView(views->indexOf(deep));
             deep->run();
+        }
+    }
+    if (parser.isSet(backpropStepsOption) || parser.isSet(backpropDigitOption) || parser.isSet(backpropCheckOption)) {
+        auto* backprop = window.findChild<BackpropView*>();
+        auto* views = backprop ? qobject_cast<QStackedWidget*>(backprop->parentWidget()) : nullptr;
+        if (views) {
+            window.showView(views->indexOf(backprop));
+            backprop->tinyNet()->stepPanel()->setDone(parser.value(backpropStepsOption).toInt());
+            RealDigitPanel* digit = backprop->realDigit();
+            backprop->showRealDigit(parser.isSet(backpropDigitOption));
+            // Both wait for the digit (MNIST loads in the background); each acts once.
+            auto pending = std::make_shared<int>(2);
+            auto act = [digit, backprop, pending, takeAll = parser.isSet(backpropDigitOption),
+                        check = parser.isSet(backpropCheckOption)] {
+                if (*pending == 0 || !digit->isReady())
+                    return;
+                *pending = 0;
+                if (takeAll) {
+                    digit->stepPanel()->setDone(digit->stepPanel()->stepCount());
+                    qInfo("backprop: digit traced, %d steps", digit->stepPanel()->stepCount());
+                }
+                if (check) {
+                    backprop->gradientCheck()->setSource(BackpropView::CheckRealDigit);
+                    backprop->gradientCheck()->check();
+                }
+            };
+            QObject::connect(digit, &RealDigitPanel::ready, digit, act);
+            act();
         }
     }
     window.show();

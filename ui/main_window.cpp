@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "backprop_view.h"
 #include "convnet_view.h"
 #include "data_browser_view.h"
 #include "deep_nets_view.h"
@@ -67,6 +68,8 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
         connect(controller, &TrainingController::runFinished, draw,
                 [draw](const auto&, std::shared_ptr<const nnlab::Network> net) { draw->setLiveNetwork(std::move(net)); });
     }
+    addView(new BackpropView(dataBrowser->loader()), tr("Backprop"), tr("step by step, ch. 2"),
+            style()->standardIcon(QStyle::SP_BrowserReload));
     addView(new SlowdownView, tr("Slowdown"), tr("costs, softmax, ch. 3"),
             style()->standardIcon(QStyle::SP_ArrowDown));
     addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),
