@@ -1,6 +1,7 @@
 // main_gui.cpp — the nnlab desktop application: `nnlab [--data DIR] [--dataset mnist|fashion]`.
 #include "backprop_step_panel.h"
 #include "backprop_view.h"
+#include "crash_recovery.h"
 #include "deep_nets_view.h"
 #include "gradient_check_panel.h"
 #include "main_window.h"
@@ -68,6 +69,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption backpropCheckOption(
         "backprop-check",
         QApplication::translate("main", "Open the Backprop view and check the 784-30-10 network's gradients."));
+    const QCommandLineOption checkpointOption(
+        "checkpoint-file",
+        QApplication::translate("main", "Checkpoint Train view runs to <file> (default: in the app's data folder), "
+                                        "and offer to resume the run it holds if that run was cut short."),
+        "file");
+    parser.addOption(checkpointOption);
     parser.addOption(backpropStepsOption);
     parser.addOption(backpropDigitOption);
     parser.addOption(backpropCheckOption);
@@ -84,6 +91,9 @@ int main(int argc, char* argv[])
         dataDir = std::filesystem::path(parser.value(dataOption).toStdString());
 
     MainWindow window(dataDir, *kind);
+    // Crash-safe runs: a run cut short last time (a crash, the window closed mid-run) is offered
+    // for resuming in the Train view.
+    enableCrashRecovery(window, parser.isSet(checkpointOption) ? parser.value(checkpointOption) : defaultCheckpointFile());
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
         std::fprintf(stderr, "nnlab: no view titled '%s'\n", qPrintable(parser.value(viewOption)));
         return 2;
@@ -140,7 +150,7 @@ int main(int argc, char* argv[])
                     backprop->gradientCheck()->check();
                 }
             };
-            QObject::connect(digit, &RealDigitPanel::ready, digit, act);
+            QObject::connect(digit, &RealDigitPanel::traced, digit, act);
             act();
         }
     }

@@ -211,6 +211,18 @@ private slots:
         steps->setDone(steps->stepCount());
         QVERIFY(steps->valuesText().contains("30 × 784 matrix"));
 
+        // One epoch of chapter 1's SGD, in the background: the 7 is then read as a 7, at a far
+        // lower cost than the fresh network's.
+        const double freshCost = steps->trace().costValue;
+        const auto fresh = digit->network();
+        digit->setModel(RealDigitPanel::OneEpoch);
+        QTRY_VERIFY_WITH_TIMEOUT(digit->network() != fresh, 120000);
+        const auto& trained = steps->trace();
+        Eigen::Index guess = 0;
+        trained.a[3].maxCoeff(&guess);
+        QCOMPARE(int(guess), int(split->test.labels[7]));
+        QVERIFY(trained.costValue < freshCost / 4);
+
         // The built-in 784-100-10 (softmax, log-likelihood): BP1 is a − y.
         digit->setModel(RealDigitPanel::BuiltIn);
         QTRY_VERIFY_WITH_TIMEOUT(digit->network() && digit->network()->sizes()[1] == 100, 30000);

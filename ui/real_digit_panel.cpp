@@ -216,5 +216,5 @@ void RealDigitPanel::retrace()
                           .arg(guess)
                           .arg(QString::fromStdString(nnlab::backprop::superscript(trace.L())) + QChar(0x2080 + int(guess)))
                           .arg(formatValue(output(guess), 3), formatValue(trace.costValue, 3)));
-    emit ready();
+    emit traced();
 }

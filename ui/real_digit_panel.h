@@ -46,7 +46,7 @@ public:
     LayerHeatStrips* strips() const { return m_strips; }
 
 signals:
-    void ready();   // a new network or digit has been traced
+    void traced();   // a new network or digit has been traced
 
 protected:
     void showEvent(QShowEvent* event) override;
