@@ -4,9 +4,12 @@
 #include "train_view.h"
 
 #include <QDir>
+#include <QLoggingCategory>
 #include <QFileInfo>
 #include <QStackedWidget>
 #include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcRecovery, "nnlab.train")
 
 QString defaultCheckpointFile()
 {
@@ -22,6 +25,7 @@ bool enableCrashRecovery(MainWindow& window, const QString& file)
     QDir().mkpath(QFileInfo(file).absolutePath());
     if (!train->enableCheckpoints(file))
         return false;
+    qCInfo(lcRecovery).noquote() << "offering to resume the interrupted run in" << file;
     if (auto* views = qobject_cast<QStackedWidget*>(train->parentWidget()))
         window.showView(views->indexOf(train));
     return true;
