@@ -228,6 +228,21 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(digit->network() && digit->network()->sizes()[1] == 100, 30000);
         steps->setDone(3);
         QVERIFY(steps->stepText().contains("eq. 84"));
+
+        // The Train view's network: none until a run ends; only fully connected 784-…-10 nets.
+        digit->setModel(RealDigitPanel::TrainView);
+        QVERIFY(!digit->network());
+        QVERIFY(!digit->isReady());
+        QCOMPARE(steps->stepCount(), 0);
+        std::mt19937_64 rng(5);
+        digit->setLiveNetwork(std::make_shared<Network>(
+            makeNetwork(NetworkSpec{{100, 20, 10}}, Initialisation::Scaled, rng)));   // not MNIST-sized
+        QVERIFY(!digit->network());
+        digit->setLiveNetwork(std::make_shared<Network>(
+            makeNetwork(NetworkSpec{{784, 20, 20, 10}}, Initialisation::Scaled, rng)));
+        QVERIFY(digit->isReady());
+        QCOMPARE(steps->stepCount(), 3 + 1 + 2 + 6);
+        QCOMPARE(steps->trace().sizes, (std::vector<int>{784, 20, 20, 10}));
     }
 
     void viewIsInTheMainWindow()

@@ -6,6 +6,7 @@
 #include "deep_nets_view.h"
 #include "draw_view.h"
 #include "inspect_view.h"
+#include "real_digit_panel.h"
 #include "model_source_selector.h"
 #include "slowdown_view.h"
 #include "training_controller.h"
@@ -68,8 +69,14 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
         connect(controller, &TrainingController::runFinished, draw,
                 [draw](const auto&, std::shared_ptr<const nnlab::Network> net) { draw->setLiveNetwork(std::move(net)); });
     }
-    addView(new BackpropView(dataBrowser->loader()), tr("Backprop"), tr("step by step, ch. 2"),
-            style()->standardIcon(QStyle::SP_BrowserReload));
+    auto* backprop = new BackpropView(dataBrowser->loader());
+    addView(backprop, tr("Backprop"), tr("step by step, ch. 2"), style()->standardIcon(QStyle::SP_BrowserReload));
+    if (auto* train = findChild<TrainView*>())
+        // The network of the Train view's last run, for the 784-30-10 tab's "Train view" choice.
+        connect(train->controller(), &TrainingController::runFinished, backprop,
+                [backprop](const auto&, std::shared_ptr<const nnlab::Network> net) {
+                    backprop->realDigit()->setLiveNetwork(std::move(net));
+                });
     addView(new SlowdownView, tr("Slowdown"), tr("costs, softmax, ch. 3"),
             style()->standardIcon(QStyle::SP_ArrowDown));
     addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),

@@ -40,10 +40,12 @@ RealDigitPanel::RealDigitPanel(DatasetLoader* loader, QWidget* parent)
     m_modelCombo->addItem(tr("784-30-10, fresh: w, b ~ N(0, 1)"), Fresh);
     m_modelCombo->addItem(tr("784-30-10 after one epoch of SGD"), OneEpoch);
     m_modelCombo->addItem(tr("built-in 784-100-10 (98.25%)"), BuiltIn);
+    m_modelCombo->addItem(tr("the Train view's network"), TrainView);
     m_modelCombo->setToolTip(tr("Which network to trace: chapter 1's [784, 30, 10] (sigmoid, quadratic cost) "
                                 "untrained, or after one epoch of mini-batch SGD (η = 3.0, m = 10, seed 1: about a "
                                 "second here), or the Draw view's trained 784-100-10 (softmax output, "
-                                "log-likelihood cost: δᴸ = aᴸ − y, eq. 84)"));
+                                "log-likelihood cost: δᴸ = aᴸ − y, eq. 84), or the fully connected network the Train view "
+                                "trained last"));
     m_digitSpin->setObjectName("digitSpin");
     m_digitSpin->setRange(0, 9999);
     m_digitSpin->setPrefix(tr("test digit #"));
@@ -110,6 +112,15 @@ void RealDigitPanel::showEvent(QShowEvent* event)
         retrace();
 }
 
+void RealDigitPanel::setLiveNetwork(std::shared_ptr<const nnlab::Network> net)
+{
+    if (!net || !net->isFullyConnected() || net->inputSize() != 784 || net->outputSize() != 10)
+        return;
+    m_models[TrainView] = std::move(net);
+    if (m_modelCombo->currentData().toInt() == TrainView)
+        chooseModel();
+}
+
 void RealDigitPanel::setModel(Model model) { m_modelCombo->setCurrentIndex(m_modelCombo->findData(int(model))); }
 void RealDigitPanel::setDigit(int testIndex) { m_digitSpin->setValue(testIndex); }
 int RealDigitPanel::digit() const { return m_digitSpin->value(); }
@@ -129,6 +140,14 @@ void RealDigitPanel::chooseModel()
     if (m_models[model]) {
         m_net = m_models[model];
         retrace();
+        return;
+    }
+    if (model == TrainView) {
+        // Nothing trained yet: no network, so no trace and nothing for the gradient check.
+        m_net = nullptr;
+        m_steps->setTrace({});
+        m_strips->setTrace({}, 0);
+        m_status->setText(tr("No network from the Train view yet: train a fully connected one there (784 inputs)."));
         return;
     }
     if (model == BuiltIn) {

@@ -3,8 +3,8 @@
 // walks through the same BP1–BP4 steps as the tiny net.
 //
 // The network is a fresh 784-30-10 (weights N(0, 1), seed 1), the same after one epoch of the
-// book's SGD (η = 3.0, m = 10; trained off the GUI thread, about a second), or the built-in
-// 784-100-10 of the Draw view.
+// book's SGD (η = 3.0, m = 10; trained off the GUI thread, about a second), the built-in
+// 784-100-10 of the Draw view, or the fully connected network of the Train view's last run.
 #pragma once
 
 #include "backprop/backprop_trace.h"
@@ -27,11 +27,14 @@ class RealDigitPanel : public QWidget {
     Q_OBJECT
 
 public:
-    enum Model { Fresh = 0, OneEpoch = 1, BuiltIn = 2 };
+    enum Model { Fresh = 0, OneEpoch = 1, BuiltIn = 2, TrainView = 3, ModelCount = 4 };
 
     explicit RealDigitPanel(DatasetLoader* loader, QWidget* parent = nullptr);
 
     void setModel(Model model);
+    // The Train view's network when a run ends; a convnet (or any network that isn't fully
+    // connected with 784 inputs) is not taken.
+    void setLiveNetwork(std::shared_ptr<const nnlab::Network> net);
     void setDigit(int testIndex);
     int digit() const;
 
@@ -58,7 +61,7 @@ private:
     DatasetLoader* m_loader;
     BackgroundJobs* m_jobs;
     std::shared_ptr<const nnlab::Network> m_net;
-    std::shared_ptr<const nnlab::Network> m_models[3];
+    std::shared_ptr<const nnlab::Network> m_models[ModelCount];
     int m_generation = 0;
     Eigen::VectorXf m_x, m_y;
     int m_label = -1;
