@@ -43,8 +43,6 @@ BackpropStepPanel::BackpropStepPanel(QWidget* parent)
     m_step->setToolTip(tr("Apply the next equation: the forward pass zˡ = wˡaˡ⁻¹ + bˡ, aˡ = σ(zˡ) layer by layer, "
                           "then BP1 (δᴸ), BP2 (δˡ from δˡ⁺¹), BP3 (∂C/∂bˡ) and BP4 (∂C/∂wˡ)"));
     m_runAll->setToolTip(tr("Play the remaining steps, one every half second"));
-    m_step->setShortcut(Qt::Key_Right);
-    m_back->setShortcut(Qt::Key_Left);
 
     m_equation->setObjectName("equationLabel");
     QFont big = font();
