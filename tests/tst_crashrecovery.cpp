@@ -11,6 +11,7 @@
 #include "io/checkpoint_file.h"
 #include "train/trainer.h"
 
+#include <QElapsedTimer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -45,6 +46,21 @@ bool sameParameters(nnlab::Network a, nnlab::Network b)
         if (pa[i].size != pb[i].size || std::memcmp(pa[i].value, pb[i].value, sizeof(float) * pa[i].size) != 0)
             return false;
     return true;
+}
+
+// Starts a run far too long to finish and returns once its first checkpoint is on disk.
+bool startLongRun(TrainingController& controller, const QString& file, const DatasetLoader& loader)
+{
+    controller.setCheckpointFile(file);
+    nnlab::TrainConfig c = smallRun();
+    c.epochs = 500;
+    if (!controller.start(c, loader.split(nnlab::DatasetKind::Mnist)))
+        return false;
+    QElapsedTimer clock;
+    clock.start();
+    while (!QFile::exists(file) && clock.elapsed() < 60000)
+        QTest::qWait(10);
+    return QFile::exists(file);
 }
 
 }  // namespace
@@ -92,11 +108,7 @@ private slots:
         QTemporaryDir dir;
         const QString file = dir.filePath("run.ckpt");
         TrainingController controller;
-        controller.setCheckpointFile(file);
-        nnlab::TrainConfig c = smallRun();
-        c.epochs = 500;
-        QVERIFY(controller.start(c, m_loader->split(nnlab::DatasetKind::Mnist)));
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), 60000);
+        QVERIFY(startLongRun(controller, file, *m_loader));
         controller.stop();
         QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, 10000);
         QVERIFY(nnlab::loadCheckpoint(file.toStdString()).finished);
@@ -150,11 +162,7 @@ private slots:
         const QString file = dir.filePath("run.ckpt");
         {
             TrainingController controller;
-            controller.setCheckpointFile(file);
-            nnlab::TrainConfig c = smallRun();
-            c.epochs = 500;
-            QVERIFY(controller.start(c, m_loader->split(nnlab::DatasetKind::Mnist)));
-            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), 60000);
+            QVERIFY(startLongRun(controller, file, *m_loader));
             controller.stopAndWait();
         }
         TrainView view(m_loader.get());
