@@ -136,6 +136,35 @@ private slots:
         QCOMPARE(jsonLines(e.out).first()["test_accuracy"].toDouble(), bestFinal);
     }
 
+    // Chapter 6's ensembles: trained together (train --ensemble) or saved members evaluated
+    // together later (evaluate --ensemble) give the same vote.
+    void ensembleTrainedOrEvaluatedFromFiles()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("ens.json");
+        const Result r = runCli({"train", "--net", "784,20,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs",
+                                 "1", "--train-size", "2000", "--ensemble", "3", "--json", "--save", model});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject trained = jsonLines(r.out).last()["summary"].toObject()["ensemble"].toObject();
+        QCOMPARE(trained["size"].toInt(), 3);
+        QStringList members;
+        for (int k = 1; k <= 3; ++k)
+            members << dir.filePath(QString("ens-member%1.json").arg(k));
+        const Result e = runCli({"evaluate", "--ensemble", members.join(','), "--json"});
+        QCOMPARE(e.exitCode, 0);
+        const QJsonObject report = jsonLines(e.out).first();
+        QCOMPARE(report["members"].toArray().size(), 3);
+        const QJsonObject voted = report["ensemble"].toObject();
+        QCOMPARE(voted["test_accuracy"].toDouble(), trained["test_accuracy"].toDouble());
+        QCOMPARE(voted["validation_accuracy"].toDouble(), trained["validation_accuracy"].toDouble());
+        for (const QJsonValue& m : report["members"].toArray())
+            QVERIFY(m.toObject()["test_accuracy"].toDouble() <= 1.0);
+
+        const Result one = runCli({"evaluate", "--ensemble", members.first()});
+        QCOMPARE(one.exitCode, 2);
+        QVERIFY(one.err.contains("two or more"));
+    }
+
     void readableTable()
     {
         const Result r = runCli({"train", "--net", "784,10,10", "--epochs", "1", "--train-size", "1000"});

@@ -1,4 +1,5 @@
-// nnlab-cli evaluate — the test accuracy of a saved model.
+// nnlab-cli evaluate — the test accuracy of a saved model, or of saved models voting as an
+// ensemble (chapter 6; members can be trained one at a time, e.g. across days with --checkpoint).
 #include "args.h"
 #include "commands.h"
 #include "config_flags.h"
@@ -13,28 +14,78 @@
 
 namespace nnlab::cli {
 
-int runEvaluate(const std::vector<std::string>& argv)
+namespace {
+
+Network loadFor(const std::string& file, DatasetKind kind, const DataSplit& data)
 {
-    const Args args(argv, {"--model", "--data", "--dataset"}, {"--json"});
-    const auto model = args.text("--model");
-    if (!model)
-        throw UsageError("evaluate needs --model FILE");
-    const DatasetKind kind = datasetFlag(args);
-    const Network net = loadModel(*model);
-    const std::optional<std::filesystem::path> dir = dataDirFlag(args);
-    const DataSplit data = loadDataset(kind, dir);
+    Network net = loadModel(file);
     if (net.inputSize() != data.test.inputSize() || net.outputSize() != 10)
-        throw std::runtime_error(*model + ": the network has " + std::to_string(net.inputSize()) + " inputs and " +
+        throw std::runtime_error(file + ": the network has " + std::to_string(net.inputSize()) + " inputs and " +
                                  std::to_string(net.outputSize()) + " outputs; " + datasetName(kind) +
                                  " needs 784 and 10");
-    const Evaluation test = evaluate(net, data.test);
+    return net;
+}
+
+std::vector<std::string> commaSeparated(const std::string& text)
+{
+    std::vector<std::string> parts;
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+        const std::size_t end = std::min(text.find(',', begin), text.size());
+        if (end > begin)
+            parts.push_back(text.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    return parts;
+}
+
+}  // namespace
+
+int runEvaluate(const std::vector<std::string>& argv)
+{
+    const Args args(argv, {"--model", "--ensemble", "--data", "--dataset"}, {"--json"});
+    const auto model = args.text("--model");
+    const auto ensemble = args.text("--ensemble");
+    if (!model == !ensemble)
+        throw UsageError("evaluate needs --model FILE, or --ensemble FILE,FILE,... (not both)");
+    const std::vector<std::string> files = model ? std::vector<std::string>{*model} : commaSeparated(*ensemble);
+    if (ensemble && files.size() < 2)
+        throw UsageError("--ensemble needs two or more model files, separated by commas");
+    const DatasetKind kind = datasetFlag(args);
+    const DataSplit data = loadDataset(kind, dataDirFlag(args));
+    std::vector<Network> members;
+    for (const std::string& file : files)
+        members.push_back(loadFor(file, kind, data));
+
+    nlohmann::ordered_json memberLines = nlohmann::ordered_json::array();
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        const Evaluation test = evaluate(members[k], data.test);
+        if (args.has("--json"))
+            memberLines.push_back({{"model", files[k]}, {"test_accuracy", test.accuracy}, {"correct", test.correct},
+                                   {"total", test.total}});
+        else
+            std::printf("%s: test accuracy %.2f%% (%d / %d)\n", files[k].c_str(), 100.0 * test.accuracy,
+                        test.correct, test.total);
+    }
+    if (!ensemble) {
+        if (args.has("--json"))
+            std::cout << memberLines[0].dump() << "\n";   // {"model", "test_accuracy", ...}
+        return 0;
+    }
+    // Chapter 6: the members vote by averaging their output activations.
+    const Evaluation validation = evaluateEnsemble(members, data.validation);
+    const Evaluation test = evaluateEnsemble(members, data.test);
     if (args.has("--json"))
-        std::cout << nlohmann::ordered_json{{"test_accuracy", test.accuracy}, {"correct", test.correct},
-                                            {"total", test.total}}.dump()
+        std::cout << nlohmann::ordered_json{{"members", memberLines},
+                                            {"ensemble", {{"size", members.size()},
+                                                          {"validation_accuracy", validation.accuracy},
+                                                          {"test_accuracy", test.accuracy},
+                                                          {"correct", test.correct},
+                                                          {"total", test.total}}}}.dump()
                   << "\n";
     else
-        std::printf("%s: test accuracy %.2f%% (%d / %d)\n", model->c_str(), 100.0 * test.accuracy, test.correct,
-                    test.total);
+        std::printf("ensemble of %zu (averaged outputs): test accuracy %.2f%% (%d / %d), validation %.2f%%\n",
+                    members.size(), 100.0 * test.accuracy, test.correct, test.total, 100.0 * validation.accuracy);
     return 0;
 }
 

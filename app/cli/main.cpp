@@ -14,6 +14,7 @@ commands:
   train [--preset NAME] [options]        train a network (any option overrides the preset)
   evaluate --model FILE [--data DIR] [--dataset mnist|fashion] [--json]
                                          test accuracy of a saved model
+  evaluate --ensemble FILE,FILE,...      ... of saved models voting by averaged outputs (chapter 6)
   gradcheck [--net 4,5,3] [--activation ..] [--output ..] [--cost ..] [--samples N]
                                          backprop against finite differences
   bench [--repeat N] [--json]            seconds per training epoch of the standard networks
