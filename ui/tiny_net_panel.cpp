@@ -119,7 +119,7 @@ TinyNetPanel::TinyNetPanel(QWidget* parent)
     // including while the window closes.
     for (auto [edit, apply] : {std::pair{m_sizesEdit, &TinyNetPanel::setSizes}, std::pair{m_xEdit, &TinyNetPanel::setInput},
                                std::pair{m_yEdit, &TinyNetPanel::setTarget}})
-        connect(edit, &QLineEdit::editingFinished, this, [this, edit, apply] {
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit = edit, apply = apply] {   // clang 14 can't capture bindings
             if (!edit->isModified())
                 return;
             edit->setModified(false);
