@@ -3,12 +3,14 @@
 // is offered for resuming next time, and resuming it ends with exactly the weights the
 // uninterrupted run gives.
 #include "dataset_loader.h"
+#include "preset_panel.h"
 #include "resume_banner.h"
 #include "run_history.h"
 #include "train_view.h"
 #include "training_controller.h"
 
 #include "io/checkpoint_file.h"
+#include "train/presets.h"
 #include "train/trainer.h"
 
 #include <QElapsedTimer>
@@ -140,6 +142,7 @@ private slots:
         QVERIFY(view.resumeBanner()->text().contains("interrupted"));
         QVERIFY(view.resumeBanner()->text().contains("of 5"));
         view.resumeBanner()->resumeButton()->click();
+        QVERIFY(!view.presetPanel()->currentPreset());   // a custom configuration stays custom
         QVERIFY(view.resumeBanner()->isHidden());
         QVERIFY(view.controller()->isActive());
         const RunRecord* run = view.history()->selectedRun();
@@ -154,6 +157,35 @@ private slots:
         unbroken.run();
         QVERIFY(sameParameters(*run->network, unbroken.network()));
         QVERIFY(nnlab::loadCheckpoint(file.toStdString()).finished);
+    }
+
+    // A run of one of the book's presets comes back under that preset, the book's figure beside it.
+    void aPresetRunComesBackAsThatPreset()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("run.ckpt");
+        const nnlab::TrainConfig c = nnlab::findPreset("ch1-784-30-10")->config;
+        {
+            struct StopAtOnce : nnlab::TrainingObserver {
+                nnlab::Trainer* trainer = nullptr;
+                void miniBatchFinished(const nnlab::MiniBatchReport&) override { trainer->stop(); }
+            } stopper;
+            nnlab::Trainer trainer(c, *m_loader->split(nnlab::DatasetKind::Mnist));
+            stopper.trainer = &trainer;
+            trainer.setObserver(&stopper);
+            trainer.setCheckpointWriter([&](const nnlab::TrainingState& s) {
+                nnlab::saveCheckpoint(file.toStdString(), {c, s, false});
+            });
+            trainer.run();
+        }
+        TrainView view(m_loader.get());
+        QVERIFY(view.enableCheckpoints(file));
+        QVERIFY(view.resumeBanner()->text().contains("mini-batch 1"));
+        view.resumeBanner()->resumeButton()->click();
+        QVERIFY(view.presetPanel()->currentPreset());
+        QCOMPARE(view.presetPanel()->currentPreset()->name, std::string("ch1-784-30-10"));
+        QVERIFY(view.controller()->isActive());
+        view.controller()->stopAndWait();
     }
 
     void discardForgetsTheRun()

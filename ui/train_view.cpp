@@ -18,6 +18,7 @@
 
 #include "io/model_file.h"
 #include "train/evaluation.h"
+#include "train/presets.h"
 
 #include <QFile>
 #include <QFileDialog>
@@ -464,7 +465,12 @@ void TrainView::resumeRun(const nnlab::Checkpoint& checkpoint)
         return;
     m_interrupted.reset();
     m_resumeBanner->hide();
-    m_presets->selectPreset(QString());
+    // The preset it came from, if any, so that the book's figure is shown beside the run again.
+    QString preset;
+    for (const nnlab::Preset& p : nnlab::presets())
+        if (nnlab::describe(p.config) == nnlab::describe(checkpoint.config))
+            preset = QString::fromStdString(p.name);
+    m_presets->selectPreset(preset);
     setConfig(checkpoint.config);
     if (auto data = m_loader->split(checkpoint.config.dataset)) {
         startWith(checkpoint.config, std::move(data), std::make_shared<nnlab::TrainingState>(checkpoint.state));
