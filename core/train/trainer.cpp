@@ -141,66 +141,14 @@ double secondsSince(std::chrono::steady_clock::time_point t0)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-std::string rngText(const std::mt19937_64& rng)
-{
-    std::ostringstream text;
-    text << rng;
-    return text.str();
-}
-
-void setRng(std::mt19937_64& rng, const std::string& text, const char* which)
-{
-    std::istringstream in(text);
-    std::mt19937_64 parsed;
-    in >> parsed;
-    if (!in)
-        throw std::invalid_argument(std::string("the ") + which + " random-number state is not valid");
-    rng = parsed;
-}
-
 }  // namespace
 
 void Trainer::restore(const TrainingState& state)
 {
-    auto bad = [](const std::string& what) { throw std::invalid_argument(what); };
     const int n = examplesPerEpoch();
     const int batchesPerEpoch = (n + m_config.miniBatchSize - 1) / m_config.miniBatchSize;
-    const std::size_t layers = static_cast<std::size_t>(m_network.layerCount());
     std::vector<Parameter> parameters = m_network.parameters();
-    if (state.parameters.size() != parameters.size())
-        bad("it has " + std::to_string(state.parameters.size()) + " parameter arrays; the network has " +
-            std::to_string(parameters.size()));
-    for (std::size_t i = 0; i < parameters.size(); ++i)
-        if (state.parameters[i].size() != parameters[i].size || !state.parameters[i].isFinite().all())
-            bad("parameter array " + std::to_string(i + 1) + " has the wrong size or a non-finite value");
-    if (!state.velocities.empty() && state.velocities.size() != parameters.size())
-        bad("the momentum velocities don't match the network's parameters");
-    for (std::size_t i = 0; i < state.velocities.size(); ++i)
-        if (state.velocities[i].size() != parameters[i].size)
-            bad("velocity array " + std::to_string(i + 1) + " has the wrong size");
-    if (state.epoch < 1 || state.batchesDone < 0 || state.batchesDone >= batchesPerEpoch)
-        bad("epoch " + std::to_string(state.epoch) + ", mini-batch " + std::to_string(state.batchesDone) +
-            " is not a place in this run");
-    // The order indexes the training set on every step: it must be a permutation of 0..n-1.
-    if (static_cast<int>(state.order.size()) != n)
-        bad("its shuffled order has " + std::to_string(state.order.size()) + " entries; the run has " +
-            std::to_string(n) + " training examples");
-    std::vector<char> seen(static_cast<std::size_t>(n), 0);
-    for (int i : state.order) {
-        if (i < 0 || i >= n || seen[static_cast<std::size_t>(i)])
-            bad("its shuffled order is not a permutation of the training set");
-        seen[static_cast<std::size_t>(i)] = 1;
-    }
-    if (state.batchesDone > 0 &&
-        (state.epochBiasNormSums.size() != layers || state.epochWeightNormSums.size() != layers))
-        bad("the half-done epoch's gradient sums don't match the network's layers");
-
-    std::mt19937_64 rng;
-    setRng(rng, state.rng, "shuffling");
-    if (!state.replicaRng.empty()) {
-        std::mt19937_64 replica;
-        setRng(replica, state.replicaRng, "second core's");
-    }
+    checkStateFits(state, parameters, m_network.layerCount(), n, batchesPerEpoch);   // before anything changes
     {
         std::lock_guard lock(m_networkMutex);
         for (std::size_t i = 0; i < parameters.size(); ++i)
@@ -210,7 +158,7 @@ void Trainer::restore(const TrainingState& state)
     m_eta = state.hyper.eta;
     m_lambda = state.hyper.lambda;
     m_momentum = state.hyper.momentum;
-    m_rng = rng;
+    setRngFromText(m_rng, state.rng);
     m_progress = state;
     m_progress.parameters.clear();   // they live in the network now
     m_progress.velocities.clear();
@@ -225,9 +173,9 @@ void Trainer::writeCheckpoint(DataParallelBackprop* parallel)
         state.parameters.push_back(Eigen::Map<const Eigen::ArrayXf>(p.value, p.size));
     state.velocities = m_optimizer.velocities();
     state.hyper = hyperparameters();
-    state.rng = rngText(m_rng);
+    state.rng = rngAsText(m_rng);
     if (parallel)
-        state.replicaRng = rngText(parallel->replicaRng());
+        state.replicaRng = rngAsText(parallel->replicaRng());
     m_checkpointWriter(state);
 }
 
@@ -259,7 +207,7 @@ TrainSummary Trainer::run()
     if (m_config.threads != 1 && DataParallelBackprop::worthwhile(m_network, m)) {
         parallel = std::make_unique<DataParallelBackprop>(m_network, m_config.seed);
         if (!s.replicaRng.empty())
-            setRng(parallel->replicaRng(), s.replicaRng, "second core's");
+            setRngFromText(parallel->replicaRng(), s.replicaRng);
     }
 
     TrainSummary& summary = s.summary;

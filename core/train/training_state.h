@@ -9,8 +9,11 @@
 #include "train/sgd.h"
 #include "train/training_observer.h"
 
+#include "nn/layer.h"
+
 #include <Eigen/Core>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -36,5 +39,17 @@ struct TrainingState {
     int epochsSinceBestOrHalving = 0;
     std::vector<EpochReport> history;         // one report per finished epoch, for the plots
 };
+
+// Throws std::invalid_argument saying why `state` can't continue a run of this network with n
+// training examples in batchesPerEpoch mini-batches (a damaged or foreign checkpoint): the
+// parameter shapes, the place in the run, and the order — it indexes the training set on every
+// step, so it must be a permutation of 0..n−1.
+void checkStateFits(const TrainingState& state, const std::vector<Parameter>& parameters, int layers, int n,
+                    int batchesPerEpoch);
+
+// A random stream's state as text and back (std::mt19937_64's own format); invalid_argument for
+// text that isn't one.
+std::string rngAsText(const std::mt19937_64& rng);
+void setRngFromText(std::mt19937_64& rng, const std::string& text);
 
 }  // namespace nnlab
