@@ -251,7 +251,13 @@ TrainSummary Trainer::run()
             }
             oneHot(labels, m_network.outputSize(), y);
 
-            const double cost = parallel ? parallel->backprop(x, y, m_rng) : m_network.backprop(x, y, m_rng);
+            double cost;
+            {
+                // snapshot() copies the whole network from another thread, with the buffers that
+                // backprop writes (z, a, ∇): ThreadSanitizer caught it copying them mid-forward.
+                std::lock_guard lock(m_networkMutex);
+                cost = parallel ? parallel->backprop(x, y, m_rng) : m_network.backprop(x, y, m_rng);
+            }
             recordGradientNorms(batchReport, count);
             const bool finite = std::isfinite(cost) &&
                 std::all_of(batchReport.weightGradientNorms.begin(), batchReport.weightGradientNorms.end(),
