@@ -9,6 +9,7 @@
 #include "mnist_input_preview.h"
 #include "model_source_selector.h"
 #include "probability_bars.h"
+#include "sanitizer_slack.h"
 
 #include "data/dataset.h"
 #include "io/model_file.h"
@@ -549,8 +550,8 @@ void TestDrawView::drawingStaysSmoothWhileTraining()
     QVERIFY(stillTraining);
     // Wall time on a shared 2-core machine with the trainer and the gallery's evaluation running:
     // the median is the work itself, the tail is the scheduler. Two frames at 60 Hz as the bound.
-    QVERIFY(ms[ms.size() / 2] < 5.0);
-    QVERIFY(ms[ms.size() * 95 / 100] < 33.0);
+    QVERIFY(ms[ms.size() / 2] < 5.0 * kSanitizerSlack);
+    QVERIFY(ms[ms.size() * 95 / 100] < 33.0 * kSanitizerSlack);
     QVERIFY(m_view->modelSource()->description().contains("Train view"));
     m_view->modelSource()->setSource(ModelSourceSelector::BuiltIn);
 }
