@@ -160,7 +160,7 @@ private slots:
         Recorder rec(controller);
         QVERIFY(controller.start(chapter1(50000, 30), mnist()));
         QCOMPARE(controller.state(), State::Running);
-        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > 500, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > 500, int(10000 * kSanitizerSlack));
 
         controller.pause();
         QCOMPARE(controller.state(), State::Paused);
@@ -171,14 +171,14 @@ private slots:
 
         controller.resume();
         QCOMPARE(controller.state(), State::Running);
-        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > atPause + 500, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > atPause + 500, int(10000 * kSanitizerSlack));
 
         // Stop mid-epoch: the run ends within a mini-batch (plus an epoch evaluation at worst).
         QElapsedTimer clock;
         clock.start();
         controller.stop();
         QCOMPARE(controller.state(), State::Stopping);
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, int(5000 * kSanitizerSlack));
         const qint64 stopMs = clock.elapsed();
         qInfo("stop → thread joined and runFinished in %lld ms", stopMs);
         QVERIFY2(stopMs < 1000 * kSanitizerSlack, qPrintable(QString::number(stopMs)));
@@ -195,13 +195,13 @@ private slots:
         Recorder rec(controller);
         QVERIFY(!controller.currentNetwork());
         QVERIFY(controller.start(chapter1(50000, 30), mnist()));
-        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > 200, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > 200, int(10000 * kSanitizerSlack));
         const auto early = controller.currentNetwork();
         QVERIFY(early);
         QCOMPARE(early->sizes(), (std::vector<int>{784, 30, 10}));
         QVERIFY(early->allFinite());
         const int at = batchesDone(rec.progress);
-        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > at + 500, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > at + 500, int(10000 * kSanitizerSlack));
         const auto later = controller.currentNetwork();
         QVERIFY(later);
         Eigen::MatrixXf x = Eigen::MatrixXf::Constant(784, 1, 0.5f), a, b;
@@ -209,7 +209,7 @@ private slots:
         later->infer(x, b);
         QVERIFY(a != b);   // it kept learning between the two copies
         controller.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, int(5000 * kSanitizerSlack));
         QVERIFY(!controller.currentNetwork());
     }
 
@@ -218,13 +218,13 @@ private slots:
         TrainingController controller;
         Recorder rec(controller);
         QVERIFY(controller.start(chapter1(50000, 30), mnist()));
-        QTRY_VERIFY_WITH_TIMEOUT(rec.samples.size() > 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.samples.size() > 20, int(10000 * kSanitizerSlack));
         QCOMPARE(rec.samples.back().eta, 3.0f);
         controller.setEta(0.5f);
         const size_t before = rec.samples.size();
-        QTRY_VERIFY_WITH_TIMEOUT(rec.samples.size() > before + 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.samples.size() > before + 20, int(10000 * kSanitizerSlack));
         controller.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, int(5000 * kSanitizerSlack));
         // Once a sample shows the new η, every later one does.
         const auto first = std::find_if(rec.samples.begin(), rec.samples.end(),
                                         [](const MiniBatchSample& s) { return s.eta == 0.5f; });
@@ -244,7 +244,7 @@ private slots:
         QTest::qWait(300);
         QVERIFY(rec.progress.epoch <= 1 && batchesDone(rec.progress) <= 1);
         controller.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, int(5000 * kSanitizerSlack));
         QCOMPARE(rec.summary->reason, nnlab::StopReason::Stopped);
     }
 
@@ -309,7 +309,7 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         // The view's own MNIST load (off the GUI thread) is not part of the measurement.
-        QTRY_VERIFY_WITH_TIMEOUT(view.loader()->split(nnlab::DatasetKind::Mnist) != nullptr, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.loader()->split(nnlab::DatasetKind::Mnist) != nullptr, int(30000 * kSanitizerSlack));
         view.setConfig(chapter1(50000, 20));
 
         std::vector<double> gaps, appGaps;   // whole gaps; less the time spent waiting for a core
@@ -403,7 +403,7 @@ private slots:
         c.seed = 3;
         view.setConfig(c);
         view.start();
-        QTRY_VERIFY_WITH_TIMEOUT(view.history()->count() == 1 && !view.controller()->isActive(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.history()->count() == 1 && !view.controller()->isActive(), int(60000 * kSanitizerSlack));
         const RunRecord* run = view.history()->selectedRun();
         QVERIFY(run->summary);
         QCOMPARE(run->summary->finalTestAccuracy, cliAccuracy);
@@ -424,7 +424,7 @@ private slots:
         view.setConfig(c);
         QVERIFY(view.problemText().isEmpty());
         view.start();
-        QTRY_VERIFY_WITH_TIMEOUT(view.history()->count() == 1 && !view.controller()->isActive(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.history()->count() == 1 && !view.controller()->isActive(), int(60000 * kSanitizerSlack));
         QTest::qWait(50);
         const RunRecord* run = view.history()->selectedRun();
         QCOMPARE(run->summary->reason, nnlab::StopReason::Diverged);
@@ -450,8 +450,7 @@ private slots:
         view->setConfig(chapter1(50000, 30));
         view->start();
         QTRY_VERIFY_WITH_TIMEOUT(view->history()->count() == 1 &&
-                                     !view->history()->selectedRun()->samples.empty(),
-                                 20000);
+                                     !view->history()->selectedRun()->samples.empty(), int(20000 * kSanitizerSlack));
         QVERIFY(view->controller()->isActive());
         QElapsedTimer clock;
         clock.start();
