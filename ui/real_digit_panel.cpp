@@ -150,6 +150,19 @@ void RealDigitPanel::chooseModel()
         m_status->setText(tr("No network from the Train view yet: train a fully connected one there (784 inputs)."));
         return;
     }
+    // Where a network made in the background lands: kept for next time, shown if still wanted.
+    const auto arrived = [this, generation, model](Loaded& loaded) {
+        if (loaded.net)
+            m_models[model] = loaded.net;
+        if (generation != m_generation)
+            return;
+        if (!loaded.net) {
+            m_status->setText(loaded.error);
+            return;
+        }
+        m_net = loaded.net;
+        retrace();
+    };
     if (model == BuiltIn) {
         m_status->setText(tr("Reading the built-in network…"));
         m_jobs->run<Loaded>(
@@ -163,18 +176,7 @@ void RealDigitPanel::chooseModel()
                     return Loaded{nullptr, QString::fromUtf8(e.what())};
                 }
             },
-            [this, generation](Loaded& loaded) {
-                if (loaded.net)
-                    m_models[BuiltIn] = loaded.net;
-                if (generation != m_generation)
-                    return;
-                if (!loaded.net) {
-                    m_status->setText(loaded.error);
-                    return;
-                }
-                m_net = loaded.net;
-                retrace();
-            });
+            arrived);
         return;
     }
     // One epoch of the book's chapter 1 run: needs the training images.
@@ -197,17 +199,7 @@ void RealDigitPanel::chooseModel()
                 return Loaded{nullptr, QString::fromUtf8(e.what())};
             }
         },
-        [this, generation](Loaded& loaded) {
-            m_models[OneEpoch] = loaded.net;
-            if (generation != m_generation)
-                return;
-            if (!loaded.net) {
-                m_status->setText(loaded.error);
-                return;
-            }
-            m_net = loaded.net;
-            retrace();
-        });
+        arrived);
 }
 
 void RealDigitPanel::retrace()
