@@ -4,8 +4,9 @@
 #include "io/checkpoint_file.h"
 #include "io/model_file.h"
 #include "train/trainer.h"
+#include "child_process.h"
+#include "sanitizer_slack.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -280,33 +281,31 @@ private slots:
         const QStringList run{"train", "--net", "784,100,10", "--cost", "cross-entropy", "--eta", "0.5",
                               "--lambda", "5", "--momentum", "0.2", "--train-size", "20000", "--epochs", "10",
                               "--seed", "3"};
-        QProcess victim;
-        victim.start(cli(), run + QStringList{"--checkpoint", checkpoint});
-        QVERIFY(victim.waitForStarted());
+        ChildProcess victim(cli(), run + QStringList{"--checkpoint", checkpoint});
+        QVERIFY(victim.started());
         // Wait for the checkpoint of epoch 2, then kill the process without warning.
         QElapsedTimer clock;
         clock.start();
         int epochsDone = 0;
-        while (epochsDone < 2 && clock.elapsed() < 120000 && victim.state() == QProcess::Running) {
+        const qint64 patienceMs = qint64(120000 * kSanitizerSlack);
+        while (epochsDone < 2 && clock.elapsed() < patienceMs && victim.running()) {
             QThread::msleep(5);
             if (QFile::exists(checkpoint))
                 epochsDone = loadCheckpoint(checkpoint.toStdString()).state.epoch - 1;
         }
-        QCOMPARE(victim.state(), QProcess::Running);   // killed mid-run, not after it finished
-        ::kill(pid_t(victim.processId()), SIGKILL);
+        QVERIFY(victim.running());   // killed mid-run, not after it finished
+        ::kill(victim.pid(), SIGKILL);
         QVERIFY(victim.waitForFinished());
-        QCOMPARE(victim.exitStatus(), QProcess::CrashExit);
+        QVERIFY(victim.crashed());
         const Checkpoint left = loadCheckpoint(checkpoint.toStdString());
         QVERIFY(!left.finished);
         QVERIFY(left.state.epoch - 1 >= 2 && left.state.epoch - 1 < 10);
 
-        QProcess resume;
-        resume.start(cli(), {"train", "--resume", checkpoint, "--save", dir.filePath("resumed.json")});
-        QVERIFY(resume.waitForFinished(300000));
-        QVERIFY2(resume.exitCode() == 0, resume.readAllStandardError().constData());
-        QProcess unbroken;
-        unbroken.start(cli(), run + QStringList{"--save", dir.filePath("unbroken.json")});
-        QVERIFY(unbroken.waitForFinished(300000));
+        ChildProcess resume(cli(), {"train", "--resume", checkpoint, "--save", dir.filePath("resumed.json")});
+        QVERIFY(resume.waitForFinished(int(300000 * kSanitizerSlack)));
+        QVERIFY2(resume.exitCode() == 0, resume.err().constData());
+        ChildProcess unbroken(cli(), run + QStringList{"--save", dir.filePath("unbroken.json")});
+        QVERIFY(unbroken.waitForFinished(int(300000 * kSanitizerSlack)));
         QCOMPARE(unbroken.exitCode(), 0);
 
         QFile a(dir.filePath("resumed.json")), b(dir.filePath("unbroken.json"));
@@ -319,15 +318,14 @@ private slots:
 
     void resumeRefusesAChangedConfiguration()
     {
-        QProcess p;
-        p.start(cli(), {"train", "--resume", "whatever.ckpt", "--eta", "1"});
-        QVERIFY(p.waitForFinished());
-        QCOMPARE(p.exitCode(), 2);
-        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("--eta can't change it"));
-        p.start(cli(), {"train", "--resume", "/nonexistent/run.ckpt"});
-        QVERIFY(p.waitForFinished());
-        QVERIFY(p.exitCode() != 0);
-        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("/nonexistent/run.ckpt"));
+        ChildProcess changed(cli(), {"train", "--resume", "whatever.ckpt", "--eta", "1"});
+        QVERIFY(changed.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(changed.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(changed.err()).contains("--eta can't change it"));
+        ChildProcess missing(cli(), {"train", "--resume", "/nonexistent/run.ckpt"});
+        QVERIFY(missing.waitForFinished(int(30000 * kSanitizerSlack)));
+        QVERIFY(missing.exitCode() != 0);
+        QVERIFY(QString::fromUtf8(missing.err()).contains("/nonexistent/run.ckpt"));
     }
 };
 

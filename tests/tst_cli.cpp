@@ -1,8 +1,10 @@
 // nnlab-cli as a user runs it: exit codes, JSON lines, saved models, clear errors.
+#include "child_process.h"
+#include "sanitizer_slack.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -14,14 +16,11 @@ struct Result {
     QString err;
 };
 
-Result runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+Result runCli(const QStringList& args)
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(qEnvironmentVariable("NNLAB_CLI"), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    ChildProcess p(qEnvironmentVariable("NNLAB_CLI"), args);
+    p.waitForFinished(int(300000 * kSanitizerSlack));
+    return {p.exitCode(), QString::fromUtf8(p.out()), QString::fromUtf8(p.err())};
 }
 
 QList<QJsonObject> jsonLines(const QString& text)

@@ -11,12 +11,12 @@
 #include "io/model_file.h"
 #include "train/evaluation.h"
 
+#include "child_process.h"
 #include "sanitizer_slack.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 #include <algorithm>
@@ -80,11 +80,10 @@ void TestDefaultModels::shippedConvnetReachesNinetyNinePercent()
     const QString cli = qEnvironmentVariable("NNLAB_CLI");
     if (cli.isEmpty())
         return;   // run outside ctest: the engine's figure is the test
-    QProcess process;
-    process.start(cli, {"evaluate", "--model", file, "--json"});
-    QVERIFY(process.waitForFinished(120000));
+    ChildProcess process(cli, {"evaluate", "--model", file, "--json"});
+    QVERIFY(process.waitForFinished(int(120000 * kSanitizerSlack)));
     QCOMPARE(process.exitCode(), 0);
-    QVERIFY2(process.readAllStandardOutput().contains(QString("\"correct\":%1").arg(e.correct).toUtf8()),
+    QVERIFY2(process.out().contains(QString("\"correct\":%1").arg(e.correct).toUtf8()),
              "nnlab-cli evaluate agrees with the engine");
 }
 
@@ -93,11 +92,10 @@ void TestDefaultModels::cliEvaluatesTheShippedFile()
     const QString cli = qEnvironmentVariable("NNLAB_CLI");
     if (cli.isEmpty())
         QSKIP("NNLAB_CLI is not set (run through ctest)");
-    QProcess process;
-    process.start(cli, {"evaluate", "--model", defaultModelFile(), "--json"});
-    QVERIFY(process.waitForFinished(120000));
+    ChildProcess process(cli, {"evaluate", "--model", defaultModelFile(), "--json"});
+    QVERIFY(process.waitForFinished(int(120000 * kSanitizerSlack)));
     QCOMPARE(process.exitCode(), 0);
-    const QByteArray out = process.readAllStandardOutput().trimmed();
+    const QByteArray out = process.out().trimmed();
     const QJsonObject json = QJsonDocument::fromJson(out.split('\n').last()).object();
     QVERIFY2(!json.isEmpty(), out.constData());
     qInfo("nnlab-cli evaluate: %s", out.constData());

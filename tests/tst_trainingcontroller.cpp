@@ -11,6 +11,7 @@
 #include "data/dataset.h"
 #include "train/presets.h"
 
+#include "child_process.h"
 #include "sanitizer_slack.h"
 
 #include <QElapsedTimer>
@@ -19,7 +20,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QScopeGuard>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QtTest>
@@ -384,12 +384,11 @@ private slots:
         const QString cli = qEnvironmentVariable("NNLAB_CLI");
         if (cli.isEmpty())
             QSKIP("NNLAB_CLI is not set (ctest sets it)");
-        QProcess process;
-        process.start(cli, {"train", "--preset", "ch1-784-30-10", "--epochs", "2", "--train-size", "5000",
-                            "--seed", "3", "--json"});
-        QVERIFY(process.waitForFinished(60000));
+        ChildProcess process(cli, {"train", "--preset", "ch1-784-30-10", "--epochs", "2", "--train-size", "5000",
+                                   "--seed", "3", "--json"});
+        QVERIFY(process.waitForFinished(int(60000 * kSanitizerSlack)));
         QCOMPARE(process.exitCode(), 0);
-        const QList<QByteArray> lines = process.readAllStandardOutput().trimmed().split('\n');
+        const QList<QByteArray> lines = process.out().trimmed().split('\n');
         QCOMPARE(lines.size(), 3);   // two epochs, then the summary
         const QJsonObject summary = QJsonDocument::fromJson(lines.last()).object()["summary"].toObject();
         const double cliAccuracy = summary["final_test_accuracy"].toDouble();

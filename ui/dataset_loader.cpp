@@ -1,5 +1,7 @@
 #include "dataset_loader.h"
 
+#include "queued_call.h"
+
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QThread>
@@ -62,9 +64,7 @@ void DatasetLoader::load(nnlab::DatasetKind kind)
                                      QString::fromLocal8Bit(e.what()));
         }
         result->seconds = timer.elapsed() / 1000.0;
-        QMetaObject::invokeMethod(
-            this, [this, kind, generation, result] { finish(kind, generation, result); },
-            Qt::QueuedConnection);
+        postQueued(this, [this, kind, generation, result] { finish(kind, generation, result); });
     });
     m_threads.append(thread);
     connect(thread, &QThread::finished, this, [this, thread] {

@@ -4,6 +4,7 @@
 #include "initial_gradient_bars.h"
 #include "learning_speed_plot.h"
 #include "neuron_chain_plot.h"
+#include "queued_call.h"
 
 #include "deep/learning_speed.h"
 #include "train/presets.h"
@@ -204,9 +205,7 @@ void DeepNetsView::run()
             std::vector<double> norms = speed.step();
             // `this` outlives the thread (the destructor joins it); a queued call to a deleted
             // object is dropped.
-            QMetaObject::invokeMethod(
-                this, [this, id, epoch, norms = std::move(norms)] { epochArrived(id, epoch, norms); },
-                Qt::QueuedConnection);
+            postQueued(this, [this, id, epoch, norms = std::move(norms)] { epochArrived(id, epoch, norms); });
         }
     });
     connect(m_thread, &QThread::finished, this, [this, id] { threadEnded(id); });

@@ -1,5 +1,6 @@
 #include "training_controller.h"
 
+#include "queued_call.h"
 #include "training_channel.h"
 
 #include "io/checkpoint_file.h"
@@ -142,21 +143,18 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
     // context, so a call still queued when the controller is gone is dropped, and runId lets a
     // report from a run that was already wound up (stopAndWait) be ignored.
     m_channel->onEpoch = [this, runId](const nnlab::EpochReport& report) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, runId, report] {
-                if (runId != m_runId || !m_thread)
-                    return;
-                drain();   // the epoch's last mini-batches first
-                qCInfo(lcTrain).noquote()
-                    << QString("epoch %1 finished: %2 s, test accuracy %3%")
-                           .arg(report.epoch)
-                           .arg(report.seconds, 0, 'f', 3)
-                           .arg(100 * report.test.accuracy, 0, 'f', 2);
-                emit epochFinished(report);
-                m_news = true;
-            },
-            Qt::QueuedConnection);
+        postQueued(this, [this, runId, report] {
+            if (runId != m_runId || !m_thread)
+                return;
+            drain();   // the epoch's last mini-batches first
+            qCInfo(lcTrain).noquote()
+                << QString("epoch %1 finished: %2 s, test accuracy %3%")
+                       .arg(report.epoch)
+                       .arg(report.seconds, 0, 'f', 3)
+                       .arg(100 * report.test.accuracy, 0, 'f', 2);
+            emit epochFinished(report);
+            m_news = true;
+        });
     };
 
     m_thread = QThread::create([channel = m_channel, outcome = m_outcome, config, data, resumeFrom,
