@@ -13,6 +13,8 @@
 #include "train/presets.h"
 #include "train/trainer.h"
 
+#include "sanitizer_slack.h"
+
 #include <QElapsedTimer>
 #include <QPushButton>
 #include <QSettings>
@@ -60,7 +62,7 @@ bool startLongRun(TrainingController& controller, const QString& file, const Dat
         return false;
     QElapsedTimer clock;
     clock.start();
-    while (!QFile::exists(file) && clock.elapsed() < 60000)
+    while (!QFile::exists(file) && clock.elapsed() < 60000 * kSanitizerSlack)
         QTest::qWait(10);
     return QFile::exists(file);
 }
@@ -82,7 +84,7 @@ private slots:
         }
         m_loader = std::make_unique<DatasetLoader>();
         m_loader->load(nnlab::DatasetKind::Mnist);
-        QTRY_VERIFY_WITH_TIMEOUT(m_loader->split(nnlab::DatasetKind::Mnist) != nullptr, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_loader->split(nnlab::DatasetKind::Mnist) != nullptr, int(30000 * kSanitizerSlack));
     }
 
     void aRunThatEndsMarksItsCheckpointFinished()
@@ -94,7 +96,7 @@ private slots:
         nnlab::TrainConfig c = smallRun();
         c.epochs = 2;
         QVERIFY(controller.start(c, m_loader->split(nnlab::DatasetKind::Mnist)));
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, int(60000 * kSanitizerSlack));
         const nnlab::Checkpoint checkpoint = nnlab::loadCheckpoint(file.toStdString());
         QVERIFY(checkpoint.finished);
         QCOMPARE(int(checkpoint.state.history.size()), 2);
@@ -112,7 +114,7 @@ private slots:
         TrainingController controller;
         QVERIFY(startLongRun(controller, file, *m_loader));
         controller.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, int(10000 * kSanitizerSlack));
         QVERIFY(nnlab::loadCheckpoint(file.toStdString()).finished);
     }
 
@@ -132,7 +134,7 @@ private slots:
             int epochs = 0;
             connect(&controller, &TrainingController::epochFinished, this, [&] { ++epochs; });
             QVERIFY(controller.start(c, m_loader->split(nnlab::DatasetKind::Mnist)));
-            QTRY_VERIFY_WITH_TIMEOUT(epochs >= 2, 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(epochs >= 2, int(60000 * kSanitizerSlack));
             controller.stopAndWait();
         }
         const nnlab::Checkpoint left = nnlab::loadCheckpoint(file.toStdString());
@@ -151,7 +153,7 @@ private slots:
         const RunRecord* run = view.history()->selectedRun();
         QVERIFY(run);
         QVERIFY(int(run->epochs.size()) >= left.state.epoch - 1);   // the history is back in the plots
-        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, int(60000 * kSanitizerSlack));
         QCOMPARE(int(run->epochs.size()), c.epochs);
         QVERIFY(run->summary && run->summary->reason == nnlab::StopReason::Completed);
         QVERIFY(run->network);

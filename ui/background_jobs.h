@@ -5,6 +5,8 @@
 // jobs still running. `work` must not throw (catch inside and return the error in the result).
 #pragma once
 
+#include "thread_handover.h"
+
 #include <QList>
 #include <QObject>
 #include <QThread>
@@ -29,10 +31,19 @@ public:
     template <typename Result>
     void run(std::function<Result()> work, std::function<void(Result&)> done)
     {
-        auto result = std::make_shared<std::optional<Result>>();
-        QThread* thread = QThread::create([work = std::move(work), result] { *result = work(); });
+        // Written by the job's thread, then read (after `finished`) or destroyed by ours: the
+        // hand-over Qt's event queue orders, stated for ThreadSanitizer (thread_handover.h).
+        std::shared_ptr<std::optional<Result>> result(new std::optional<Result>, [](std::optional<Result>* r) {
+            takeOver(r);
+            delete r;
+        });
+        QThread* thread = QThread::create([work = std::move(work), result] {
+            *result = work();
+            handOver(result.get());
+        });
         m_threads.append(thread);
         connect(thread, &QThread::finished, this, [this, thread, result, done = std::move(done)] {
+            takeOver(result.get());
             m_threads.removeOne(thread);
             thread->deleteLater();
             if (result->has_value())

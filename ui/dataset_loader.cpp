@@ -1,6 +1,6 @@
 #include "dataset_loader.h"
 
-#include "queued_call.h"
+#include "thread_handover.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

@@ -4,7 +4,7 @@
 #include "initial_gradient_bars.h"
 #include "learning_speed_plot.h"
 #include "neuron_chain_plot.h"
-#include "queued_call.h"
+#include "thread_handover.h"
 
 #include "deep/learning_speed.h"
 #include "train/presets.h"

@@ -1,6 +1,6 @@
 #include "training_controller.h"
 
-#include "queued_call.h"
+#include "thread_handover.h"
 #include "training_channel.h"
 
 #include "io/checkpoint_file.h"
