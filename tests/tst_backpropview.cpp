@@ -14,6 +14,8 @@
 
 #include "nn/dense_layer.h"
 
+#include "sanitizer_slack.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
@@ -141,7 +143,7 @@ private slots:
         panel.show();
         panel.stepPanel()->runAll();
         QVERIFY(panel.stepPanel()->isRunning());
-        QTRY_COMPARE_WITH_TIMEOUT(panel.stepPanel()->done(), 8, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.stepPanel()->done(), 8, int(10000 * kSanitizerSlack));
         QVERIFY(panel.stepPanel()->equationText().startsWith("BP4"));
     }
 
@@ -155,7 +157,7 @@ private slots:
         GradientCheckPanel* check = view.gradientCheck();
         check->setSource(BackpropView::CheckTinyNet);
         check->check();
-        QTRY_VERIFY_WITH_TIMEOUT(check->result().has_value(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(check->result().has_value(), int(10000 * kSanitizerSlack));
         QCOMPARE(check->table()->rowCount(), 3);   // w², w³, all
         QCOMPARE(check->result()->parameters, 3 * 2 + 3 + 2 * 3 + 2);
 
@@ -165,7 +167,7 @@ private slots:
         check->check();
         QVERIFY(check->isRunning());
         QVERIFY(clock.elapsed() < 200);   // returned at once: the work is on another thread
-        QTRY_VERIFY_WITH_TIMEOUT(!check->isRunning(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!check->isRunning(), int(120000 * kSanitizerSlack));
         QCOMPARE(check->result()->parameters, 784 * 30 + 30 + 30 * 10 + 10);
         QCOMPARE(check->table()->rowCount(), 3);
         for (const auto& layer : check->result()->layers)
@@ -178,7 +180,7 @@ private slots:
         // Cancel stops a check part-way, and a cancelled check leaves the last result alone.
         check->check();
         check->cancel();
-        QTRY_VERIFY_WITH_TIMEOUT(!check->isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!check->isRunning(), int(60000 * kSanitizerSlack));
         QCOMPARE(check->result()->parameters, 23860);
     }
 
@@ -187,7 +189,7 @@ private slots:
     {
         DatasetLoader loader;
         loader.load(DatasetKind::Mnist);
-        QTRY_VERIFY_WITH_TIMEOUT(loader.split(DatasetKind::Mnist) != nullptr || !loader.isLoading(DatasetKind::Mnist), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(loader.split(DatasetKind::Mnist) != nullptr || !loader.isLoading(DatasetKind::Mnist), int(60000 * kSanitizerSlack));
         if (!loader.split(DatasetKind::Mnist))
             QSKIP("MNIST not found; run scripts/fetch-data");
         BackpropView view(&loader);
@@ -195,7 +197,7 @@ private slots:
         view.show();
         view.showRealDigit(true);
         RealDigitPanel* digit = view.realDigit();
-        QTRY_VERIFY_WITH_TIMEOUT(digit->isReady(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(digit->isReady(), int(10000 * kSanitizerSlack));
         digit->setDigit(7);
         const auto split = loader.split(DatasetKind::Mnist);
         QCOMPARE(digit->x(), Eigen::VectorXf(split->test.images.col(7)));
@@ -216,7 +218,7 @@ private slots:
         const double freshCost = steps->trace().costValue;
         const auto fresh = digit->network();
         digit->setModel(RealDigitPanel::OneEpoch);
-        QTRY_VERIFY_WITH_TIMEOUT(digit->network() != fresh, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(digit->network() != fresh, int(120000 * kSanitizerSlack));
         const auto& trained = steps->trace();
         Eigen::Index guess = 0;
         trained.a[3].maxCoeff(&guess);
@@ -225,7 +227,7 @@ private slots:
 
         // The built-in 784-100-10 (softmax, log-likelihood): BP1 is a − y.
         digit->setModel(RealDigitPanel::BuiltIn);
-        QTRY_VERIFY_WITH_TIMEOUT(digit->network() && digit->network()->sizes()[1] == 100, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(digit->network() && digit->network()->sizes()[1] == 100, int(30000 * kSanitizerSlack));
         steps->setDone(3);
         QVERIFY(steps->stepText().contains("eq. 84"));
 

@@ -10,6 +10,8 @@
 #include "deep/neuron_chain.h"
 #include "train/presets.h"
 
+#include "sanitizer_slack.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -158,7 +160,7 @@ private slots:
         QSignalSpy finished(&view, &DeepNetsView::runFinished);
         view.show();
         view.run();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, int(60000 * kSanitizerSlack));
         QCOMPARE(view.epochsShown(), 20);
         QVERIFY(!view.isRunning());
         const QList<QPointF> points = view.speedPlot()->allPoints();
@@ -175,7 +177,7 @@ private slots:
         // The fix, one choice away: ReLU re-runs the experiment, and the gap closes.
         const double sigmoidRatio = view.initialRatio();
         view.setHiddenActivation(Activation::ReLU);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, int(60000 * kSanitizerSlack));
         QCOMPARE(view.runId(), 2);
         QVERIFY(view.initialRatio() > 10.0 * sigmoidRatio);
     }
@@ -187,9 +189,9 @@ private slots:
         view.setEpochs(5000);
         QSignalSpy finished(&view, &DeepNetsView::runFinished);
         view.run();
-        QTRY_VERIFY_WITH_TIMEOUT(view.epochsShown() > 0, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.epochsShown() > 0, int(60000 * kSanitizerSlack));
         view.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, int(10000 * kSanitizerSlack));
         QVERIFY(view.epochsShown() < 5000);
     }
 };

@@ -20,6 +20,8 @@
 #include "io/model_file.h"
 #include "train/presets.h"
 
+#include "sanitizer_slack.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -44,7 +46,7 @@ using State = TrainingController::State;
 
 namespace {
 
-constexpr int runTimeoutMs = 60000;
+constexpr int runTimeoutMs = int(60000 * kSanitizerSlack);
 
 TrainConfig smallRun(int trainingSize, int epochs)
 {
@@ -80,7 +82,7 @@ private slots:
         }
         m_loader = std::make_unique<DatasetLoader>();
         m_loader->load(nnlab::DatasetKind::Mnist);
-        QTRY_VERIFY_WITH_TIMEOUT(m_loader->split(nnlab::DatasetKind::Mnist) != nullptr, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_loader->split(nnlab::DatasetKind::Mnist) != nullptr, int(30000 * kSanitizerSlack));
     }
 
     void presetFillsTheControls_data()
@@ -210,11 +212,11 @@ private slots:
         QVERIFY(!child<QSpinBox>(view, "epochsSpin")->isEnabled());   // defines the run
         QVERIFY(child<NumberSpinBox>(view, "etaSpin")->isEnabled());   // live
         const RunRecord* run = view.history()->selectedRun();
-        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > 10, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > 10, int(10000 * kSanitizerSlack));
 
         // Epoch, mini-batch, η and the time left.
         auto* progress = child<QProgressBar>(view, "trainingProgress");
-        QTRY_VERIFY_WITH_TIMEOUT(progress->format().contains(" left"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(progress->format().contains(" left"), int(10000 * kSanitizerSlack));
         QVERIFY2(progress->format().contains(QRegularExpression(
                      R"(^Epoch \d+ of 30 · mini-batch [\d,]+ of 5,000 · η = 3 · (\d+ min )?\d+ s left$)")),
                  qPrintable(progress->format()));
@@ -231,10 +233,10 @@ private slots:
 
         QTest::mouseClick(pause, Qt::LeftButton);
         QCOMPARE(view.controller()->state(), State::Running);
-        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > atPause + 10, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > atPause + 10, int(10000 * kSanitizerSlack));
 
         QTest::mouseClick(stop, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, int(5000 * kSanitizerSlack));
         QVERIFY(run->summary);
         QCOMPARE(run->summary->reason, nnlab::StopReason::Stopped);
         QVERIFY(start->isEnabled() && !pause->isEnabled() && !stop->isEnabled());
@@ -256,7 +258,7 @@ private slots:
         QTest::keyClick(&view, Qt::Key_Space);
         QCOMPARE(view.controller()->state(), State::Running);
         QTest::keyClick(&view, Qt::Key_Escape);
-        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, int(5000 * kSanitizerSlack));
         QCOMPARE(view.history()->count(), 1);
 
         // Space typed into the layer sizes is text, not a pause.
@@ -275,13 +277,13 @@ private slots:
         view.setConfig(smallRun(50000, 30));
         view.start();
         const RunRecord* run = view.history()->selectedRun();
-        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > 20, int(10000 * kSanitizerSlack));
         auto* eta = child<NumberSpinBox>(view, "etaSpin");
         eta->setValue(0.25);
         const size_t changedAt = run->samples.size();
-        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > changedAt + 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > changedAt + 20, int(10000 * kSanitizerSlack));
         view.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, int(5000 * kSanitizerSlack));
 
         QCOMPARE(run->samples.front().eta, 3.0f);
         QCOMPARE(run->samples.back().eta, 0.25f);
@@ -490,7 +492,7 @@ private slots:
         TrainView view(&loader);
         view.setConfig(smallRun(1000, 1));
         view.start();
-        QTRY_VERIFY_WITH_TIMEOUT(view.isShowingDataError(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.isShowingDataError(), int(10000 * kSanitizerSlack));
         const QString message = view.errorPanel()->message();
         QVERIFY2(message.contains("fetch"), qPrintable(message));
         QVERIFY2(message.contains(empty.path()), qPrintable(message));
