@@ -119,6 +119,55 @@ private slots:
                     }
     }
 
+    // Dropout on a pooling layer's outputs (chapter 6's nets drop the inputs of every fully
+    // connected layer): while training about p of them are zero and the rest scaled by
+    // 1/(1 − p); the gradient flows back only through the kept ones; inference is untouched.
+    void poolOutputDropout()
+    {
+        MaxPoolLayer pool({4, 8, 8}, 2);
+        pool.setDropout(0.5f);
+        const Eigen::MatrixXf x = randomColumns(4 * 8 * 8, 50, 4).array() + 2.0f;   // all > 0
+        Eigen::MatrixXf a;
+        pool.infer(x, a);
+        std::mt19937_64 rng(5);
+        const Eigen::MatrixXf dropped = pool.forward(x, true, rng);
+        QVERIFY(pool.a() == a);   // a itself is kept undropped, for the views
+        int zeros = 0;
+        for (Eigen::Index i = 0; i < a.size(); ++i) {
+            if (dropped.data()[i] == 0.0f)
+                ++zeros;
+            else
+                QCOMPARE(dropped.data()[i], 2.0f * a.data()[i]);
+        }
+        QVERIFY2(zeros > 0.45 * a.size() && zeros < 0.55 * a.size(), qPrintable(QString::number(zeros)));
+        Eigen::MatrixXf dA = Eigen::MatrixXf::Ones(a.rows(), a.cols());
+        pool.outputGradientToDelta(dA);
+        for (Eigen::Index i = 0; i < a.size(); ++i)
+            QCOMPARE(dA.data()[i], dropped.data()[i] == 0.0f ? 0.0f : 2.0f);
+        QVERIFY(pool.forward(x, false, rng) == a);   // no dropout outside training
+    }
+
+    // --dropout p reaches the convolutional section's last outputs and the hidden neurons, as
+    // network3.py's layers drop their inputs; not the first pooling nor the output layer.
+    void dropoutGoesOnEveryFullyConnectedInput()
+    {
+        for (const char* architecture : {"784,conv4x5,pool2,conv6x5,pool2,20,10", "36,conv3x3,10"}) {
+            NetworkSpec spec;
+            parseArchitecture(architecture, spec);
+            spec.hidden = Activation::ReLU;
+            spec.output = Activation::Softmax;
+            spec.cost = Cost::LogLikelihood;
+            spec.dropout = 0.5f;
+            std::mt19937_64 rng(2);
+            const Network net = makeNetwork(spec, Initialisation::Scaled, rng);
+            const int lastFeature = int(spec.features.size()) - 1;
+            for (int l = 0; l < net.layerCount(); ++l) {
+                const bool dropped = l >= lastFeature && l < net.layerCount() - 1;
+                QCOMPARE(net.layer(l).describe().find("(dropout 0.50)") != std::string::npos, dropped);
+            }
+        }
+    }
+
     void layersThatDoNotFitAreRejected()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ConvLayer({1, 4, 4}, 2, 5, Activation::ReLU));

@@ -170,13 +170,18 @@ private slots:
         QCOMPARE(json["version"], 2);
         QCOMPARE(json["layers"].size(), std::size_t(6));
         QCOMPARE(json["layers"][0]["type"], "conv");
+        QCOMPARE(json["layers"][3]["dropout"], 0.5);   // the pooled maps feeding the first dense layer
         QCOMPARE(json["layers"][4]["dropout"], 0.5);
+        QVERIFY(!json["layers"][1].contains("dropout"));
+        QVERIFY(!json["layers"][5].contains("dropout"));
 
         QTemporaryDir dir;
         const std::string path = dir.filePath("convnet.json").toStdString();
         saveModel(path, net);
         const Network back = loadModel(path);
         QCOMPARE(back.layerCount(), net.layerCount());
+        for (int l = 0; l < net.layerCount(); ++l)
+            QCOMPARE(back.layer(l).describe(), net.layer(l).describe());   // dropout included
         const Eigen::MatrixXf x = Eigen::MatrixXf::Random(784, 4).cwiseAbs();
         Eigen::MatrixXf a, b;
         net.infer(x, a);

@@ -68,7 +68,8 @@ HyperparameterPanel::HyperparameterPanel(QWidget* parent)
     m_dropout->setToolTip(
         tr("<p><b>Dropout</b> p (chapter 3): while training, each hidden neuron is left out of "
            "each mini-batch with probability p; at test time all neurons run, with outputs "
-           "scaled to match.</p>"));
+           "scaled to match. In a convnet the last convolution or pooling layer's outputs, "
+           "the first fully connected layer's inputs, are dropped too (chapter 6).</p>"));
     m_etaSchedule->setSpecialValueText(tr("off"));
     m_etaSchedule->setSuffix(tr(" epochs"));
     m_etaSchedule->setToolTip(

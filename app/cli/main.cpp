@@ -32,7 +32,8 @@ train options (the book's notation in brackets):
   --lambda 0                L2 regularisation                    (λ)
   --l1 0                    L1 regularisation
   --momentum 0              momentum co-efficient                (μ)
-  --dropout 0               dropout probability of hidden neurons
+  --dropout 0               dropout probability of hidden neurons (convnets: and of the last
+                            conv/pool outputs, the fully connected layers' inputs, as the book)
   --train-size 50000        use the first n training images      (n)
   --eta-schedule N          halve η after N epochs without validation improvement, stop at η/128
   --early-stop N            stop after N epochs without validation improvement

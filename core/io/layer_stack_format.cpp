@@ -27,6 +27,14 @@ void checkLayerValues(long long values, const std::string& what, const ModelRead
                     std::to_string(kMaxLayerValues) + ")");
 }
 
+float readDropout(const ModelJson& j, const std::string& where, const ModelReader& reader)
+{
+    const float dropout = j.contains("dropout") ? reader.number(j["dropout"], where + " dropout") : 0.0f;
+    if (!(dropout >= 0.0f && dropout < 1.0f))
+        reader.fail(where + " dropout must be in [0, 1)");
+    return dropout;
+}
+
 std::unique_ptr<Layer> readLayer(const ModelJson& j, ImageShape& shape, int& flatSize, long long& parameters,
                                  const std::string& where, const ModelReader& reader)
 {
@@ -35,6 +43,7 @@ std::unique_ptr<Layer> readLayer(const ModelJson& j, ImageShape& shape, int& fla
         if (flatSize != shape.size())
             reader.fail(where + ": pooling must come before the fully connected layers");
         auto pool = std::make_unique<MaxPoolLayer>(shape, reader.integer(reader.member(j, "size", where), 1, 64, where + " size"));
+        pool->setDropout(readDropout(j, where, reader));
         shape = pool->output();
         flatSize = shape.size();
         return pool;
@@ -60,6 +69,7 @@ std::unique_ptr<Layer> readLayer(const ModelJson& j, ImageShape& shape, int& fla
             reader.requireList(reader.member(j, "biases", where), maps, where + " biases");
         }
         auto conv = std::make_unique<ConvLayer>(shape, maps, kernel, f);
+        conv->setDropout(readDropout(j, where, reader));
         conv->weights() = readRows(j, conv->weights().rows(), conv->weights().cols(), where, reader);
         reader.floats(reader.member(j, "biases", where), conv->biases().size(), conv->biases().data(), where + " biases");
         shape = conv->output();
@@ -71,9 +81,7 @@ std::unique_ptr<Layer> readLayer(const ModelJson& j, ImageShape& shape, int& fla
         parameters += (1LL + flatSize) * neurons;
         if (parameters > kMaxModelParameters)
             reader.fail("the network is too large");
-        const float dropout = j.contains("dropout") ? reader.number(j["dropout"], where + " dropout") : 0.0f;
-        if (!(dropout >= 0.0f && dropout < 1.0f))
-            reader.fail(where + " dropout must be in [0, 1)");
+        const float dropout = readDropout(j, where, reader);
         reader.requireList(reader.member(j, "weights", where), 1LL * neurons * flatSize, where + " weights");
         reader.requireList(reader.member(j, "biases", where), neurons, where + " biases");
         auto dense = std::make_unique<DenseLayer>(flatSize, neurons, f, dropout);
@@ -150,11 +158,15 @@ ModelJson layerStackJson(const Network& net)
         if (const auto* conv = dynamic_cast<const ConvLayer*>(&net.layer(l))) {
             j = {{"type", "conv"}, {"maps", conv->maps()}, {"kernel", conv->kernel()},
                  {"activation", activationName(conv->activation())}};
+            if (conv->dropout() > 0.0f)
+                j["dropout"] = conv->dropout();
             const Eigen::Matrix<float, -1, -1, Eigen::RowMajor> rows = conv->weights();
             j["weights"] = floatList(rows.data(), rows.size());
             j["biases"] = floatList(conv->biases().data(), conv->biases().size());
         } else if (const auto* pool = dynamic_cast<const MaxPoolLayer*>(&net.layer(l))) {
             j = {{"type", "pool"}, {"size", pool->pool()}};
+            if (pool->dropout() > 0.0f)
+                j["dropout"] = pool->dropout();
         } else {
             const auto& dense = static_cast<const DenseLayer&>(net.layer(l));
             j = {{"type", "dense"}, {"neurons", dense.outputSize()}, {"activation", activationName(dense.activation())}};

@@ -50,7 +50,7 @@ std::string ConvLayer::describe() const
     const ImageShape out = output();
     return std::to_string(maps()) + " maps " + std::to_string(m_kernel) + "×" + std::to_string(m_kernel) +
            " conv → " + std::to_string(out.height) + "×" + std::to_string(out.width) + " " +
-           activationName(m_activation);
+           activationName(m_activation) + m_dropout.describe();
 }
 
 template <typename Scalar>
@@ -84,11 +84,11 @@ void ConvLayer::convolve(const Eigen::Matrix<Scalar, -1, -1>& aPrev, Eigen::Matr
     rowsToColumns(zRows, positions, z);
 }
 
-const Eigen::MatrixXf& ConvLayer::forward(const Eigen::MatrixXf& aPrev, bool, std::mt19937_64&)
+const Eigen::MatrixXf& ConvLayer::forward(const Eigen::MatrixXf& aPrev, bool training, std::mt19937_64& rng)
 {
     convolve(aPrev, m_patches, m_zRows, m_z);
     activate(m_activation, m_z, m_a);
-    return m_a;
+    return m_dropout.apply(m_a, training, rng);
 }
 
 void ConvLayer::infer(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& a) const
@@ -109,6 +109,7 @@ void ConvLayer::inferDouble(const Eigen::MatrixXd& aPrev, Eigen::MatrixXd& a) co
 
 void ConvLayer::outputGradientToDelta(Eigen::MatrixXf& dA) const
 {
+    m_dropout.maskGradient(dA);
     multiplyByDerivative(m_activation, m_z, m_a, dA);   // BP2's ⊙ σ'(z), position by position
 }
 

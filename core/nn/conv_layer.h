@@ -11,6 +11,7 @@
 // patches, δ · w, is summed back onto the input pixels it came from (col2im).
 #pragma once
 
+#include "nn/dropout.h"
 #include "nn/layer.h"
 
 namespace nnlab {
@@ -48,6 +49,9 @@ public:
     const Eigen::MatrixXf& weights() const { return m_weights; }
     Eigen::VectorXf& biases() { return m_biases; }
     const Eigen::VectorXf& biases() const { return m_biases; }
+    // Dropout of the output maps while training, when they feed fully connected layers.
+    float dropout() const { return m_dropout.probability(); }
+    void setDropout(float p) { m_dropout = Dropout(p); }
 
 private:
     template <typename Scalar>
@@ -59,6 +63,7 @@ private:
     Activation m_activation;
     Eigen::MatrixXf m_weights;     // K × (C·k·k)
     Eigen::VectorXf m_biases;      // K
+    Dropout m_dropout;
     Eigen::MatrixXf m_nablaW;
     Eigen::VectorXf m_nablaB;
     Eigen::MatrixXf m_patches;     // (m·H'·W') × (C·k·k): example s's positions in rows s·H'W' ...

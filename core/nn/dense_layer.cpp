@@ -13,16 +13,11 @@ DenseLayer::DenseLayer(int inputSize, int outputSize, Activation activation, flo
 {
     if (inputSize <= 0 || outputSize <= 0)
         throw std::invalid_argument("a layer needs at least one input and one neuron");
-    if (!(dropout >= 0.0f && dropout < 1.0f))
-        throw std::invalid_argument("dropout probability must be in [0, 1)");
 }
 
 std::string DenseLayer::describe() const
 {
-    std::string s = std::to_string(outputSize()) + " " + activationName(m_activation);
-    if (m_dropout > 0.0f)
-        s += " (dropout " + std::to_string(m_dropout).substr(0, 4) + ")";
-    return s;
+    return std::to_string(outputSize()) + " " + activationName(m_activation) + m_dropout.describe();
 }
 
 const Eigen::MatrixXf& DenseLayer::forward(const Eigen::MatrixXf& aPrev, bool training,
@@ -32,17 +27,7 @@ const Eigen::MatrixXf& DenseLayer::forward(const Eigen::MatrixXf& aPrev, bool tr
     m_z.noalias() = m_weights * aPrev;        // z^l = w^l a^{l-1} + b^l   (eq. 25)
     m_z.colwise() += m_biases;
     activate(m_activation, m_z, m_a);         // a^l = σ(z^l)
-    m_droppedLastForward = training && m_dropout > 0.0f;
-    if (m_droppedLastForward) {
-        std::bernoulli_distribution keep(1.0 - m_dropout);
-        const float scale = 1.0f / (1.0f - m_dropout);
-        m_keep.resize(m_a.rows(), m_a.cols());
-        for (Eigen::Index i = 0; i < m_keep.size(); ++i)
-            m_keep.data()[i] = keep(rng) ? scale : 0.0f;
-        m_aDropped.array() = m_a.array() * m_keep.array();
-        return m_aDropped;
-    }
-    return m_a;
+    return m_dropout.apply(m_a, training, rng);
 }
 
 void DenseLayer::infer(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& a) const
@@ -62,8 +47,7 @@ void DenseLayer::inferDouble(const Eigen::MatrixXd& aPrev, Eigen::MatrixXd& a) c
 
 void DenseLayer::outputGradientToDelta(Eigen::MatrixXf& dA) const
 {
-    if (m_droppedLastForward)
-        dA.array() *= m_keep.array();         // dropped neurons pass no gradient back
+    m_dropout.maskGradient(dA);               // dropped neurons pass no gradient back
     multiplyByDerivative(m_activation, m_z, m_a, dA);   // BP2: δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l)
 }
 

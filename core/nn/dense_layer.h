@@ -1,6 +1,7 @@
 // dense_layer.h — a fully connected layer: z = w·a^{l-1} + b, a = σ(z) (eq. 25).
 #pragma once
 
+#include "nn/dropout.h"
 #include "nn/layer.h"
 
 namespace nnlab {
@@ -32,22 +33,17 @@ public:
     const Eigen::MatrixXf& nablaW() const { return m_nablaW; }
     const Eigen::VectorXf& nablaB() const { return m_nablaB; }
 
-    // Dropout probability p of this layer's neurons while training (chapter 3). Inverted
-    // dropout: kept activations are scaled by 1/(1 − p) during training, so evaluation uses
-    // the weights unchanged — equivalent to the book's halving of the weights at test time.
-    float dropout() const { return m_dropout; }
+    // Dropout probability p of this layer's neurons while training (chapter 3; see dropout.h).
+    float dropout() const { return m_dropout.probability(); }
 
 private:
     Activation m_activation;
-    float m_dropout;
+    Dropout m_dropout;
     Eigen::MatrixXf m_weights;   // w^l  (n_out × n_in)
     Eigen::VectorXf m_biases;    // b^l  (n_out)
     Eigen::MatrixXf m_nablaW;    // ∂C/∂w^l summed over the mini-batch
     Eigen::VectorXf m_nablaB;    // ∂C/∂b^l summed over the mini-batch
     const Eigen::MatrixXf* m_aPrev = nullptr;  // input of the last forward(), for BP4
-    Eigen::MatrixXf m_keep;      // dropout mask scaled by 1/(1 − p)   (n_out × m)
-    Eigen::MatrixXf m_aDropped;  // a^l ⊙ mask: what the next layer sees while training
-    bool m_droppedLastForward = false;
 };
 
 }  // namespace nnlab

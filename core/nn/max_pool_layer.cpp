@@ -15,7 +15,7 @@ std::string MaxPoolLayer::describe() const
 {
     const ImageShape out = output();
     return std::to_string(m_pool) + "×" + std::to_string(m_pool) + " max-pool → " + std::to_string(out.channels) +
-           "×" + std::to_string(out.height) + "×" + std::to_string(out.width);
+           "×" + std::to_string(out.height) + "×" + std::to_string(out.width) + m_dropout.describe();
 }
 
 template <typename Scalar>
@@ -49,20 +49,21 @@ void MaxPoolLayer::pool(const Eigen::Matrix<Scalar, -1, -1>& aPrev, Eigen::Matri
     }
 }
 
-const Eigen::MatrixXf& MaxPoolLayer::forward(const Eigen::MatrixXf& aPrev, bool, std::mt19937_64&)
+const Eigen::MatrixXf& MaxPoolLayer::forward(const Eigen::MatrixXf& aPrev, bool training, std::mt19937_64& rng)
 {
     pool(aPrev, m_a, &m_winners);
     m_z = m_a;   // no weighted input of its own; kept so z() reads like other layers
-    return m_a;
+    return m_dropout.apply(m_a, training, rng);
 }
 
 void MaxPoolLayer::infer(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& a) const { pool(aPrev, a, nullptr); }
 
 void MaxPoolLayer::inferDouble(const Eigen::MatrixXd& aPrev, Eigen::MatrixXd& a) const { pool(aPrev, a, nullptr); }
 
-void MaxPoolLayer::outputGradientToDelta(Eigen::MatrixXf&) const
+void MaxPoolLayer::outputGradientToDelta(Eigen::MatrixXf& dA) const
 {
-    // Pooling has no σ: ∂C/∂a of its output is already the "δ" it routes down.
+    // Pooling has no σ: ∂C/∂a of its output, less what dropout removed, is the "δ" it routes down.
+    m_dropout.maskGradient(dA);
 }
 
 void MaxPoolLayer::backward(const Eigen::MatrixXf& delta, Eigen::MatrixXf* dAPrev)

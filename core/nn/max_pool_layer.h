@@ -3,6 +3,7 @@
 #pragma once
 
 #include "nn/conv_layer.h"
+#include "nn/dropout.h"
 
 #include <cstdint>
 
@@ -31,6 +32,9 @@ public:
     int pool() const { return m_pool; }
     // The layer below's activation: pooling takes the max of its a, and passes δ straight down.
     void setPassThrough(Activation below) { m_passThrough = below; }
+    // Dropout of the pooled outputs while training, when they feed fully connected layers.
+    float dropout() const { return m_dropout.probability(); }
+    void setDropout(float p) { m_dropout = Dropout(p); }
 
 private:
     template <typename Scalar>
@@ -40,6 +44,7 @@ private:
     ImageShape m_input;
     int m_pool;
     Activation m_passThrough = Activation::Sigmoid;
+    Dropout m_dropout;
     std::vector<std::int32_t> m_winners;   // input index of each output's max, per example
 };
 

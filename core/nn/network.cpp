@@ -284,6 +284,16 @@ int addFeatureLayers(const NetworkSpec& spec, std::vector<std::unique_ptr<Layer>
     return shape.size();
 }
 
+// Dropout acts on the fully connected section's inputs, as network3.py's layers apply it
+// (chapter 6): so the convolutional section's outputs are dropped too, not only hidden neurons.
+void dropFeatureOutputs(Layer& last, float p)
+{
+    if (auto* pool = dynamic_cast<MaxPoolLayer*>(&last))
+        pool->setDropout(p);
+    else if (auto* conv = dynamic_cast<ConvLayer*>(&last))
+        conv->setDropout(p);
+}
+
 }  // namespace
 
 Network makeNetwork(const NetworkSpec& spec, Initialisation init, std::mt19937_64& rng)
@@ -291,6 +301,8 @@ Network makeNetwork(const NetworkSpec& spec, Initialisation init, std::mt19937_6
     validateBasics(spec);
     std::vector<std::unique_ptr<Layer>> layers;
     int inputs = addFeatureLayers(spec, layers);
+    if (!layers.empty())
+        dropFeatureOutputs(*layers.back(), spec.dropout);
     for (std::size_t l = 1; l < spec.sizes.size(); ++l) {
         const bool isOutput = l + 1 == spec.sizes.size();
         layers.push_back(std::make_unique<DenseLayer>(inputs, spec.sizes[l], isOutput ? spec.output : spec.hidden,
