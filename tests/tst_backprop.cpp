@@ -4,6 +4,7 @@
 #include "nn/dense_layer.h"
 #include "nn/gradient_check.h"
 #include "nn/network.h"
+#include "nn/small_batch_products.h"
 #include "train/sgd.h"
 
 #include <QtTest>
@@ -33,6 +34,7 @@ private slots:
         QTest::newRow("tanh, quadratic") << std::vector<int>{20, 15, 10} << int(A::Tanh) << int(A::Sigmoid) << int(C::Quadratic) << scaled;
         QTest::newRow("tanh, cross-entropy, 3 hidden") << std::vector<int>{20, 8, 8, 8, 10} << int(A::Tanh) << int(A::Sigmoid) << int(C::CrossEntropy) << large;
         QTest::newRow("relu, softmax, log-likelihood") << std::vector<int>{30, 20, 20, 10} << int(A::ReLU) << int(A::Softmax) << int(C::LogLikelihood) << scaled;
+        QTest::newRow("2 × 300 relu: few examples, many neurons") << std::vector<int>{100, 300, 300, 10} << int(A::ReLU) << int(A::Softmax) << int(C::LogLikelihood) << scaled;
         QTest::newRow("sigmoid, softmax, log-likelihood") << std::vector<int>{784, 30, 10} << int(A::Sigmoid) << int(A::Softmax) << int(C::LogLikelihood) << scaled;
     }
 
@@ -61,6 +63,30 @@ private slots:
             QVERIFY2(layer.relativeError < 1e-4,
                      qPrintable(QString("layer %1: relative error %2").arg(layer.layer).arg(layer.relativeError)));
         }
+    }
+
+    // The products a wide layer uses for a few examples (m ≤ 8, ≥ 256 neurons) against Eigen's,
+    // for every m they take and row counts that don't fill their 32-row blocks.
+    void smallBatchProductsMatchTheGeneralProduct()
+    {
+        for (const auto& [rows, depth] : {std::pair{256, 33}, {1000, 640}, {300, 7}, {1025, 100}}) {
+            const Eigen::MatrixXf w = Eigen::MatrixXf::Random(rows, depth);
+            QVERIFY(!preferSmallBatchProducts(w, 0) && !preferSmallBatchProducts(w, 9));
+            for (int m = 1; m <= 8; ++m) {
+                QVERIFY(preferSmallBatchProducts(w, m));
+                const Eigen::MatrixXf a = Eigen::MatrixXf::Random(depth, m), delta = Eigen::MatrixXf::Random(rows, m);
+                Eigen::MatrixXf z, dAPrev, nablaW;
+                weightedInput(w, a, z);
+                backpropagatedError(w, delta, dAPrev);
+                weightGradient(delta, a, nablaW);
+                const Eigen::MatrixXf zRef = w * a, dRef = w.transpose() * delta, nRef = delta * a.transpose();
+                const QString where = QString("%1×%2, m = %3").arg(rows).arg(depth).arg(m);
+                QVERIFY2(z.isApprox(zRef, 1e-5f), qPrintable(where));
+                QVERIFY2(dAPrev.isApprox(dRef, 1e-5f), qPrintable(where));
+                QVERIFY2(nablaW.isApprox(nRef, 1e-5f), qPrintable(where));
+            }
+        }
+        QVERIFY(!preferSmallBatchProducts(Eigen::MatrixXf::Zero(100, 50), 5));   // narrow: Eigen's
     }
 
     // δ^L from each cost against the derivative of the cost's value with respect to z^L,

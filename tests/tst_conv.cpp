@@ -238,7 +238,9 @@ private slots:
                      qPrintable(QString("layer %1: relative error %2").arg(layer.layer).arg(layer.relativeError)));
     }
 
-    // Both cores compute exactly the gradient one core does (up to float summation order).
+    // Both cores compute the gradient one core does (up to float summation order), and share
+    // the update: step after step (with momentum and L2, so every term of it runs in halves)
+    // the weights, and the helper's copy of them, follow the one-core run's.
     void twoCoresGiveTheOneCoreGradient()
     {
         NetworkSpec spec;
@@ -255,17 +257,28 @@ private slots:
         Eigen::MatrixXf y;
         oneHot({0, 1, 2, 3, 4, 5, 6, 7, 8}, 10, y);
         std::mt19937_64 rngA(1), rngB(1);
-        const double costSerial = serial.backprop(x, y, rngA);
         DataParallelBackprop parallel(split, 1);
-        for (int repeat = 0; repeat < 3; ++repeat) {   // the helper thread is reused step after step
+        SgdOptimizer sgdSerial, sgdSplit;
+        const Hyperparameters h{0.1f, 5.0f, 0.0f, 0.5f};   // η, λ, λ₁, μ
+        auto close = [](const float* a, const float* b, Eigen::Index size) {
+            const Eigen::Map<const Eigen::ArrayXf> u(a, size), v(b, size);
+            return (u - v).abs().maxCoeff() <= 1e-4f * (1.0f + u.abs().maxCoeff());
+        };
+        for (int repeat = 0; repeat < 4; ++repeat) {   // the helper thread is reused step after step
+            const double costSerial = serial.backprop(x, y, rngA);
             const double costSplit = parallel.backprop(x, y, rngB);
             QVERIFY(std::abs(costSplit - costSerial) < 1e-4 * std::abs(costSerial));
             const auto a = serial.parameters(), b = split.parameters();
+            QCOMPARE(parallel.nablaSquaredNorms().size(), a.size());
             for (std::size_t i = 0; i < a.size(); ++i) {
-                const Eigen::Map<const Eigen::ArrayXf> ga(a[i].nabla, a[i].size), gb(b[i].nabla, b[i].size);
-                QVERIFY2((ga - gb).abs().maxCoeff() <= 1e-4f * (1.0f + ga.abs().maxCoeff()),
-                         qPrintable(QString("parameter array %1").arg(i)));
+                QVERIFY2(close(a[i].nabla, b[i].nabla, a[i].size), qPrintable(QString("parameter array %1").arg(i)));
+                const double norm2 = Eigen::Map<const Eigen::VectorXf>(a[i].nabla, a[i].size).squaredNorm();
+                QVERIFY(std::abs(parallel.nablaSquaredNorms()[i] - norm2) <= 1e-4 * norm2 + 1e-12);
             }
+            sgdSerial.step(a, 9, 100, h);
+            parallel.step(sgdSplit, 9, 100, h);
+            for (std::size_t i = 0; i < a.size(); ++i)
+                QVERIFY2(close(a[i].value, b[i].value, a[i].size), qPrintable(QString("weights %1").arg(i)));
         }
     }
 };

@@ -1,4 +1,5 @@
 #include "nn/dense_layer.h"
+#include "nn/small_batch_products.h"
 
 #include <stdexcept>
 
@@ -24,7 +25,10 @@ const Eigen::MatrixXf& DenseLayer::forward(const Eigen::MatrixXf& aPrev, bool tr
                                            std::mt19937_64& rng)
 {
     m_aPrev = &aPrev;
-    m_z.noalias() = m_weights * aPrev;        // z^l = w^l a^{l-1} + b^l   (eq. 25)
+    if (preferSmallBatchProducts(m_weights, aPrev.cols()))
+        weightedInput(m_weights, aPrev, m_z);
+    else
+        m_z.noalias() = m_weights * aPrev;    // z^l = w^l a^{l-1} + b^l   (eq. 25)
     m_z.colwise() += m_biases;
     activate(m_activation, m_z, m_a);         // a^l = σ(z^l)
     return m_dropout.apply(m_a, training, rng);
@@ -54,6 +58,12 @@ void DenseLayer::outputGradientToDelta(Eigen::MatrixXf& dA) const
 void DenseLayer::backward(const Eigen::MatrixXf& delta, Eigen::MatrixXf* dAPrev)
 {
     m_nablaB.noalias() = delta.rowwise().sum();                  // BP3: ∂C/∂b^l_j = δ^l_j
+    if (preferSmallBatchProducts(m_weights, delta.cols())) {     // the same products, see there
+        weightGradient(delta, *m_aPrev, m_nablaW);
+        if (dAPrev)
+            backpropagatedError(m_weights, delta, *dAPrev);
+        return;
+    }
     m_nablaW.noalias() = delta * m_aPrev->transpose();           // BP4: ∂C/∂w^l_jk = a^{l-1}_k δ^l_j
     if (dAPrev)
         dAPrev->noalias() = m_weights.transpose() * delta;       // (w^l)ᵀ δ^l, for BP2 below

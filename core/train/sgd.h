@@ -27,6 +27,12 @@ public:
     // Biases are not regularised: b → b − (η/m) Σ ∂C_x/∂b (eq. 94).
     void step(const std::vector<Parameter>& parameters, int m, int n, const Hyperparameters& h);
 
+    // The same step in pieces, so that two cores can share it: prepare() once, then update()
+    // over ranges [from, to) that together cover each parameter array exactly once.
+    void prepare(const std::vector<Parameter>& parameters, const Hyperparameters& h);
+    void update(const Parameter& p, std::size_t index, Eigen::Index from, Eigen::Index to, int m, int n,
+                const Hyperparameters& h);
+
     // Velocities of each parameter (empty until momentum is first used): optimiser state.
     std::vector<Eigen::ArrayXf>& velocities() { return m_velocities; }
 

@@ -104,14 +104,16 @@ bool Trainer::waitWhilePaused()
     return !m_stopRequested.load();
 }
 
-void Trainer::recordGradientNorms(MiniBatchReport& report, int m)
+void Trainer::recordGradientNorms(MiniBatchReport& report, int m, const std::vector<double>* squaredNorms)
 {
     report.biasGradientNorms.clear();
     report.weightGradientNorms.clear();
+    std::size_t index = 0;   // into squaredNorms, which follows m_network.parameters()
     for (int l = 0; l < m_network.layerCount(); ++l) {
         double b2 = 0.0, w2 = 0.0;
         for (const Parameter& p : m_network.layer(l).parameters()) {
-            const double s = Eigen::Map<const Eigen::ArrayXf>(p.nabla, p.size).matrix().squaredNorm();
+            const double s = squaredNorms ? (*squaredNorms)[index++]
+                                          : Eigen::Map<const Eigen::ArrayXf>(p.nabla, p.size).matrix().squaredNorm();
             (p.isWeight ? w2 : b2) += s;
         }
         // nabla is summed over the mini-batch; the gradient of the mean cost is nabla / m.
@@ -258,7 +260,7 @@ TrainSummary Trainer::run()
                 std::lock_guard lock(m_networkMutex);
                 cost = parallel ? parallel->backprop(x, y, m_rng) : m_network.backprop(x, y, m_rng);
             }
-            recordGradientNorms(batchReport, count);
+            recordGradientNorms(batchReport, count, parallel ? &parallel->nablaSquaredNorms() : nullptr);
             const bool finite = std::isfinite(cost) &&
                 std::all_of(batchReport.weightGradientNorms.begin(), batchReport.weightGradientNorms.end(),
                             [](double g) { return std::isfinite(g); });
@@ -274,7 +276,10 @@ TrainSummary Trainer::run()
             eta = h.eta;
             {
                 std::lock_guard lock(m_networkMutex);
-                m_optimizer.step(m_network.parameters(), count, n, h);
+                if (parallel)
+                    parallel->step(m_optimizer, count, n, h);
+                else
+                    m_optimizer.step(m_network.parameters(), count, n, h);
             }
             for (std::size_t l = 0; l < layers; ++l) {
                 s.epochBiasNormSums[l] += batchReport.biasGradientNorms[l];

@@ -55,7 +55,8 @@ public:
 
 private:
     bool waitWhilePaused();        // false when stopped while waiting
-    void recordGradientNorms(MiniBatchReport& report, int m);
+    // squaredNorms: ‖nabla‖² of each of m_network.parameters() when already known, else null.
+    void recordGradientNorms(MiniBatchReport& report, int m, const std::vector<double>* squaredNorms);
     EpochReport evaluateEpoch(int epoch, double seconds, float eta) const;
     void writeCheckpoint(DataParallelBackprop* parallel);
     int examplesPerEpoch() const { return m_training.size() * m_config.expansion.variantsPerImage(); }
