@@ -241,10 +241,18 @@ private slots:
     // Both cores compute the gradient one core does (up to float summation order), and share
     // the update: step after step (with momentum and L2, so every term of it runs in halves)
     // the weights, and the helper's copy of them, follow the one-core run's.
+    void twoCoresGiveTheOneCoreGradient_data()
+    {
+        QTest::addColumn<QString>("architecture");
+        QTest::newRow("small: passes over the parameters on one core") << "784,conv6x5,pool2,conv8x5,pool2,30,10";
+        QTest::newRow("wide: 544,000 parameters, passes split") << "784,conv4x5,pool2,500,500,10";
+    }
+
     void twoCoresGiveTheOneCoreGradient()
     {
+        QFETCH(QString, architecture);
         NetworkSpec spec;
-        parseArchitecture("784,conv6x5,pool2,conv8x5,pool2,30,10", spec);
+        parseArchitecture(architecture.toStdString(), spec);
         spec.hidden = Activation::ReLU;
         spec.output = Activation::Softmax;
         spec.cost = Cost::LogLikelihood;

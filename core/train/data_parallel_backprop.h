@@ -54,6 +54,9 @@ public:
 private:
     // Runs job(1) on the helper and job(0) on this thread; returns when both are done.
     void onBothCores(const std::function<void(int core)>& job);
+    // The same for the passes over the parameters, unless there are too few of them to be worth
+    // waking the helper for: then this thread runs job(0) and job(1), with the same result.
+    void overParameters(const std::function<void(int core)>& job);
     void work();
 
     Network& m_net;
@@ -62,6 +65,7 @@ private:
     Eigen::MatrixXf m_xMine, m_yMine, m_xTheirs, m_yTheirs;   // the halves (forward keeps &x)
     std::vector<double> m_squaredNorms;
     std::vector<double> m_theirSquaredNorms;
+    bool m_splitParameterPasses = false;
 
     std::mutex m_mutex;
     std::condition_variable m_changed;
