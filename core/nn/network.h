@@ -41,7 +41,7 @@ struct NetworkSpec {
     Activation hidden = Activation::Sigmoid;   // of every hidden layer, convolutions included
     Activation output = Activation::Sigmoid;
     Cost cost = Cost::Quadratic;
-    float dropout = 0.0f;    // on hidden fully connected layers while training
+    float dropout = 0.0f;    // while training: hidden neurons, and a convnet's last conv/pool outputs
     std::vector<FeatureLayerSpec> features;   // empty for fully connected networks
 };
 
