@@ -9,10 +9,10 @@ namespace {
 constexpr Eigen::Index kMaxColumns = 8;   // one register of accumulators per column and row block
 constexpr Eigen::Index kRowBlock = 32;
 
-// z(i0 .. i0+B, j0 .. j0+J) for every full block of B rows: w's columns stream through once,
-// each one multiplied into J accumulators (a(k, j) broadcast).
+// z's rows i0 .. i0+B for every full block of B rows, J = a.cols(): w's columns stream through
+// once, each one multiplied into J accumulators (a(k, j) broadcast).
 template <int J>
-void weightedInputColumns(const Eigen::MatrixXf& w, const Eigen::MatrixXf& a, Eigen::Index j0, Eigen::MatrixXf& z)
+void weightedInputBlocks(const Eigen::MatrixXf& w, const Eigen::MatrixXf& a, Eigen::MatrixXf& z)
 {
     constexpr Eigen::Index B = kRowBlock;
     const Eigen::Index rows = w.rows(), depth = w.cols();
@@ -21,13 +21,13 @@ void weightedInputColumns(const Eigen::MatrixXf& w, const Eigen::MatrixXf& a, Ei
         for (Eigen::Index k = 0; k < depth; ++k) {
             const float* wk = w.data() + k * rows + i0;
             for (int j = 0; j < J; ++j) {
-                const float s = a(k, j0 + j);
+                const float s = a(k, j);
                 for (Eigen::Index i = 0; i < B; ++i)
                     acc[j][i] += wk[i] * s;
             }
         }
         for (int j = 0; j < J; ++j)
-            std::copy(acc[j], acc[j] + B, &z(i0, j0 + j));
+            std::copy(acc[j], acc[j] + B, &z(i0, j));
     }
 }
 
@@ -44,14 +44,14 @@ void weightedInput(const Eigen::MatrixXf& w, const Eigen::MatrixXf& a, Eigen::Ma
     const Eigen::Index rows = w.rows(), m = a.cols();
     z.resize(rows, m);
     switch (m) {
-    case 1: weightedInputColumns<1>(w, a, 0, z); break;
-    case 2: weightedInputColumns<2>(w, a, 0, z); break;
-    case 3: weightedInputColumns<3>(w, a, 0, z); break;
-    case 4: weightedInputColumns<4>(w, a, 0, z); break;
-    case 5: weightedInputColumns<5>(w, a, 0, z); break;
-    case 6: weightedInputColumns<6>(w, a, 0, z); break;
-    case 7: weightedInputColumns<7>(w, a, 0, z); break;
-    case 8: weightedInputColumns<8>(w, a, 0, z); break;
+    case 1: weightedInputBlocks<1>(w, a, z); break;
+    case 2: weightedInputBlocks<2>(w, a, z); break;
+    case 3: weightedInputBlocks<3>(w, a, z); break;
+    case 4: weightedInputBlocks<4>(w, a, z); break;
+    case 5: weightedInputBlocks<5>(w, a, z); break;
+    case 6: weightedInputBlocks<6>(w, a, z); break;
+    case 7: weightedInputBlocks<7>(w, a, z); break;
+    case 8: weightedInputBlocks<8>(w, a, z); break;
     default: z.noalias() = w * a; return;
     }
     const Eigen::Index done = rows - rows % kRowBlock;   // the last few rows, if any
