@@ -168,6 +168,50 @@ private slots:
         }
     }
 
+    // Behind a dropout a layer learns at the pace of the book's unhalved weights (dropout.h):
+    // its step on w is (1 − p) times the book's step on w_book = w/(1 − p), i.e. ∂C/∂w_book =
+    // δ·(mask ⊙ a)ᵀ without rescaling; δ for the layer before, and the biases, are untouched.
+    void layerBehindADropoutLearnsAtTheBooksPace()
+    {
+        const float p = 0.5f;
+        DenseLayer layer(8, 3, Activation::Sigmoid);
+        layer.setInputDropout(p);
+        layer.weights() = Eigen::MatrixXf::Random(3, 8);
+        const Eigen::MatrixXf a = randomColumns(8, 4, 6).cwiseAbs();
+        Eigen::MatrixXf mask = (randomColumns(8, 4, 7).array() > 0.0f).cast<float>();
+        const Eigen::MatrixXf dropped = (a.array() * mask.array() / (1.0f - p)).matrix();   // what it is given
+        std::mt19937_64 rng(1);
+        layer.forward(dropped, true, rng);
+        const Eigen::MatrixXf delta = randomColumns(3, 4, 8);
+        Eigen::MatrixXf dAPrev;
+        layer.backward(delta, &dAPrev);
+        const Eigen::MatrixXf bookGradient = delta * (a.array() * mask.array()).matrix().transpose();
+        QVERIFY(layer.nablaW().isApprox((1.0f - p) * bookGradient, 1e-5f));
+        QVERIFY(layer.nablaB().isApprox(delta.rowwise().sum(), 1e-6f));
+        QVERIFY(dAPrev.isApprox(layer.weights().transpose() * delta, 1e-6f));
+
+        // Network sets it for every fully connected layer behind a dropout, and they start halved.
+        NetworkSpec spec;
+        parseArchitecture("784,conv4x5,pool2,300,10", spec);
+        spec.hidden = Activation::ReLU;
+        spec.output = Activation::Softmax;
+        spec.cost = Cost::LogLikelihood;
+        spec.dropout = p;
+        std::mt19937_64 init(4);
+        const Network net = makeNetwork(spec, Initialisation::Scaled, init);
+        const auto& hidden = dynamic_cast<const DenseLayer&>(net.layer(2));
+        QCOMPARE(hidden.inputDropout(), p);
+        QCOMPARE(dynamic_cast<const DenseLayer&>(net.layer(3)).inputDropout(), p);
+        const double sd = std::sqrt(hidden.weights().array().square().mean());
+        const double expected = (1.0 - p) / std::sqrt(576.0);   // 4 maps × 12 × 12 inputs
+        QVERIFY2(std::abs(sd - expected) < 0.03 * expected, qPrintable(QString::number(sd / expected)));
+        NetworkSpec dense{{784, 30, 10}};
+        dense.dropout = p;
+        const Network plain = makeNetwork(dense, Initialisation::Scaled, init);
+        QCOMPARE(dynamic_cast<const DenseLayer&>(plain.layer(0)).inputDropout(), 0.0f);   // pixels aren't dropped
+        QCOMPARE(dynamic_cast<const DenseLayer&>(plain.layer(1)).inputDropout(), p);
+    }
+
     void layersThatDoNotFitAreRejected()
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ConvLayer({1, 4, 4}, 2, 5, Activation::ReLU));

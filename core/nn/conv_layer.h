@@ -50,7 +50,7 @@ public:
     Eigen::VectorXf& biases() { return m_biases; }
     const Eigen::VectorXf& biases() const { return m_biases; }
     // Dropout of the output maps while training, when they feed fully connected layers.
-    float dropout() const { return m_dropout.probability(); }
+    float dropout() const override { return m_dropout.probability(); }
     void setDropout(float p) { m_dropout = Dropout(p); }
 
 private:

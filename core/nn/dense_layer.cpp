@@ -58,13 +58,19 @@ void DenseLayer::outputGradientToDelta(Eigen::MatrixXf& dA) const
 void DenseLayer::backward(const Eigen::MatrixXf& delta, Eigen::MatrixXf* dAPrev)
 {
     m_nablaB.noalias() = delta.rowwise().sum();                  // BP3: ∂C/∂b^l_j = δ^l_j
+    const Eigen::MatrixXf* deltaForW = &delta;
+    if (m_inputDropout > 0.0f) {   // the book's pace for weights behind a dropout (dropout.h)
+        const float keep = 1.0f - m_inputDropout;
+        m_deltaForW = delta * (keep * keep);
+        deltaForW = &m_deltaForW;
+    }
     if (preferSmallBatchProducts(m_weights, delta.cols())) {     // the same products, see there
-        weightGradient(delta, *m_aPrev, m_nablaW);
+        weightGradient(*deltaForW, *m_aPrev, m_nablaW);
         if (dAPrev)
             backpropagatedError(m_weights, delta, *dAPrev);
         return;
     }
-    m_nablaW.noalias() = delta * m_aPrev->transpose();           // BP4: ∂C/∂w^l_jk = a^{l-1}_k δ^l_j
+    m_nablaW.noalias() = *deltaForW * m_aPrev->transpose();      // BP4: ∂C/∂w^l_jk = a^{l-1}_k δ^l_j
     if (dAPrev)
         dAPrev->noalias() = m_weights.transpose() * delta;       // (w^l)ᵀ δ^l, for BP2 below
 }

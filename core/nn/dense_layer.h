@@ -34,16 +34,23 @@ public:
     const Eigen::VectorXf& nablaB() const { return m_nablaB; }
 
     // Dropout probability p of this layer's neurons while training (chapter 3; see dropout.h).
-    float dropout() const { return m_dropout.probability(); }
+    float dropout() const override { return m_dropout.probability(); }
+
+    // The dropout of this layer's inputs (the layer before's outputs; Network sets it). Then
+    // BP4's ∂C/∂w is taken for the book's unhalved weights, as dropout.h explains.
+    void setInputDropout(float p) { m_inputDropout = p; }
+    float inputDropout() const { return m_inputDropout; }
 
 private:
     Activation m_activation;
     Dropout m_dropout;
+    float m_inputDropout = 0.0f;
     Eigen::MatrixXf m_weights;   // w^l  (n_out × n_in)
     Eigen::VectorXf m_biases;    // b^l  (n_out)
     Eigen::MatrixXf m_nablaW;    // ∂C/∂w^l summed over the mini-batch
     Eigen::VectorXf m_nablaB;    // ∂C/∂b^l summed over the mini-batch
     const Eigen::MatrixXf* m_aPrev = nullptr;  // input of the last forward(), for BP4
+    Eigen::MatrixXf m_deltaForW;               // δ × (1 − p_in)², when the inputs are dropped
 };
 
 }  // namespace nnlab

@@ -1,10 +1,19 @@
 // dropout.h — dropping a layer's outputs at random while training (chapter 3).
 //
 // Inverted dropout: each output survives with probability 1 − p and survivors are scaled by
-// 1/(1 − p), so evaluation uses the weights unchanged — equivalent to the book's halving of the
-// outgoing weights at test time. Any layer whose outputs feed a fully connected layer can carry
-// one: the hidden fully connected layers, and (as network3.py does in chapter 6) the last
-// convolution or pooling layer, whose outputs are the first fully connected layer's inputs.
+// 1/(1 − p), so evaluation uses the weights unchanged: they are the book's weights after its
+// halving ("we halve the weights outgoing from the hidden neurons", chapter 3). Any layer whose
+// outputs feed a fully connected layer can carry one: the hidden fully connected layers, and (as
+// network3.py does in chapter 6) the last convolution or pooling layer, whose outputs are the
+// first fully connected layer's inputs.
+//
+// The book (network3.py) instead trains the unhalved weights w_book = w/(1 − p), dropping
+// without rescaling. Written for our w, its SGD step on the data term is (1 − p)² times ours
+// (∂C/∂w_book = (1 − p) ∂C/∂w, and w moves (1 − p) times as far as w_book), its L2 decay is the
+// same, and it starts from (1 − p) × the initial weights. So the layer after a dropout takes
+// BP4's gradient × (1 − p)² and starts halved (DenseLayer::setInputDropout, initialise()): η
+// then means what it means in the book. Plain inverted dropout with the book's η = 0.03 would
+// train those layers as η = 0.12 does in the book.
 #pragma once
 
 #include <Eigen/Core>

@@ -34,6 +34,8 @@ public:
     virtual Activation activation() const = 0;
     virtual std::string describe() const = 0;   // e.g. "30 sigmoid"
     virtual std::unique_ptr<Layer> clone() const = 0;
+    // Dropout probability of this layer's outputs while training (dropout.h); most have none.
+    virtual float dropout() const { return 0.0f; }
 
     // Training forward pass: keeps z and a (and the dropout mask) for backward().
     virtual const Eigen::MatrixXf& forward(const Eigen::MatrixXf& aPrev, bool training,

@@ -33,7 +33,7 @@ public:
     // The layer below's activation: pooling takes the max of its a, and passes δ straight down.
     void setPassThrough(Activation below) { m_passThrough = below; }
     // Dropout of the pooled outputs while training, when they feed fully connected layers.
-    float dropout() const { return m_dropout.probability(); }
+    float dropout() const override { return m_dropout.probability(); }
     void setDropout(float p) { m_dropout = Dropout(p); }
 
 private:

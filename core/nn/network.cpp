@@ -114,6 +114,9 @@ Network::Network(std::vector<std::unique_ptr<Layer>> layers, Cost cost)
                                         std::to_string(m_layers[l]->inputSize()) +
                                         " inputs but the layer before has " +
                                         std::to_string(m_layers[l - 1]->outputSize()) + " outputs");
+    for (std::size_t l = 1; l < m_layers.size(); ++l)
+        if (auto* dense = dynamic_cast<DenseLayer*>(m_layers[l].get()))
+            dense->setInputDropout(m_layers[l - 1]->dropout());
 }
 
 Network::Network(const Network& other) : m_cost(other.m_cost)
@@ -322,9 +325,11 @@ void initialise(Network& net, Initialisation init, std::mt19937_64& rng)
         // row's length is the neuron's fan-in n_in (a conv filter's C·k·k).
         Eigen::MatrixXf* weights = nullptr;
         Eigen::VectorXf* biases = nullptr;
+        float halving = 1.0f;   // behind a dropout: the book's initial weights, halved (dropout.h)
         if (auto* dense = dynamic_cast<DenseLayer*>(&net.layer(l))) {
             weights = &dense->weights();
             biases = &dense->biases();
+            halving = 1.0f - dense->inputDropout();
         } else if (auto* conv = dynamic_cast<ConvLayer*>(&net.layer(l))) {
             weights = &conv->weights();
             biases = &conv->biases();
@@ -332,7 +337,7 @@ void initialise(Network& net, Initialisation init, std::mt19937_64& rng)
             continue;
         }
         // Scaled: standard deviation 1/√n_in keeps z = Σ w x + b from saturating the neuron.
-        const float sd = init == Initialisation::Large ? 1.0f : 1.0f / std::sqrt(float(weights->cols()));
+        const float sd = halving * (init == Initialisation::Large ? 1.0f : 1.0f / std::sqrt(float(weights->cols())));
         for (Eigen::Index i = 0; i < weights->size(); ++i)
             weights->data()[i] = sd * gaussian(rng);
         for (Eigen::Index i = 0; i < biases->size(); ++i)
