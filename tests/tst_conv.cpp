@@ -32,6 +32,18 @@ float naiveZ(const ConvLayer& conv, const Eigen::VectorXf& image, int j, int y, 
     return float(z);
 }
 
+// A chapter 6 net: the given layers, softmax output with the log-likelihood cost.
+NetworkSpec softmaxNet(const std::string& architecture, Activation hidden, float dropout = 0.0f)
+{
+    NetworkSpec spec;
+    parseArchitecture(architecture, spec);
+    spec.hidden = hidden;
+    spec.output = Activation::Softmax;
+    spec.cost = Cost::LogLikelihood;
+    spec.dropout = dropout;
+    return spec;
+}
+
 }  // namespace
 
 class TestConv : public QObject {
@@ -152,12 +164,7 @@ private slots:
     void dropoutGoesOnEveryFullyConnectedInput()
     {
         for (const char* architecture : {"784,conv4x5,pool2,conv6x5,pool2,20,10", "36,conv3x3,10"}) {
-            NetworkSpec spec;
-            parseArchitecture(architecture, spec);
-            spec.hidden = Activation::ReLU;
-            spec.output = Activation::Softmax;
-            spec.cost = Cost::LogLikelihood;
-            spec.dropout = 0.5f;
+            const NetworkSpec spec = softmaxNet(architecture, Activation::ReLU, 0.5f);
             std::mt19937_64 rng(2);
             const Network net = makeNetwork(spec, Initialisation::Scaled, rng);
             const int lastFeature = int(spec.features.size()) - 1;
@@ -191,12 +198,7 @@ private slots:
         QVERIFY(dAPrev.isApprox(layer.weights().transpose() * delta, 1e-6f));
 
         // Network sets it for every fully connected layer behind a dropout, and they start halved.
-        NetworkSpec spec;
-        parseArchitecture("784,conv4x5,pool2,300,10", spec);
-        spec.hidden = Activation::ReLU;
-        spec.output = Activation::Softmax;
-        spec.cost = Cost::LogLikelihood;
-        spec.dropout = p;
+        const NetworkSpec spec = softmaxNet("784,conv4x5,pool2,300,10", Activation::ReLU, p);
         std::mt19937_64 init(4);
         const Network net = makeNetwork(spec, Initialisation::Scaled, init);
         const auto& hidden = dynamic_cast<const DenseLayer&>(net.layer(2));
@@ -265,11 +267,7 @@ private slots:
     {
         QFETCH(QString, architecture);
         QFETCH(int, activation);
-        NetworkSpec spec;
-        parseArchitecture(architecture.toStdString(), spec);
-        spec.hidden = Activation(activation);
-        spec.output = Activation::Softmax;
-        spec.cost = Cost::LogLikelihood;
+        const NetworkSpec spec = softmaxNet(architecture.toStdString(), Activation(activation));
         std::mt19937_64 rng(11);
         Network net = makeNetwork(spec, Initialisation::Scaled, rng);
         const Eigen::MatrixXf x = (randomColumns(spec.sizes.front(), 3, 5).array() + 1.0f) / 2.0f;
@@ -295,11 +293,7 @@ private slots:
     void twoCoresGiveTheOneCoreGradient()
     {
         QFETCH(QString, architecture);
-        NetworkSpec spec;
-        parseArchitecture(architecture.toStdString(), spec);
-        spec.hidden = Activation::ReLU;
-        spec.output = Activation::Softmax;
-        spec.cost = Cost::LogLikelihood;
+        const NetworkSpec spec = softmaxNet(architecture.toStdString(), Activation::ReLU);
         std::mt19937_64 rng(3);
         Network serial = makeNetwork(spec, Initialisation::Scaled, rng);
         Network split = serial;
