@@ -1,6 +1,7 @@
 // Crash-safe runs: a checkpoint holds everything a run needs, resuming from one gives exactly
 // the weights of an unbroken run, a damaged one is refused in one line, and a training process
-// killed with SIGKILL continues from its last checkpoint to the same final weights.
+// killed with SIGKILL, or stopped with Ctrl-C, continues from its checkpoint to the same final
+// weights.
 #include "io/checkpoint_file.h"
 #include "io/model_file.h"
 #include "train/trainer.h"
@@ -121,6 +122,46 @@ Network trainUnbroken(const TrainConfig& config)
 }
 
 QString cli() { return qEnvironmentVariable("NNLAB_CLI"); }
+
+// A CLI run long enough to be caught mid-way (10 epochs) and short enough to run twice.
+const QStringList kCliRun{"train", "--net", "784,100,10", "--cost", "cross-entropy", "--eta", "0.5",
+                          "--lambda", "5", "--momentum", "0.2", "--train-size", "20000", "--epochs", "10",
+                          "--seed", "3"};
+
+// Waits until the running child's checkpoint holds at least `epochs` finished epochs; false if the
+// child ended first or it took too long.
+bool waitForEpochs(ChildProcess& child, const QString& checkpoint, int epochs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    int done = 0;
+    const qint64 patienceMs = qint64(120000 * kSanitizerSlack);
+    while (done < epochs && clock.elapsed() < patienceMs && child.running()) {
+        QThread::msleep(5);
+        if (QFile::exists(checkpoint))
+            done = loadCheckpoint(checkpoint.toStdString()).state.epoch - 1;
+    }
+    return done >= epochs && child.running();
+}
+
+// Resumes kCliRun from its checkpoint and checks the saved model is byte for byte the one an
+// unbroken run saves, and that the checkpoint ends marked finished.
+void resumeAndCompareWithAnUnbrokenRun(const QTemporaryDir& dir, const QString& checkpoint)
+{
+    ChildProcess resume(cli(), {"train", "--resume", checkpoint, "--save", dir.filePath("resumed.json")});
+    QVERIFY(resume.waitForFinished(int(300000 * kSanitizerSlack)));
+    QVERIFY2(resume.exitCode() == 0, resume.err().constData());
+    ChildProcess unbroken(cli(), kCliRun + QStringList{"--save", dir.filePath("unbroken.json")});
+    QVERIFY(unbroken.waitForFinished(int(300000 * kSanitizerSlack)));
+    QCOMPARE(unbroken.exitCode(), 0);
+
+    QFile a(dir.filePath("resumed.json")), b(dir.filePath("unbroken.json"));
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray resumedModel = a.readAll();
+    QVERIFY(resumedModel.size() > 100000);
+    QVERIFY(resumedModel == b.readAll());
+    QVERIFY(loadCheckpoint(checkpoint.toStdString()).finished);   // the resumed run completed
+}
 
 }  // namespace
 
@@ -278,42 +319,40 @@ private slots:
     {
         QTemporaryDir dir;
         const QString checkpoint = dir.filePath("run.ckpt");
-        const QStringList run{"train", "--net", "784,100,10", "--cost", "cross-entropy", "--eta", "0.5",
-                              "--lambda", "5", "--momentum", "0.2", "--train-size", "20000", "--epochs", "10",
-                              "--seed", "3"};
-        ChildProcess victim(cli(), run + QStringList{"--checkpoint", checkpoint});
+        ChildProcess victim(cli(), kCliRun + QStringList{"--checkpoint", checkpoint});
         QVERIFY(victim.started());
-        // Wait for the checkpoint of epoch 2, then kill the process without warning.
-        QElapsedTimer clock;
-        clock.start();
-        int epochsDone = 0;
-        const qint64 patienceMs = qint64(120000 * kSanitizerSlack);
-        while (epochsDone < 2 && clock.elapsed() < patienceMs && victim.running()) {
-            QThread::msleep(5);
-            if (QFile::exists(checkpoint))
-                epochsDone = loadCheckpoint(checkpoint.toStdString()).state.epoch - 1;
-        }
-        QVERIFY(victim.running());   // killed mid-run, not after it finished
+        QVERIFY(waitForEpochs(victim, checkpoint, 2));
         ::kill(victim.pid(), SIGKILL);
         QVERIFY(victim.waitForFinished());
         QVERIFY(victim.crashed());
         const Checkpoint left = loadCheckpoint(checkpoint.toStdString());
         QVERIFY(!left.finished);
         QVERIFY(left.state.epoch - 1 >= 2 && left.state.epoch - 1 < 10);
+        resumeAndCompareWithAnUnbrokenRun(dir, checkpoint);
+    }
 
-        ChildProcess resume(cli(), {"train", "--resume", checkpoint, "--save", dir.filePath("resumed.json")});
-        QVERIFY(resume.waitForFinished(int(300000 * kSanitizerSlack)));
-        QVERIFY2(resume.exitCode() == 0, resume.err().constData());
-        ChildProcess unbroken(cli(), run + QStringList{"--save", dir.filePath("unbroken.json")});
-        QVERIFY(unbroken.waitForFinished(int(300000 * kSanitizerSlack)));
-        QCOMPARE(unbroken.exitCode(), 0);
-
-        QFile a(dir.filePath("resumed.json")), b(dir.filePath("unbroken.json"));
-        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
-        const QByteArray resumedModel = a.readAll();
-        QVERIFY(resumedModel.size() > 100000);
-        QVERIFY(resumedModel == b.readAll());
-        QVERIFY(loadCheckpoint(checkpoint.toStdString()).finished);   // the resumed run completed
+    // Ctrl-C stops the run between two mini-batches instead of killing it: the checkpoint holds
+    // the state at that point (not marked finished), --save still writes the network, the exit
+    // status is 130, stderr says how to go on, and going on gives the unbroken run's weights.
+    void interruptedRunCheckpointsAndResumesToTheSameWeights()
+    {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("run.ckpt"), partial = dir.filePath("partial.json");
+        ChildProcess victim(cli(), kCliRun + QStringList{"--checkpoint", checkpoint, "--save", partial});
+        QVERIFY(victim.started());
+        QVERIFY(waitForEpochs(victim, checkpoint, 1));
+        ::kill(victim.pid(), SIGINT);
+        QVERIFY(victim.waitForFinished(int(60000 * kSanitizerSlack)));
+        QCOMPARE(victim.exitCode(), 130);
+        const QString err = QString::fromUtf8(victim.err());
+        QVERIFY2(err.contains("Ctrl-C: stopping after this mini-batch"), qPrintable(err));
+        QVERIFY2(err.contains("continue with: nnlab-cli train --resume " + checkpoint), qPrintable(err));
+        QVERIFY(QString::fromUtf8(victim.out()).contains("stopped by request"));
+        const Checkpoint left = loadCheckpoint(checkpoint.toStdString());
+        QVERIFY(!left.finished);
+        QVERIFY(left.state.epoch - 1 >= 1 && left.state.epoch - 1 < 10);
+        QVERIFY(loadModel(partial.toStdString()).layerCount() == 2);
+        resumeAndCompareWithAnUnbrokenRun(dir, checkpoint);
     }
 
     void resumeRefusesAChangedConfiguration()

@@ -55,6 +55,8 @@ train options (the book's notation in brackets):
                             --epochs may extend it; it goes on checkpointing to FILE); gives the
                             same weights as an unbroken run
   --json                    one JSON object per epoch on stdout, then {"summary": ...}
+  Ctrl-C stops a run after the mini-batch in progress: its checkpoint is written, the summary
+  printed and --save honoured (exit status 130); a second Ctrl-C quits at once.
 )";
 
 }  // namespace nnlab::cli

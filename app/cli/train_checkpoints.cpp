@@ -37,8 +37,10 @@ void CheckpointSaver::attach(Trainer& trainer)
 
 void CheckpointSaver::runEnded(const TrainSummary& summary)
 {
-    // A diverged run's file keeps the last good epoch's weights, not marked finished.
-    if (m_haveState && summary.reason != StopReason::Diverged)
+    // A diverged run's file keeps the last good epoch's weights, and an interrupted one (Ctrl-C)
+    // its state at the interruption; neither is marked finished, so --resume goes on from there.
+    const bool endedOfItself = summary.reason != StopReason::Diverged && summary.reason != StopReason::Stopped;
+    if (m_haveState && endedOfItself)
         save(true);
 }
 

@@ -16,7 +16,7 @@ namespace nnlab::cli {
 std::optional<Checkpoint> resumeFlag(const Args& args);
 
 // Writes the run's state to FILE after every epoch and when it is stopped (atomically), and
-// marks the file finished when the run ends of itself. A checkpoint that can't be written is
+// marks the file finished when the run ends of itself (not when interrupted). A checkpoint that can't be written is
 // reported on stderr in one line and training goes on.
 class CheckpointSaver {
 public:

@@ -2,6 +2,7 @@
 #include "args.h"
 #include "commands.h"
 #include "config_flags.h"
+#include "stop_on_interrupt.h"
 #include "train_checkpoints.h"
 #include "train_printer.h"
 
@@ -18,6 +19,7 @@ namespace nnlab::cli {
 
 int runTrain(const std::vector<std::string>& argv)
 {
+    StopOnInterrupt interrupt;   // first: before any thread starts
     std::set<std::string> valueFlags = configFlags();
     valueFlags.insert({"--preset", "--data", "--save", "--best-of", "--ensemble", "--checkpoint", "--resume"});
     const Args args(argv, valueFlags, {"--json", "--expand"});
@@ -53,7 +55,7 @@ int runTrain(const std::vector<std::string>& argv)
     std::vector<RunResult> results;
     std::optional<Network> bestNetwork;
     std::vector<Network> members;
-    for (int run = 0; run < runs; ++run) {
+    for (int run = 0; run < runs && !interrupt.interrupted(); ++run) {
         TrainConfig runConfig = config;
         runConfig.seed = config.seed + static_cast<std::uint64_t>(run);
         Trainer trainer(runConfig, data);
@@ -72,7 +74,9 @@ int runTrain(const std::vector<std::string>& argv)
             saver->attach(trainer);
         }
         printer.startRun(run + 1, runs, runConfig.seed);
+        interrupt.watch(&trainer);
         const TrainSummary summary = trainer.run();
+        interrupt.watch(nullptr);
         if (saver)
             saver->runEnded(summary);
         const bool best = results.empty() || summary.bestTestAccuracy > results[bestRun(results)].summary.bestTestAccuracy;
@@ -102,6 +106,14 @@ int runTrain(const std::vector<std::string>& argv)
         }
         if (!args.has("--json"))
             std::cout << "saved to " << *save << (ensembleSize > 1 ? " (one file per member)" : "") << "\n";
+    }
+    if (interrupt.interrupted()) {
+        const auto checkpoint = args.has("--checkpoint") ? args.text("--checkpoint") : args.text("--resume");
+        std::cerr << "nnlab-cli: interrupted; "
+                  << (checkpoint ? "continue with: nnlab-cli train --resume " + *checkpoint
+                                 : std::string("--checkpoint FILE would have let it continue"))
+                  << "\n";
+        return 130;   // as a shell reports a command ended by Ctrl-C
     }
     return results[bestRun(results)].summary.reason == StopReason::Diverged ? 3 : 0;
 }
