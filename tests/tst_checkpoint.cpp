@@ -144,23 +144,33 @@ bool waitForEpochs(ChildProcess& child, const QString& checkpoint, int epochs)
     return done >= epochs && child.running();
 }
 
-// Resumes kCliRun from its checkpoint and checks the saved model is byte for byte the one an
-// unbroken run saves, and that the checkpoint ends marked finished.
-void resumeAndCompareWithAnUnbrokenRun(const QTemporaryDir& dir, const QString& checkpoint)
+// Resumes kCliRun (+ `runs`, e.g. --ensemble 2) from its checkpoint and checks each saved model
+// (`saved`: the file names --save writes) is byte for byte the one an unbroken run saves, and
+// that the last run's checkpoint (`lastCheckpoint`, default `checkpoint`) ends marked finished.
+// `resumeSays`: what the resumed command must print.
+void resumeAndCompareWithAnUnbrokenRun(const QTemporaryDir& dir, const QString& checkpoint,
+                                       const QStringList& runs = {}, const QStringList& saved = {"run.json"},
+                                       QString lastCheckpoint = {}, const QByteArray& resumeSays = {})
 {
-    ChildProcess resume(cli(), {"train", "--resume", checkpoint, "--save", dir.filePath("resumed.json")});
+    QVERIFY(QDir(dir.path()).mkpath("resumed") && QDir(dir.path()).mkpath("unbroken"));
+    ChildProcess resume(cli(), QStringList{"train", "--resume", checkpoint, "--save", dir.filePath("resumed/run.json")} + runs);
     QVERIFY(resume.waitForFinished(int(300000 * kSanitizerSlack)));
     QVERIFY2(resume.exitCode() == 0, resume.err().constData());
-    ChildProcess unbroken(cli(), kCliRun + QStringList{"--save", dir.filePath("unbroken.json")});
+    QVERIFY2(resume.out().contains(resumeSays), resume.out().constData());
+    ChildProcess unbroken(cli(), kCliRun + runs + QStringList{"--save", dir.filePath("unbroken/run.json")});
     QVERIFY(unbroken.waitForFinished(int(300000 * kSanitizerSlack)));
     QCOMPARE(unbroken.exitCode(), 0);
 
-    QFile a(dir.filePath("resumed.json")), b(dir.filePath("unbroken.json"));
-    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
-    const QByteArray resumedModel = a.readAll();
-    QVERIFY(resumedModel.size() > 100000);
-    QVERIFY(resumedModel == b.readAll());
-    QVERIFY(loadCheckpoint(checkpoint.toStdString()).finished);   // the resumed run completed
+    for (const QString& name : saved) {
+        QFile a(dir.filePath("resumed/" + name)), b(dir.filePath("unbroken/" + name));
+        QVERIFY2(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly), qPrintable(name));
+        const QByteArray resumedModel = a.readAll();
+        QVERIFY(resumedModel.size() > 100000);
+        QVERIFY2(resumedModel == b.readAll(), qPrintable(name));
+    }
+    if (lastCheckpoint.isEmpty())
+        lastCheckpoint = checkpoint;
+    QVERIFY(loadCheckpoint(lastCheckpoint.toStdString()).finished);   // the resumed run completed
 }
 
 }  // namespace
@@ -353,6 +363,36 @@ private slots:
         QVERIFY(left.state.epoch - 1 >= 1 && left.state.epoch - 1 < 10);
         QVERIFY(loadModel(partial.toStdString()).layerCount() == 2);
         resumeAndCompareWithAnUnbrokenRun(dir, checkpoint);
+    }
+
+    // --ensemble K checkpoints each member to its own file; interrupted in the second member, the
+    // set resumes with the same K: member 1 is read back from its finished checkpoint, member 2
+    // goes on, and both end as an unbroken ensemble's do. Without K, --resume says to give it.
+    void interruptedEnsembleResumesMemberByMember()
+    {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("set.ckpt"), member2 = dir.filePath("set-member2.ckpt");
+        const QStringList ensemble{"--ensemble", "2"};
+        ChildProcess victim(cli(), kCliRun + ensemble + QStringList{"--checkpoint", checkpoint});
+        QVERIFY(victim.started());
+        QVERIFY(waitForEpochs(victim, member2, 1));
+        ::kill(victim.pid(), SIGINT);
+        QVERIFY(victim.waitForFinished(int(60000 * kSanitizerSlack)));
+        QCOMPARE(victim.exitCode(), 130);
+        QVERIFY2(victim.err().contains("continue with: nnlab-cli train --resume " + checkpoint.toUtf8() + " --ensemble 2"),
+                 victim.err().constData());
+        QVERIFY(!victim.out().contains("ensemble of 2"));   // no vote with a half-trained member
+        QVERIFY(!QFile::exists(checkpoint));
+        QVERIFY(loadCheckpoint(dir.filePath("set-member1.ckpt").toStdString()).finished);
+        QVERIFY(!loadCheckpoint(member2.toStdString()).finished);
+
+        ChildProcess withoutK(cli(), {"train", "--resume", checkpoint});
+        QVERIFY(withoutK.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(withoutK.exitCode(), 2);
+        QVERIFY(withoutK.err().contains("give their --ensemble K or --best-of K again"));
+
+        resumeAndCompareWithAnUnbrokenRun(dir, checkpoint, ensemble, {"run-member1.json", "run-member2.json"}, member2,
+                                          "finished earlier: 10 epochs");
     }
 
     void resumeRefusesAChangedConfiguration()

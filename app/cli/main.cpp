@@ -54,6 +54,9 @@ train options (the book's notation in brackets):
   --resume FILE             continue a checkpointed run where it stopped (same configuration;
                             --epochs may extend it; it goes on checkpointing to FILE); gives the
                             same weights as an unbroken run
+                            With --ensemble K or --best-of K each run checkpoints to its own
+                            FILE-member1, ...; resume them with the same K: finished members are
+                            read back, the interrupted one goes on, the rest start
   --json                    one JSON object per epoch on stdout, then {"summary": ...}
   Ctrl-C stops a run after the mini-batch in progress: its checkpoint is written, the summary
   printed and --save honoured (exit status 130); a second Ctrl-C quits at once.

@@ -3,12 +3,22 @@
 #include "config_flags.h"
 
 #include "io/atomic_file.h"
+#include "io/config_json.h"
 
 #include <iostream>
 
 namespace nnlab::cli {
 
-std::optional<Checkpoint> resumeFlag(const Args& args)
+std::filesystem::path memberPath(const std::filesystem::path& file, int k, int runs)
+{
+    if (runs == 1)
+        return file;
+    std::filesystem::path member = file;
+    member.replace_filename(file.stem().string() + "-member" + std::to_string(k) + file.extension().string());
+    return member;
+}
+
+std::optional<Checkpoint> resumeFlag(const Args& args, int runs)
 {
     const auto file = args.text("--resume");
     if (!file)
@@ -21,8 +31,23 @@ std::optional<Checkpoint> resumeFlag(const Args& args)
                              " can't change it (only --epochs can)");
     if (args.has("--preset") || args.has("--expand"))
         throw UsageError("--resume continues the checkpoint's own configuration; drop --preset/--expand");
-    Checkpoint checkpoint = loadCheckpoint(*file);
+    if (runs == 1 && !std::filesystem::exists(*file) && std::filesystem::exists(memberPath(*file, 1, 2)))
+        throw UsageError(*file + " was written by several runs (" + memberPath(*file, 1, 2).string() +
+                         ", ...): give their --ensemble K or --best-of K again");
+    Checkpoint checkpoint = loadCheckpoint(memberPath(*file, 1, runs));
     checkpoint.config.epochs = args.integer("--epochs", 1, 100000).value_or(checkpoint.config.epochs);
+    return checkpoint;
+}
+
+std::optional<Checkpoint> memberCheckpoint(const std::filesystem::path& path, const TrainConfig& config)
+{
+    if (!std::filesystem::exists(path))
+        return std::nullopt;
+    Checkpoint checkpoint = loadCheckpoint(path);
+    checkpoint.config.epochs = config.epochs;   // --epochs may have extended the whole set
+    if (trainConfigJson(checkpoint.config) != trainConfigJson(config))
+        throw FileError(path.string() + ": belongs to another run (its configuration is not member 1's with seed " +
+                        std::to_string(config.seed) + ")");
     return checkpoint;
 }
 

@@ -1,4 +1,5 @@
-// train_checkpoints.h — nnlab-cli train's --checkpoint FILE and --resume FILE.
+// train_checkpoints.h — nnlab-cli train's --checkpoint FILE and --resume FILE, for one run or
+// for the K runs of --ensemble K / --best-of K (one file per member: FILE-member1.ckpt, ...).
 #pragma once
 
 #include "args.h"
@@ -11,13 +12,22 @@
 
 namespace nnlab::cli {
 
-// --resume FILE: the checkpoint to continue, with --epochs (the only configuration flag that may
-// change) applied. UsageError when other configuration flags are given; FileError for a bad file.
-std::optional<Checkpoint> resumeFlag(const Args& args);
+// FILE itself for a single run; for run k (from 1) of several, FILE's stem + "-member<k>" + its
+// extension beside it — the naming --save uses for an ensemble's members.
+std::filesystem::path memberPath(const std::filesystem::path& file, int k, int runs);
+
+// --resume FILE: the checkpoint of the first of `runs` runs (FILE itself, or FILE-member1...),
+// with --epochs (the only configuration flag that may change) applied. UsageError when other
+// configuration flags are given; FileError for a bad file.
+std::optional<Checkpoint> resumeFlag(const Args& args, int runs);
+
+// Run k's own checkpoint when resuming several runs: nullopt if that member had not started;
+// FileError when the file is damaged or belongs to another run than `config` describes.
+std::optional<Checkpoint> memberCheckpoint(const std::filesystem::path& path, const TrainConfig& config);
 
 // Writes the run's state to FILE after every epoch and when it is stopped (atomically), and
-// marks the file finished when the run ends of itself (not when interrupted). A checkpoint that can't be written is
-// reported on stderr in one line and training goes on.
+// marks the file finished when the run ends of itself (not when interrupted). A checkpoint that
+// can't be written is reported on stderr in one line and training goes on.
 class CheckpointSaver {
 public:
     CheckpointSaver(std::filesystem::path path, const TrainConfig& config) : m_path(std::move(path)), m_config(config) {}

@@ -17,6 +17,42 @@
 
 namespace nnlab::cli {
 
+namespace {
+
+// One run: started afresh, continued from its checkpoint, or — a member of a resumed set that had
+// finished — read back from it without training. Checkpoints to checkpointPath when given.
+TrainSummary trainOrReadBack(Trainer& trainer, const std::optional<Checkpoint>& checkpoint,
+                             const std::optional<std::filesystem::path>& checkpointPath, bool oneOfSeveral,
+                             const TrainPrinter& printer, StopOnInterrupt& interrupt)
+{
+    if (checkpoint) {
+        try {
+            trainer.restore(checkpoint->state);
+        } catch (const std::invalid_argument& e) {
+            throw FileError(checkpointPath->string() + ": doesn't fit the run it describes: " + e.what());
+        }
+        if (checkpoint->finished && oneOfSeveral) {
+            TrainSummary summary = checkpoint->state.summary;
+            summary.message = "completed " + std::to_string(summary.epochs) + " epochs before the interruption";
+            printer.printFinishedEarlier(checkpointPath->string(), summary);
+            return summary;
+        }
+    }
+    std::optional<CheckpointSaver> saver;
+    if (checkpointPath) {
+        saver.emplace(*checkpointPath, trainer.config());
+        saver->attach(trainer);
+    }
+    interrupt.watch(&trainer);
+    const TrainSummary summary = trainer.run();
+    interrupt.watch(nullptr);
+    if (saver)
+        saver->runEnded(summary);
+    return summary;
+}
+
+}  // namespace
+
 int runTrain(const std::vector<std::string>& argv)
 {
     StopOnInterrupt interrupt;   // first: before any thread starts
@@ -34,10 +70,6 @@ int runTrain(const std::vector<std::string>& argv)
     }
     if (args.has("--expand"))
         base.expansion.shifts = true;
-    const std::optional<Checkpoint> resumed = resumeFlag(args);
-    const TrainConfig config = resumed ? resumed->config : applyConfigFlags(args, base);
-    const std::optional<std::filesystem::path> dir = dataDirFlag(args);
-
     // "To generate results in this chapter I've taken best-of-three runs" (chapter 1): --best-of K
     // trains K networks with seeds seed, seed+1, ... and reports the one with the best peak.
     // --ensemble K (chapter 6) trains K networks the same way and lets them vote.
@@ -46,8 +78,12 @@ int runTrain(const std::vector<std::string>& argv)
     if (bestOf > 1 && ensembleSize > 1)
         throw UsageError("--best-of and --ensemble don't combine");
     const int runs = std::max(bestOf, ensembleSize);
-    if (runs > 1 && (args.has("--checkpoint") || resumed))
-        throw UsageError("--checkpoint and --resume follow one network; they don't combine with --best-of or --ensemble");
+
+    const std::optional<Checkpoint> resumed = resumeFlag(args, runs);
+    const TrainConfig config = resumed ? resumed->config : applyConfigFlags(args, base);
+    const std::optional<std::filesystem::path> dir = dataDirFlag(args);
+    // A resumed run goes on checkpointing to its file(s) unless told otherwise.
+    const auto checkpointFile = args.has("--checkpoint") ? args.text("--checkpoint") : args.text("--resume");
 
     const DataSplit data = loadDataset(config.dataset, dir);
     TrainPrinter printer(config, preset, args.has("--json"), isatty(STDERR_FILENO) != 0);
@@ -60,25 +96,14 @@ int runTrain(const std::vector<std::string>& argv)
         runConfig.seed = config.seed + static_cast<std::uint64_t>(run);
         Trainer trainer(runConfig, data);
         trainer.setObserver(&printer);
-        if (resumed) {
-            try {
-                trainer.restore(resumed->state);
-            } catch (const std::invalid_argument& e) {
-                throw FileError(*args.text("--resume") + ": doesn't fit the run it describes: " + e.what());
-            }
-        }
-        // A resumed run goes on checkpointing to its file unless told otherwise.
-        std::optional<CheckpointSaver> saver;
-        if (const auto file = args.has("--checkpoint") ? args.text("--checkpoint") : args.text("--resume")) {
-            saver.emplace(*file, runConfig);
-            saver->attach(trainer);
-        }
+        std::optional<std::filesystem::path> checkpointPath;
+        if (checkpointFile)
+            checkpointPath = memberPath(*checkpointFile, run + 1, runs);
+        std::optional<Checkpoint> checkpoint;
+        if (resumed)
+            checkpoint = run == 0 ? resumed : memberCheckpoint(*checkpointPath, runConfig);
         printer.startRun(run + 1, runs, runConfig.seed);
-        interrupt.watch(&trainer);
-        const TrainSummary summary = trainer.run();
-        interrupt.watch(nullptr);
-        if (saver)
-            saver->runEnded(summary);
+        const TrainSummary summary = trainOrReadBack(trainer, checkpoint, checkpointPath, runs > 1, printer, interrupt);
         const bool best = results.empty() || summary.bestTestAccuracy > results[bestRun(results)].summary.bestTestAccuracy;
         results.push_back({runConfig.seed, summary});
         if (best)
@@ -87,20 +112,15 @@ int runTrain(const std::vector<std::string>& argv)
             members.push_back(trainer.network());
     }
     std::optional<EnsembleResult> ensemble;
-    if (ensembleSize > 1)
+    if (ensembleSize > 1 && !interrupt.interrupted())   // an interrupted member is not the one it would be
         ensemble = EnsembleResult{evaluateEnsemble(members, data.validation), evaluateEnsemble(members, data.test)};
     printer.printSummary(results, ensemble);
 
     if (const auto save = args.text("--save")) {
         if (ensembleSize > 1) {
             // One file per member, beside the name given: net.json → net-member1.json, ...
-            const std::filesystem::path path(*save);
-            for (std::size_t k = 0; k < members.size(); ++k) {
-                std::filesystem::path member = path;
-                member.replace_filename(path.stem().string() + "-member" + std::to_string(k + 1) +
-                                        path.extension().string());
-                saveModel(member, members[k]);
-            }
+            for (std::size_t k = 0; k < members.size(); ++k)
+                saveModel(memberPath(*save, int(k) + 1, int(members.size())), members[k]);
         } else {
             saveModel(*save, *bestNetwork);
         }
@@ -108,10 +128,11 @@ int runTrain(const std::vector<std::string>& argv)
             std::cout << "saved to " << *save << (ensembleSize > 1 ? " (one file per member)" : "") << "\n";
     }
     if (interrupt.interrupted()) {
-        const auto checkpoint = args.has("--checkpoint") ? args.text("--checkpoint") : args.text("--resume");
+        const std::string again = bestOf > 1 ? " --best-of " + std::to_string(bestOf)
+                                  : runs > 1 ? " --ensemble " + std::to_string(runs) : "";
         std::cerr << "nnlab-cli: interrupted; "
-                  << (checkpoint ? "continue with: nnlab-cli train --resume " + *checkpoint
-                                 : std::string("--checkpoint FILE would have let it continue"))
+                  << (checkpointFile ? "continue with: nnlab-cli train --resume " + *checkpointFile + again
+                                     : std::string("--checkpoint FILE would have let it continue"))
                   << "\n";
         return 130;   // as a shell reports a command ended by Ctrl-C
     }

@@ -100,6 +100,15 @@ void TrainPrinter::epochFinished(const EpochReport& r)
     }
 }
 
+void TrainPrinter::printFinishedEarlier(const std::string& checkpoint, const TrainSummary& summary) const
+{
+    if (m_json)
+        return;   // the summary line lists every run
+    std::printf("finished earlier: %d epochs, test accuracy %.2f%% (read from %s)\n", summary.epochs,
+                100 * summary.finalTestAccuracy, checkpoint.c_str());
+    std::fflush(stdout);
+}
+
 namespace {
 
 nlohmann::ordered_json summaryJson(const TrainSummary& s)

@@ -29,6 +29,8 @@ public:
     void printHeader() const;
     // Before each of `of` runs; with more than one, lines are marked with the run.
     void startRun(int run, int of, std::uint64_t seed);
+    // A resumed ensemble's member that had finished: read from its checkpoint, not trained again.
+    void printFinishedEarlier(const std::string& checkpoint, const TrainSummary& summary) const;
     void printSummary(const std::vector<RunResult>& runs, const std::optional<EnsembleResult>& ensemble) const;
 
     void miniBatchFinished(const MiniBatchReport& report) override;
