@@ -51,7 +51,7 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
             [this](const QString& message) { statusBar()->showMessage(message); });
     addView(dataBrowser, tr("Data"), tr("the images, ch. 1"),
             style()->standardIcon(QStyle::SP_FileDialogContentsView));
-    addView(new TrainView(dataBrowser->loader()), tr("Train"), tr("live, ch. 1, 3, 5"),
+    addView(new TrainView(dataBrowser->loader()), tr("Train"), tr("live, ch. 1, 3, 5, 6"),
             style()->standardIcon(QStyle::SP_MediaPlay));
     auto* draw = new DrawView(dataBrowser->loader());
     addView(draw, tr("Draw"), tr("read your digit, ch. 1"), DrawView::icon());

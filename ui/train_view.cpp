@@ -60,7 +60,7 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
     auto* header = new QLabel(
         tr("<b>Train a network and watch it learn</b> — choose one of the book's experiments or "
            "your own network, press Start, and follow the cost, the accuracy and how fast each "
-           "layer learns (chapters 1, 3 and 5). Hover over any control for its meaning."),
+           "layer learns (chapters 1, 3, 5 and 6). Hover over any control for its meaning."),
         this);
     header->setObjectName("headerLabel");
     header->setWordWrap(true);

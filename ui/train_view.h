@@ -1,6 +1,6 @@
 // train_view.h — the "Train" view: pick a network and hyperparameters (or one of the book's
 // experiments), press Start, and watch it learn — cost, accuracy and each layer's speed of
-// learning, live — while the window stays responsive (chapters 1, 3 and 5).
+// learning, live — while the window stays responsive (chapters 1, 3, 5 and 6).
 //
 // The view composes the panels; TrainingController runs the trainer on its own thread; the
 // runs are kept in RunHistory for comparison. Shortcuts: Ctrl+Enter starts, Space pauses and
