@@ -67,23 +67,40 @@ private slots:
 
     // The products a wide layer uses for a few examples (m ≤ 8, ≥ 256 neurons) against Eigen's,
     // for every m they take and row counts that don't fill their 32-row blocks.
+    // Whole, and in the two halves two cores take (rows of z and of wᵀδ, columns of ∂C/∂w, with
+    // its Σ nablaW²), for every m the kernels cover and two beyond (Eigen's products then), on
+    // sizes that leave a few rows after the last block of 16 or 32.
     void smallBatchProductsMatchTheGeneralProduct()
     {
-        for (const auto& [rows, depth] : {std::pair{256, 33}, {1000, 640}, {300, 7}, {1025, 100}}) {
+        for (const auto& [rows, depth] : {std::pair{256, 33}, {1000, 640}, {300, 7}, {1025, 100}, {517, 431}}) {
             const Eigen::MatrixXf w = Eigen::MatrixXf::Random(rows, depth);
-            QVERIFY(!preferSmallBatchProducts(w, 0) && !preferSmallBatchProducts(w, 9));
-            for (int m = 1; m <= 8; ++m) {
-                QVERIFY(preferSmallBatchProducts(w, m));
+            QVERIFY(!preferSmallBatchProducts(w, 0) && !preferSmallBatchProducts(w, 11));
+            for (int m = 1; m <= 12; ++m) {
+                QCOMPARE(preferSmallBatchProducts(w, m), m <= 10);
                 const Eigen::MatrixXf a = Eigen::MatrixXf::Random(depth, m), delta = Eigen::MatrixXf::Random(rows, m);
+                const Eigen::MatrixXf zRef = w * a, dRef = w.transpose() * delta, nRef = delta * a.transpose();
+                const QString where = QString("%1×%2, m = %3").arg(rows).arg(depth).arg(m);
                 Eigen::MatrixXf z, dAPrev, nablaW;
                 weightedInput(w, a, z);
                 backpropagatedError(w, delta, dAPrev);
                 weightGradient(delta, a, nablaW);
-                const Eigen::MatrixXf zRef = w * a, dRef = w.transpose() * delta, nRef = delta * a.transpose();
-                const QString where = QString("%1×%2, m = %3").arg(rows).arg(depth).arg(m);
                 QVERIFY2(z.isApprox(zRef, 1e-5f), qPrintable(where));
                 QVERIFY2(dAPrev.isApprox(dRef, 1e-5f), qPrintable(where));
                 QVERIFY2(nablaW.isApprox(nRef, 1e-5f), qPrintable(where));
+
+                Eigen::MatrixXf zHalves(rows, m), dHalves(depth, m), nHalves(rows, depth);
+                double squaredNorm = 0.0;
+                for (int core = 0; core < 2; ++core) {
+                    const Eigen::Index rowsFrom = core * (rows / 2), rowsCount = core ? rows - rows / 2 : rows / 2;
+                    const Eigen::Index colsFrom = core * (depth / 2), colsCount = core ? depth - depth / 2 : depth / 2;
+                    weightedInput(w, a, zHalves, rowsFrom, rowsCount);
+                    backpropagatedError(w, delta, dHalves, colsFrom, colsCount);
+                    squaredNorm += weightGradient(delta, a, nHalves, colsFrom, colsCount);
+                }
+                QVERIFY2(zHalves.isApprox(zRef, 1e-5f), qPrintable(where + ", halves"));
+                QVERIFY2(dHalves.isApprox(dRef, 1e-5f), qPrintable(where + ", halves"));
+                QVERIFY2(nHalves.isApprox(nRef, 1e-5f), qPrintable(where + ", halves"));
+                QVERIFY2(std::abs(squaredNorm - double(nRef.squaredNorm())) < 1e-4 * nRef.squaredNorm(), qPrintable(where));
             }
         }
         QVERIFY(!preferSmallBatchProducts(Eigen::MatrixXf::Zero(100, 50), 5));   // narrow: Eigen's

@@ -5,8 +5,14 @@
 #include "nn/gradient_check.h"
 #include "nn/max_pool_layer.h"
 #include "train/data_parallel_backprop.h"
+#include "train/helper_thread.h"
 
 #include <QtTest>
+
+#include <algorithm>
+#include <chrono>
+#include <numeric>
+#include <thread>
 
 using namespace nnlab;
 
@@ -283,27 +289,97 @@ private slots:
     // Both cores compute the gradient one core does (up to float summation order), and share
     // the update: step after step (with momentum and L2, so every term of it runs in halves)
     // the weights, and the helper's copy of them, follow the one-core run's.
+    // Each output survives with probability 1 − p (the masks come two to a 64-bit draw), and
+    // survivors are scaled by 1/(1 − p): the expected output is the input. 99,999 outputs: the
+    // kept fraction's standard deviation is under 0.0016, so these bounds are 5 of them.
+    void dropoutKeepsOneMinusPOfTheOutputs_data()
+    {
+        QTest::addColumn<float>("p");
+        QTest::newRow("p = 0.5, the book's") << 0.5f;
+        QTest::newRow("p = 0.2") << 0.2f;
+        QTest::newRow("p = 0.9") << 0.9f;
+    }
+
+    void dropoutKeepsOneMinusPOfTheOutputs()
+    {
+        QFETCH(float, p);
+        Dropout dropout(p);
+        const Eigen::MatrixXf a = Eigen::MatrixXf::Ones(99999, 1);   // odd: the last draw half used
+        std::mt19937_64 rng(5);
+        const Eigen::MatrixXf dropped = dropout.apply(a, true, rng);
+        const double kept = (dropped.array() > 0.0f).cast<double>().mean();
+        QVERIFY2(std::abs(kept - (1.0 - p)) < 0.008, qPrintable(QString::number(kept)));
+        QVERIFY(((dropped.array() == 0.0f) || (dropped.array() - 1.0f / (1.0f - p)).abs() < 1e-6f).all());
+        Eigen::MatrixXf gradient = Eigen::MatrixXf::Ones(99999, 1);
+        dropout.maskGradient(gradient);
+        QVERIFY(gradient == dropped);   // dropped outputs pass nothing back, kept ones scale alike
+        const Eigen::MatrixXf again = dropout.apply(a, true, rng);
+        QVERIFY(again != dropped);      // a new mask each time
+        QVERIFY(dropout.apply(a, false, rng) == a);   // not while evaluating
+    }
+
+    // The helper thread: many short hand-overs in a row (a training step makes several), each
+    // core doing its half, none lost or run twice.
+    void helperThreadRunsEveryJobOnBothCores()
+    {
+        HelperThread helper;
+        long counts[2] = {0, 0};
+        std::vector<int> cells(2000, 0);
+        for (int round = 0; round < 5000; ++round) {
+            helper.run([&](int core) {
+                ++counts[core];
+                for (int i = core * 1000; i < (core + 1) * 1000; ++i)
+                    cells[std::size_t(i)] += 1;
+            });
+            if (round == 2500)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));   // let the helper fall asleep
+        }
+        QCOMPARE(counts[0], 5000L);
+        QCOMPARE(counts[1], 5000L);
+        QVERIFY(std::all_of(cells.begin(), cells.end(), [](int c) { return c == 5000; }));
+    }
+
+    // The split products: m = 10 and 9 examples, the halves of 500 and 575 rows or columns with
+    // a few rows left over at the end of each (not a multiple of 16).
     void twoCoresGiveTheOneCoreGradient_data()
     {
         QTest::addColumn<QString>("architecture");
-        QTest::newRow("small: passes over the parameters on one core") << "784,conv6x5,pool2,conv8x5,pool2,30,10";
-        QTest::newRow("wide: 544,000 parameters, passes split") << "784,conv4x5,pool2,500,500,10";
+        QTest::addColumn<bool>("splitsProducts");
+        QTest::addColumn<float>("dropout");
+        QTest::addColumn<int>("m");
+        QTest::newRow("small: passes over the parameters on one core")
+            << "784,conv6x5,pool2,conv8x5,pool2,30,10" << false << 0.0f << 9;
+        QTest::newRow("wide: passes split, fully connected products split")
+            << "784,conv4x5,pool2,500,500,10" << true << 0.0f << 9;
+        QTest::newRow("wide, odd sizes, m = 10") << "784,conv3x5,pool2,431,517,10" << true << 0.0f << 10;
+        // Dropout on the fully connected layers only (not the pooled maps, whose masks each core
+        // draws for its own half): the split draws the same masks, from the same stream, as one
+        // core does.
+        QTest::newRow("wide, dropout on the hidden layers") << "784,conv4x5,pool2,500,500,10" << true << 0.5f << 10;
     }
 
     void twoCoresGiveTheOneCoreGradient()
     {
         QFETCH(QString, architecture);
-        const NetworkSpec spec = softmaxNet(architecture.toStdString(), Activation::ReLU);
+        QFETCH(bool, splitsProducts);
+        QFETCH(float, dropout);
+        QFETCH(int, m);
+        const NetworkSpec spec = softmaxNet(architecture.toStdString(), Activation::ReLU, dropout);
         std::mt19937_64 rng(3);
         Network serial = makeNetwork(spec, Initialisation::Scaled, rng);
+        if (dropout > 0.0f)
+            dynamic_cast<MaxPoolLayer&>(serial.layer(int(spec.features.size()) - 1)).setDropout(0.0f);
         Network split = serial;
         QVERIFY(DataParallelBackprop::worthwhile(split, 10));
         QVERIFY(!DataParallelBackprop::worthwhile(split, 1));
-        const Eigen::MatrixXf x = (randomColumns(784, 9, 8).array() + 1.0f) / 2.0f;
+        const Eigen::MatrixXf x = (randomColumns(784, m, 8).array() + 1.0f) / 2.0f;
         Eigen::MatrixXf y;
-        oneHot({0, 1, 2, 3, 4, 5, 6, 7, 8}, 10, y);
+        std::vector<int> labels(m);
+        std::iota(labels.begin(), labels.end(), 0);
+        oneHot(labels, 10, y);
         std::mt19937_64 rngA(1), rngB(1);
         DataParallelBackprop parallel(split, 1);
+        QCOMPARE(parallel.splitsProducts(), splitsProducts);
         SgdOptimizer sgdSerial, sgdSplit;
         const Hyperparameters h{0.1f, 5.0f, 0.0f, 0.5f};   // η, λ, λ₁, μ
         auto close = [](const float* a, const float* b, Eigen::Index size) {
@@ -321,8 +397,8 @@ private slots:
                 const double norm2 = Eigen::Map<const Eigen::VectorXf>(a[i].nabla, a[i].size).squaredNorm();
                 QVERIFY(std::abs(parallel.nablaSquaredNorms()[i] - norm2) <= 1e-4 * norm2 + 1e-12);
             }
-            sgdSerial.step(a, 9, 100, h);
-            parallel.step(sgdSplit, 9, 100, h);
+            sgdSerial.step(a, m, 100, h);
+            parallel.step(sgdSplit, m, 100, h);
             for (std::size_t i = 0; i < a.size(); ++i)
                 QVERIFY2(close(a[i].value, b[i].value, a[i].size), qPrintable(QString("weights %1").arg(i)));
         }

@@ -1,4 +1,5 @@
 #include "nn/dense_layer.h"
+#include "nn/core_split.h"
 #include "nn/small_batch_products.h"
 
 #include <stdexcept>
@@ -25,10 +26,18 @@ const Eigen::MatrixXf& DenseLayer::forward(const Eigen::MatrixXf& aPrev, bool tr
                                            std::mt19937_64& rng)
 {
     m_aPrev = &aPrev;
-    if (preferSmallBatchProducts(m_weights, aPrev.cols()))
+    // z^l = w^l a^{l-1} + b^l   (eq. 25)
+    if (CoreSplit* split = CoreSplit::forWeights(m_weights)) {
+        m_z.resize(m_weights.rows(), aPrev.cols());
+        split->onBothCores([&](int core) {    // each core: its half of the neurons j (rows of w)
+            const auto [j0, count] = halfOf(m_weights.rows(), core);
+            weightedInput(m_weights, aPrev, m_z, j0, count);
+        });
+    } else if (preferSmallBatchProducts(m_weights, aPrev.cols())) {
         weightedInput(m_weights, aPrev, m_z);
-    else
-        m_z.noalias() = m_weights * aPrev;    // z^l = w^l a^{l-1} + b^l   (eq. 25)
+    } else {
+        m_z.noalias() = m_weights * aPrev;
+    }
     m_z.colwise() += m_biases;
     activate(m_activation, m_z, m_a);         // a^l = σ(z^l)
     return m_dropout.apply(m_a, training, rng);
@@ -63,6 +72,19 @@ void DenseLayer::backward(const Eigen::MatrixXf& delta, Eigen::MatrixXf* dAPrev)
         const float keep = 1.0f - m_inputDropout;
         m_deltaForW = delta * (keep * keep);
         deltaForW = &m_deltaForW;
+    }
+    if (CoreSplit* split = CoreSplit::forWeights(m_weights)) {
+        if (dAPrev)
+            dAPrev->resize(m_weights.cols(), delta.cols());
+        double squaredNorms[2] = {0.0, 0.0};
+        split->onBothCores([&](int core) {   // each core: its half of the inputs k (columns of w)
+            const auto [k0, count] = halfOf(m_weights.cols(), core);
+            squaredNorms[core] = weightGradient(*deltaForW, *m_aPrev, m_nablaW, k0, count);   // BP4
+            if (dAPrev)
+                backpropagatedError(m_weights, delta, *dAPrev, k0, count);   // (w^l)ᵀ δ^l, rows k
+        });
+        m_splitNablaWSquaredNorm = squaredNorms[0] + squaredNorms[1];
+        return;
     }
     if (preferSmallBatchProducts(m_weights, delta.cols())) {     // the same products, see there
         weightGradient(*deltaForW, *m_aPrev, m_nablaW);

@@ -32,6 +32,9 @@ public:
     const Eigen::VectorXf& biases() const { return m_biases; }
     const Eigen::MatrixXf& nablaW() const { return m_nablaW; }
     const Eigen::VectorXf& nablaB() const { return m_nablaB; }
+    // ‖∂C/∂w‖² of the last backward(), when it split its products between two cores (the
+    // cores take it as they write ∂C/∂w, saving another pass over it; core_split.h).
+    double splitNablaWSquaredNorm() const { return m_splitNablaWSquaredNorm; }
 
     // Dropout probability p of this layer's neurons while training (chapter 3; see dropout.h).
     float dropout() const override { return m_dropout.probability(); }
@@ -51,6 +54,7 @@ private:
     Eigen::VectorXf m_nablaB;    // ∂C/∂b^l summed over the mini-batch
     const Eigen::MatrixXf* m_aPrev = nullptr;  // input of the last forward(), for BP4
     Eigen::MatrixXf m_deltaForW;               // δ × (1 − p_in)², when the inputs are dropped
+    double m_splitNablaWSquaredNorm = 0.0;
 };
 
 }  // namespace nnlab

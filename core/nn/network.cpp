@@ -150,12 +150,35 @@ bool Network::isFullyConnected() const
 
 const Eigen::MatrixXf& Network::forward(const Eigen::MatrixXf& x, bool training, std::mt19937_64& rng)
 {
-    const Eigen::MatrixXf* a = &x;
-    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+    return forwardLayers(0, layerCount(), x, training, rng);
+}
+
+const Eigen::MatrixXf& Network::forwardLayers(int from, int to, const Eigen::MatrixXf& a, bool training,
+                                              std::mt19937_64& rng)
+{
+    const Eigen::MatrixXf* out = &a;
+    for (int l = from; l < to; ++l) {
         // The output layer never drops neurons; DenseLayer only drops when built with p > 0.
-        a = &m_layers[l]->forward(*a, training, rng);
+        out = &m_layers[l]->forward(*out, training, rng);
     }
-    return *a;
+    return *out;
+}
+
+double Network::outputDelta(const Eigen::MatrixXf& y)
+{
+    const Layer& last = *m_layers.back();
+    m_deltas.resize(m_layers.size());
+    nnlab::outputDelta(m_cost, last.activation(), last.z(), last.a(), y, m_deltas.back());   // BP1
+    return costValue(m_cost, last.a(), y);
+}
+
+void Network::backwardLayers(int top, int bottom)
+{
+    for (int l = top; l >= bottom; --l) {
+        m_layers[l]->backward(m_deltas[l], l > 0 ? &m_deltas[l - 1] : nullptr);  // BP3, BP4, (w^l)ᵀδ^l
+        if (l > bottom)
+            toDelta(l - 1);                                                      // BP2: ⊙ σ'(z^{l-1})
+    }
 }
 
 Eigen::MatrixXf Network::inputGradient(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y)
@@ -170,17 +193,10 @@ Eigen::MatrixXf Network::inputGradient(const Eigen::MatrixXf& x, const Eigen::Ma
 double Network::backprop(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y, std::mt19937_64& rng,
                          bool training)
 {
-    const Eigen::MatrixXf& output = forward(x, training, rng);
-    Layer& last = *m_layers.back();
-    m_deltas.resize(m_layers.size());
-    const int L = layerCount() - 1;
-    outputDelta(m_cost, last.activation(), last.z(), output, y, m_deltas[L]);   // BP1
-    for (int l = L; l >= 0; --l) {
-        m_layers[l]->backward(m_deltas[l], l > 0 ? &m_deltas[l - 1] : nullptr);  // BP3, BP4, (w^l)ᵀδ^l
-        if (l > 0)
-            m_layers[l - 1]->outputGradientToDelta(m_deltas[l - 1]);             // BP2: ⊙ σ'(z^{l-1})
-    }
-    return costValue(m_cost, output, y);
+    forward(x, training, rng);
+    const double cost = outputDelta(y);
+    backwardLayers(layerCount() - 1, 0);
+    return cost;
 }
 
 void Network::infer(const Eigen::MatrixXf& x, Eigen::MatrixXf& output) const

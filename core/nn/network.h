@@ -78,6 +78,24 @@ public:
     double backprop(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y, std::mt19937_64& rng,
                     bool training = true);
 
+    // The same passes in pieces, for DataParallelBackprop, which runs the convolutional layers
+    // on each core's half of the mini-batch and the fully connected ones on all of it:
+    // forwardLayers(from, to, a) runs layers from .. to-1 on a (their input) and returns the
+    // last one's output; outputDelta(y) is BP1 for the last forward, returning the cost;
+    // backwardLayers(top, bottom) runs BP2–BP4 from delta(top) down through layer bottom,
+    // leaving ∂C/∂a^{bottom-1} in delta(bottom-1), and toDelta(l) turns delta(l) from ∂C/∂a^l
+    // into δ^l (BP2's "⊙ σ'(z^l)"). backprop() is forward(), outputDelta(), backwardLayers(L, 0).
+    const Eigen::MatrixXf& forwardLayers(int from, int to, const Eigen::MatrixXf& a, bool training,
+                                         std::mt19937_64& rng);
+    double outputDelta(const Eigen::MatrixXf& y);
+    void backwardLayers(int top, int bottom);
+    void toDelta(int l) { m_layers[l]->outputGradientToDelta(m_deltas[l]); }
+    Eigen::MatrixXf& delta(int l)
+    {
+        m_deltas.resize(m_layers.size());
+        return m_deltas[l];
+    }
+
     // ∂C/∂x: how the cost changes with each input pixel (backprop carried one step further, to
     // the input layer). For adversarial examples (chapter 6's remark).
     Eigen::MatrixXf inputGradient(const Eigen::MatrixXf& x, const Eigen::MatrixXf& y);

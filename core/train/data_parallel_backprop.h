@@ -12,25 +12,31 @@
 // and bringing the helper's copy up to date) are shared too: each core takes half of every
 // parameter array. For the chapter 6 net with two layers of 1,000 neurons they touch 1.7 million
 // parameters per mini-batch, as much time as the backpropagation itself when done on one core.
+//
+// Such wide fully connected layers are better split the other way (core_split.h): only the
+// convolutional layers run on halves of the mini-batch; their outputs are put side by side and
+// the fully connected layers run on all of it, on this thread, with each big product split
+// between the cores. Their weights then live in one copy: no second nabla to add, none to copy.
 #pragma once
 
+#include "nn/core_split.h"
 #include "nn/network.h"
+#include "train/helper_thread.h"
 #include "train/sgd.h"
 
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <random>
-#include <thread>
 
 namespace nnlab {
 
-class DataParallelBackprop {
+class DenseLayer;
+
+class DataParallelBackprop final : public CoreSplit {
 public:
     // The helper's copy is taken now: from here on net's parameters must change only through
     // step() (Trainer::run keeps one of these for one run).
     DataParallelBackprop(Network& net, std::uint64_t seed);
-    ~DataParallelBackprop();
+    ~DataParallelBackprop() override;
     DataParallelBackprop(const DataParallelBackprop&) = delete;
     DataParallelBackprop& operator=(const DataParallelBackprop&) = delete;
 
@@ -51,28 +57,34 @@ public:
     // Whether splitting pays for this network and mini-batch size (convolutions, m ≥ 2).
     static bool worthwhile(const Network& net, int miniBatchSize);
 
-private:
+    // Whether the fully connected layers run on the whole mini-batch with split products.
+    bool splitsProducts() const { return m_firstDense > 0; }
+
     // Runs job(1) on the helper and job(0) on this thread; returns when both are done.
-    void onBothCores(const std::function<void(int core)>& job);
-    // The same for the passes over the parameters, unless there are too few of them to be worth
-    // waking the helper for: then this thread runs job(0) and job(1), with the same result.
+    void onBothCores(const std::function<void(int core)>& job) override;
+
+private:
+    // backprop()'s first part when the dense layers split their products: the cost.
+    double backpropWithSplitProducts(const Eigen::MatrixXf& y, std::mt19937_64& rng);
+    // onBothCores for the passes over the parameters, unless there are too few of them to be
+    // worth waking the helper for: then this thread runs job(0) and job(1), with the same result.
     void overParameters(const std::function<void(int core)>& job);
-    void work();
 
     Network& m_net;
     Network m_replica;
     std::mt19937_64 m_replicaRng;
     Eigen::MatrixXf m_xMine, m_yMine, m_xTheirs, m_yTheirs;   // the halves (forward keeps &x)
+    // With split products: the first fully connected layer (else 0), the number of parameter
+    // arrays before it (the replicated ones), and the features it takes, side by side.
+    int m_firstDense = 0;
+    std::size_t m_replicatedParameters = 0;
+    std::vector<DenseLayer*> m_splitWeights;   // per parameter array: its layer, if split weights
+    Eigen::MatrixXf m_features;
     std::vector<double> m_squaredNorms;
     std::vector<double> m_theirSquaredNorms;
     bool m_splitParameterPasses = false;
 
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    const std::function<void(int)>* m_job = nullptr;   // the helper's job, while there is one
-    bool m_jobDone = false;
-    bool m_quit = false;
-    std::thread m_worker;
+    HelperThread m_helper;
 };
 
 }  // namespace nnlab
