@@ -8,9 +8,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// How long either side watches before giving its core away: longer than the gaps between the
+// How long either side keeps looking before it sleeps: longer than the gaps between the
 // hand-overs of a training step, short enough that an idle helper soon sleeps.
-constexpr auto kSpin = std::chrono::microseconds(500);
+constexpr auto kSpin = std::chrono::microseconds(200);
 
 void relax()
 {
@@ -19,62 +19,76 @@ void relax()
 #endif
 }
 
+// Looks at ready() until it is true (returns true) or kSpin has passed (returns false). The first
+// looks come back to back — a hand-over is usually a few µs away; after that each gives the core
+// away first (sched_yield), so that on a busy machine the thread waited for can have it.
+template <typename Ready>
+bool spinUntil(Ready ready)
+{
+    const auto start = Clock::now();
+    for (unsigned looks = 1;; ++looks) {
+        if (ready())
+            return true;
+        if (looks < 100) {
+            relax();
+            continue;
+        }
+        std::this_thread::yield();
+        if (looks % 8 == 0 && Clock::now() - start > kSpin)
+            return ready();
+    }
+}
+
 }  // namespace
 
 HelperThread::HelperThread() : m_thread([this] { loop(); }) {}
 
 HelperThread::~HelperThread()
 {
-    m_quit = true;
     {
         std::lock_guard lock(m_mutex);
+        m_quit = true;
     }
-    m_wake.notify_one();
+    m_wake.notify_all();
     m_thread.join();
 }
 
 void HelperThread::run(const std::function<void(int core)>& job)
 {
     m_done.store(false, std::memory_order_relaxed);
-    m_job.store(&job, std::memory_order_release);
     {
-        // A helper on its way to sleep checks m_job under this lock: it has seen the job, or it
-        // is waiting and gets the notification.
+        // Under the lock: a helper on its way to sleep checks m_job while holding it, so it
+        // either sees the job or is already waiting for the notification.
         std::lock_guard lock(m_mutex);
+        m_job.store(&job, std::memory_order_release);
     }
-    m_wake.notify_one();
+    m_wake.notify_all();
     job(0);
-    const auto start = Clock::now();
-    for (unsigned spins = 1; !m_done.load(std::memory_order_acquire); ++spins) {
-        relax();
-        if (spins % 256 == 0 && Clock::now() - start > kSpin)
-            std::this_thread::yield();   // the helper may be waiting for this core
+    if (!spinUntil([this] { return m_done.load(std::memory_order_acquire); })) {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait(lock, [this] { return m_done.load(); });
     }
 }
 
 const std::function<void(int)>* HelperThread::waitForJob()
 {
-    const auto start = Clock::now();
-    for (unsigned spins = 1;; ++spins) {
-        if (const auto* job = m_job.load(std::memory_order_acquire))
-            return job;
-        if (m_quit.load())
-            return nullptr;
-        relax();
-        if (spins % 256 == 0 && Clock::now() - start > kSpin)
-            break;
+    if (!spinUntil([this] { return m_job.load(std::memory_order_acquire) != nullptr || m_quit.load(); })) {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait(lock, [this] { return m_job.load() != nullptr || m_quit.load(); });
     }
-    std::unique_lock lock(m_mutex);
-    m_wake.wait(lock, [this] { return m_job.load() != nullptr || m_quit.load(); });
-    return m_quit.load() ? nullptr : m_job.load();
+    return m_quit.load() ? nullptr : m_job.load(std::memory_order_acquire);
 }
 
 void HelperThread::loop()
 {
     while (const auto* job = waitForJob()) {
         (*job)(1);
-        m_job.store(nullptr, std::memory_order_relaxed);
-        m_done.store(true, std::memory_order_release);
+        {
+            std::lock_guard lock(m_mutex);   // a caller gone to sleep checks m_done holding it
+            m_job.store(nullptr, std::memory_order_relaxed);
+            m_done.store(true, std::memory_order_release);
+        }
+        m_wake.notify_all();
     }
 }
 

@@ -3,9 +3,11 @@
 //
 // Training hands work to the helper several times per mini-batch, every 100–500 µs. Waking a
 // sleeping thread through a condition variable took ~120 µs a time on this machine (measured in
-// the dropout net, a fifth of its step), so the helper keeps watching for the next job for a
-// while after each one (kSpin) before it goes to sleep, and the caller watches for the helper's
-// end the same way; a helper left idle longer (a paused run, evaluation) sleeps as before.
+// the dropout net, a fifth of its step), so each side keeps looking for the other for a while
+// (kSpin, 200 µs) before it sleeps: the helper for its next job, the caller for the helper's end.
+// Pure spinning is a disaster on a busy machine — when the two threads share one core, the
+// spinner burns the time slice the other needs (measured: an epoch 4× slower while a compiler
+// ran) — so after the first few looks each one yields the core before looking again.
 #pragma once
 
 #include <atomic>
