@@ -153,45 +153,25 @@ double weightGradientColumns(const Eigen::MatrixXf& delta, const Eigen::MatrixXf
     return squaredNorm;
 }
 
-// Calls kernel<J>(args...) for J = columns, 1 ≤ J ≤ kMaxColumns; false for more columns.
-template <template <int> class Kernel, typename... Args>
-bool dispatch(Index columns, Args&&... args)
+// Calls kernel(std::integral_constant<int, J>) for J = columns, 1 ≤ J ≤ kMaxColumns, so that
+// the kernels are compiled for each J; false for more columns.
+template <typename Kernel>
+bool withColumns(Index columns, Kernel kernel)
 {
     switch (columns) {
-    case 1: Kernel<1>::run(std::forward<Args>(args)...); return true;
-    case 2: Kernel<2>::run(std::forward<Args>(args)...); return true;
-    case 3: Kernel<3>::run(std::forward<Args>(args)...); return true;
-    case 4: Kernel<4>::run(std::forward<Args>(args)...); return true;
-    case 5: Kernel<5>::run(std::forward<Args>(args)...); return true;
-    case 6: Kernel<6>::run(std::forward<Args>(args)...); return true;
-    case 7: Kernel<7>::run(std::forward<Args>(args)...); return true;
-    case 8: Kernel<8>::run(std::forward<Args>(args)...); return true;
-    case 9: Kernel<9>::run(std::forward<Args>(args)...); return true;
-    case 10: Kernel<10>::run(std::forward<Args>(args)...); return true;
+    case 1: kernel(std::integral_constant<int, 1>{}); return true;
+    case 2: kernel(std::integral_constant<int, 2>{}); return true;
+    case 3: kernel(std::integral_constant<int, 3>{}); return true;
+    case 4: kernel(std::integral_constant<int, 4>{}); return true;
+    case 5: kernel(std::integral_constant<int, 5>{}); return true;
+    case 6: kernel(std::integral_constant<int, 6>{}); return true;
+    case 7: kernel(std::integral_constant<int, 7>{}); return true;
+    case 8: kernel(std::integral_constant<int, 8>{}); return true;
+    case 9: kernel(std::integral_constant<int, 9>{}); return true;
+    case 10: kernel(std::integral_constant<int, 10>{}); return true;
     default: return false;
     }
 }
-
-template <int J>
-struct WeightedInput {
-    template <typename... Args>
-    static void run(Args&&... args) { weightedInputRows<J>(std::forward<Args>(args)...); }
-};
-
-template <int J>
-struct BackpropagatedError {
-    template <typename... Args>
-    static void run(Args&&... args) { backpropagatedErrorRows<J>(std::forward<Args>(args)...); }
-};
-
-template <int J>
-struct WeightGradient {
-    template <typename... Args>
-    static void run(double& squaredNorm, Args&&... args)
-    {
-        squaredNorm = weightGradientColumns<J>(std::forward<Args>(args)...);
-    }
-};
 
 }  // namespace
 
@@ -210,7 +190,8 @@ void weightedInput(const Eigen::MatrixXf& w, const Eigen::MatrixXf& a, Eigen::Ma
 void weightedInput(const Eigen::MatrixXf& w, const Eigen::MatrixXf& a, Eigen::MatrixXf& z,
                    Eigen::Index j0, Eigen::Index count)
 {
-    if (!dispatch<WeightedInput>(a.cols(), w, a, z, j0, j0 + count))
+    const bool done = withColumns(a.cols(), [&](auto J) { weightedInputRows<J()>(w, a, z, j0, j0 + count); });
+    if (!done)
         z.middleRows(j0, count).noalias() = w.middleRows(j0, count) * a;
 }
 
@@ -223,7 +204,10 @@ void backpropagatedError(const Eigen::MatrixXf& w, const Eigen::MatrixXf& delta,
 void backpropagatedError(const Eigen::MatrixXf& w, const Eigen::MatrixXf& delta, Eigen::MatrixXf& dAPrev,
                          Eigen::Index k0, Eigen::Index count)
 {
-    if (!dispatch<BackpropagatedError>(delta.cols(), w, delta, dAPrev, k0, k0 + count))
+    const bool done = withColumns(delta.cols(), [&](auto J) {
+        backpropagatedErrorRows<J()>(w, delta, dAPrev, k0, k0 + count);
+    });
+    if (!done)
         dAPrev.middleRows(k0, count).noalias() = w.middleCols(k0, count).transpose() * delta;
 }
 
@@ -237,7 +221,9 @@ double weightGradient(const Eigen::MatrixXf& delta, const Eigen::MatrixXf& a, Ei
                       Eigen::Index k0, Eigen::Index count)
 {
     double squaredNorm = 0.0;
-    if (dispatch<WeightGradient>(delta.cols(), squaredNorm, delta, a, nablaW, k0, k0 + count))
+    if (withColumns(delta.cols(), [&](auto J) {
+            squaredNorm = weightGradientColumns<J()>(delta, a, nablaW, k0, k0 + count);
+        }))
         return squaredNorm;
     // More examples: column k of ∂C/∂w is Σ_j δ_j a_kj, written once, no zeroing first.
     for (Eigen::Index k = k0; k < k0 + count; ++k) {
