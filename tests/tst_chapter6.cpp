@@ -142,6 +142,30 @@ private slots:
         members.pop_back();
         QCOMPARE(evaluateEnsemble(members, one).accuracy, evaluate(members[0], one).accuracy);
     }
+
+    // A plurality vote counts the classes the members name: two members narrowly for class 0
+    // outvote one sure of class 2, though the average favours 2. A tie goes to the tied class
+    // with the larger average output.
+    void pluralityVoteCountsNamedClassesAndBreaksTiesByAverage()
+    {
+        Dataset one;
+        one.imageRows = 2;
+        one.imageCols = 2;
+        one.images = Eigen::MatrixXf::Zero(4, 1);
+        one.labels = {0};
+        std::vector<Network> members;
+        members.push_back(constantVoter({std::log(0.40f), std::log(0.25f), std::log(0.35f)}));   // says 0
+        members.push_back(constantVoter({std::log(0.40f), std::log(0.25f), std::log(0.35f)}));   // says 0
+        members.push_back(constantVoter({std::log(0.01f), std::log(0.01f), std::log(0.98f)}));   // says 2
+        // Averages (0.27, 0.17, 0.56): the averaged vote says 2, the plurality 0 (two votes to one).
+        QCOMPARE(evaluateEnsemble(members, one, Vote::AveragedOutputs).accuracy, 0.0);
+        QCOMPARE(evaluateEnsemble(members, one, Vote::Plurality).accuracy, 1.0);
+        // One vote each for 0 and 2: the larger average (class 2's, 0.665 against 0.205) wins.
+        members.erase(members.begin());
+        QCOMPARE(evaluateEnsemble(members, one, Vote::Plurality).accuracy, 0.0);
+        one.labels = {2};
+        QCOMPARE(evaluateEnsemble(members, one, Vote::Plurality).accuracy, 1.0);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestChapter6)

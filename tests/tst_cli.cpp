@@ -156,6 +156,10 @@ private slots:
         const QJsonObject voted = report["ensemble"].toObject();
         QCOMPARE(voted["test_accuracy"].toDouble(), trained["test_accuracy"].toDouble());
         QCOMPARE(voted["validation_accuracy"].toDouble(), trained["validation_accuracy"].toDouble());
+        const QJsonObject plurality = voted["plurality"].toObject();
+        QCOMPARE(plurality["test_accuracy"].toDouble(), trained["plurality"].toObject()["test_accuracy"].toDouble());
+        QCOMPARE(plurality["total"].toInt(), 10000);
+        QVERIFY(plurality["test_accuracy"].toDouble() > 0.5);   // a vote of three nets, not garbage
         for (const QJsonValue& m : report["members"].toArray())
             QVERIFY(m.toObject()["test_accuracy"].toDouble() <= 1.0);
 

@@ -3,6 +3,7 @@
 #include "args.h"
 #include "commands.h"
 #include "config_flags.h"
+#include "ensemble_vote.h"
 
 #include "io/model_file.h"
 #include "train/evaluation.h"
@@ -72,20 +73,12 @@ int runEvaluate(const std::vector<std::string>& argv)
             std::cout << memberLines[0].dump() << "\n";   // {"model", "test_accuracy", ...}
         return 0;
     }
-    // Chapter 6: the members vote by averaging their output activations.
-    const Evaluation validation = evaluateEnsemble(members, data.validation);
-    const Evaluation test = evaluateEnsemble(members, data.test);
+    // Chapter 6: the members vote.
+    const EnsembleResult votes = voteOn(members, data);
     if (args.has("--json"))
-        std::cout << nlohmann::ordered_json{{"members", memberLines},
-                                            {"ensemble", {{"size", members.size()},
-                                                          {"validation_accuracy", validation.accuracy},
-                                                          {"test_accuracy", test.accuracy},
-                                                          {"correct", test.correct},
-                                                          {"total", test.total}}}}.dump()
-                  << "\n";
+        std::cout << nlohmann::ordered_json{{"members", memberLines}, {"ensemble", ensembleJson(votes)}}.dump() << "\n";
     else
-        std::printf("ensemble of %zu (averaged outputs): test accuracy %.2f%% (%d / %d), validation %.2f%%\n",
-                    members.size(), 100.0 * test.accuracy, test.correct, test.total, 100.0 * validation.accuracy);
+        printEnsemble(votes);
     return 0;
 }
 

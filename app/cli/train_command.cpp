@@ -113,7 +113,7 @@ int runTrain(const std::vector<std::string>& argv)
     }
     std::optional<EnsembleResult> ensemble;
     if (ensembleSize > 1 && !interrupt.interrupted())   // an interrupted member is not the one it would be
-        ensemble = EnsembleResult{evaluateEnsemble(members, data.validation), evaluateEnsemble(members, data.test)};
+        ensemble = voteOn(members, data);
     printer.printSummary(results, ensemble);
 
     if (const auto save = args.text("--save")) {

@@ -137,9 +137,7 @@ void TrainPrinter::printSummary(const std::vector<RunResult>& runs, const std::o
         summary["seed"] = best.seed;
         summary["config"] = describe(m_config);
         if (ensemble) {
-            summary["ensemble"] = {{"size", runs.size()},
-                                   {"validation_accuracy", ensemble->validation.accuracy},
-                                   {"test_accuracy", ensemble->test.accuracy}};
+            summary["ensemble"] = ensembleJson(*ensemble);
         } else if (runs.size() > 1) {
             summary["best_of"] = runs.size();
         }
@@ -167,8 +165,7 @@ void TrainPrinter::printSummary(const std::vector<RunResult>& runs, const std::o
                         static_cast<unsigned long long>(runs[i].seed), 100 * runs[i].summary.bestTestAccuracy,
                         100 * runs[i].summary.finalTestAccuracy, 100 * runs[i].summary.bestValidationAccuracy);
         if (ensemble)
-            std::printf("ensemble of %zu, voting by averaged outputs: test accuracy %.2f%%, validation %.2f%%\n",
-                        runs.size(), 100 * ensemble->test.accuracy, 100 * ensemble->validation.accuracy);
+            printEnsemble(*ensemble);
         else
             std::printf("best of %zu: run %zu (seed %llu)\n", runs.size(), bestRun(runs) + 1,
                         static_cast<unsigned long long>(best.seed));

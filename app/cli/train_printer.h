@@ -2,6 +2,8 @@
 // bar on stderr when it is a terminal.
 #pragma once
 
+#include "ensemble_vote.h"
+
 #include "train/presets.h"
 #include "train/training_observer.h"
 
@@ -12,11 +14,6 @@ namespace nnlab::cli {
 struct RunResult {
     std::uint64_t seed = 0;
     TrainSummary summary;
-};
-
-struct EnsembleResult {
-    Evaluation validation;
-    Evaluation test;
 };
 
 // The run with the highest peak test accuracy (the book's "best of three").

@@ -20,39 +20,61 @@ struct ChunkResult {
 
 using Members = std::vector<const Network*>;
 
-// The output activations for the columns of x: one network's, or an ensemble's average
-// (chapter 6: the members vote by averaging their outputs).
-void inferMembers(const Members& members, const Eigen::MatrixXf& x, Eigen::MatrixXf& output)
+// Adds one vote, in `votes`, for the class each column of `output` names.
+void countVotes(const Eigen::MatrixXf& output, Eigen::MatrixXf& votes)
+{
+    for (Eigen::Index j = 0; j < output.cols(); ++j) {
+        Eigen::Index named = 0;
+        output.col(j).maxCoeff(&named);
+        votes(named, j) += 1.0f;
+    }
+}
+
+// The output activations for the columns of x: one network's, or an ensemble's average.
+// `scores` gets what decides each column's class: the average itself, or for a plurality vote
+// the number of members naming each class plus half the average (in [0, ½], so it only breaks
+// ties between classes named equally often).
+void inferMembers(const Members& members, Vote vote, const Eigen::MatrixXf& x, Eigen::MatrixXf& output,
+                  Eigen::MatrixXf& scores)
 {
     members.front()->infer(x, output);
+    Eigen::MatrixXf votes = Eigen::MatrixXf::Zero(output.rows(), output.cols());
+    if (vote == Vote::Plurality)
+        countVotes(output, votes);
     Eigen::MatrixXf other;
     for (std::size_t i = 1; i < members.size(); ++i) {
         members[i]->infer(x, other);
         output += other;
+        if (vote == Vote::Plurality)
+            countVotes(other, votes);
     }
     if (members.size() > 1)
         output /= float(members.size());
+    if (vote == Vote::Plurality)
+        scores = votes + 0.5f * output;
+    else
+        scores = output;
 }
 
 // Evaluates chunks first, first + stride, ... of the set; the output activations go to
 // `outputs` (10 × set size) if given.
-ChunkResult evaluateChunks(const Members& members, const Dataset& data, int first, int stride,
+ChunkResult evaluateChunks(const Members& members, Vote vote, const Dataset& data, int first, int stride,
                            Eigen::MatrixXf* outputs)
 {
     const Network& net = *members.front();
     ChunkResult result;
-    Eigen::MatrixXf output, y;
+    Eigen::MatrixXf output, scores, y;
     std::vector<int> labels;
     const int chunk = chunkSize(net);
     for (int start = first * chunk; start < data.size(); start += stride * chunk) {
         const int count = std::min(chunk, data.size() - start);
-        inferMembers(members, data.images.middleCols(start, count), output);
+        inferMembers(members, vote, data.images.middleCols(start, count), output, scores);
         labels.assign(data.labels.begin() + start, data.labels.begin() + start + count);
         oneHot(labels, net.outputSize(), y);
         result.costSum += costValue(net.cost(), output, y);
         for (int j = 0; j < count; ++j) {
             Eigen::Index predicted = 0;
-            output.col(j).maxCoeff(&predicted);
+            scores.col(j).maxCoeff(&predicted);
             if (predicted == labels[j])
                 ++result.correct;
         }
@@ -63,14 +85,15 @@ ChunkResult evaluateChunks(const Members& members, const Dataset& data, int firs
 }
 
 // Both halves of the work in parallel: this machine's two cores.
-ChunkResult evaluateInParallel(const Members& members, const Dataset& data, Eigen::MatrixXf* outputs)
+ChunkResult evaluateInParallel(const Members& members, const Dataset& data, Eigen::MatrixXf* outputs,
+                               Vote vote = Vote::AveragedOutputs)
 {
     reuseLargeAllocations();
     if (outputs)
         outputs->resize(members.front()->outputSize(), data.size());
     ChunkResult other;
-    std::thread worker([&] { other = evaluateChunks(members, data, 1, 2, outputs); });
-    ChunkResult mine = evaluateChunks(members, data, 0, 2, outputs);
+    std::thread worker([&] { other = evaluateChunks(members, vote, data, 1, 2, outputs); });
+    ChunkResult mine = evaluateChunks(members, vote, data, 0, 2, outputs);
     worker.join();
     return {mine.costSum + other.costSum, mine.correct + other.correct};
 }
@@ -113,7 +136,7 @@ std::vector<int> predictClasses(const Network& net, const Dataset& data)
     return classes;
 }
 
-Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data)
+Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data, Vote vote)
 {
     Evaluation e;
     e.total = data.size();
@@ -122,7 +145,7 @@ Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& 
     Members pointers;
     for (const Network& net : members)
         pointers.push_back(&net);
-    const ChunkResult sums = evaluateInParallel(pointers, data, nullptr);
+    const ChunkResult sums = evaluateInParallel(pointers, data, nullptr, vote);
     e.correct = sums.correct;
     e.accuracy = double(e.correct) / e.total;
     e.cost = sums.costSum / e.total;

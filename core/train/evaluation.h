@@ -26,9 +26,16 @@ struct Regularisation {
 // Runs the set through the network in chunks, on both cores (inference is thread-safe).
 Evaluation evaluate(const Network& net, const Dataset& data, const Regularisation& reg = {});
 
-// An ensemble (chapter 6): the members vote by averaging their output activations; the
-// class with the largest average wins. Cost is the members' cost of that average.
-Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data);
+// How an ensemble's members vote (chapter 6: "taking a vote amongst our five networks").
+enum class Vote {
+    AveragedOutputs,   // the class with the largest average output activation wins
+    Plurality,         // each member names its class; the most named wins, ties going to the
+                       // tied class with the larger average output
+};
+
+// An ensemble (chapter 6). Cost is the members' cost of their averaged output, either way.
+Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data,
+                            Vote vote = Vote::AveragedOutputs);
 
 // The output activations a^L of every example (output size × set size), on both cores.
 Eigen::MatrixXf outputActivations(const Network& net, const Dataset& data);

@@ -1,0 +1,33 @@
+// ensemble_vote.h — an ensemble's accuracy (chapter 6), by both ways its members can vote, as
+// `train --ensemble K` and `evaluate --ensemble` report it.
+#pragma once
+
+#include "data/dataset.h"
+#include "train/evaluation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+namespace nnlab::cli {
+
+struct SetVote {
+    Evaluation validation;
+    Evaluation test;
+};
+
+struct EnsembleResult {
+    std::size_t size = 0;
+    SetVote averaged;    // by averaged output activations: nnlab's vote, the one its tables show
+    SetVote plurality;   // each member names a class, the most named wins
+};
+
+EnsembleResult voteOn(const std::vector<Network>& members, const DataSplit& data);
+
+// {"size", "validation_accuracy", "test_accuracy", "correct", "total", "plurality": {...}}
+nlohmann::ordered_json ensembleJson(const EnsembleResult& ensemble);
+
+// Two lines: the averaged vote's test and validation accuracy, then the plurality vote's.
+void printEnsemble(const EnsembleResult& ensemble);
+
+}  // namespace nnlab::cli
