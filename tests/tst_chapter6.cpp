@@ -166,6 +166,24 @@ private slots:
         one.labels = {2};
         QCOMPARE(evaluateEnsemble(members, one, Vote::Plurality).accuracy, 1.0);
     }
+
+    // missedByCounts says how many examples 0, 1, ..., K members get wrong.
+    void missedByCountsHowManyMembersMissEachExample()
+    {
+        Dataset three;
+        three.imageRows = 2;
+        three.imageCols = 2;
+        three.images = Eigen::MatrixXf::Zero(4, 3);
+        three.labels = {0, 1, 2};
+        std::vector<Network> members;
+        members.push_back(constantVoter({std::log(0.5f), std::log(0.3f), std::log(0.2f)}));   // says 0
+        members.push_back(constantVoter({std::log(0.6f), std::log(0.3f), std::log(0.1f)}));   // says 0
+        members.push_back(constantVoter({std::log(0.1f), std::log(0.7f), std::log(0.2f)}));   // says 1
+        // Label 0: missed by one member; label 1: by two; label 2: by all three.
+        QCOMPARE(missedByCounts(members, three), (std::vector<int>{0, 1, 1, 1}));
+        three.labels = {0, 0, 0};
+        QCOMPARE(missedByCounts(members, three), (std::vector<int>{0, 3, 0, 0}));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestChapter6)

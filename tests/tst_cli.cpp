@@ -160,6 +160,19 @@ private slots:
         QCOMPARE(plurality["test_accuracy"].toDouble(), trained["plurality"].toObject()["test_accuracy"].toDouble());
         QCOMPARE(plurality["total"].toInt(), 10000);
         QVERIFY(plurality["test_accuracy"].toDouble() > 0.5);   // a vote of three nets, not garbage
+        // Test images missed by 0, 1, 2, 3 members: four counts adding up to the test set, and the
+        // members' own mistakes: Σ k·count = their errors together.
+        const QJsonArray missedBy = voted["test_missed_by"].toArray();
+        QCOMPARE(missedBy.size(), 4);
+        int images = 0, mistakes = 0, membersCorrect = 0;
+        for (int k = 0; k < 4; ++k) {
+            images += missedBy[k].toInt();
+            mistakes += k * missedBy[k].toInt();
+        }
+        for (const QJsonValue& m : report["members"].toArray())
+            membersCorrect += m.toObject()["correct"].toInt();
+        QCOMPARE(images, 10000);
+        QCOMPARE(mistakes, 3 * 10000 - membersCorrect);
         for (const QJsonValue& m : report["members"].toArray())
             QVERIFY(m.toObject()["test_accuracy"].toDouble() <= 1.0);
 

@@ -1,6 +1,7 @@
 #include "ensemble_vote.h"
 
 #include <cstdio>
+#include <string>
 
 namespace nnlab::cli {
 
@@ -30,7 +31,7 @@ void printSet(const char* how, const SetVote& v)
 EnsembleResult voteOn(const std::vector<Network>& members, const DataSplit& data)
 {
     return {members.size(), voteOnSets(members, data, Vote::AveragedOutputs),
-            voteOnSets(members, data, Vote::Plurality)};
+            voteOnSets(members, data, Vote::Plurality), missedByCounts(members, data.test)};
 }
 
 nlohmann::ordered_json ensembleJson(const EnsembleResult& ensemble)
@@ -38,6 +39,7 @@ nlohmann::ordered_json ensembleJson(const EnsembleResult& ensemble)
     nlohmann::ordered_json json = {{"size", ensemble.size}, {"vote", "averaged outputs"}};
     json.update(setJson(ensemble.averaged));
     json["plurality"] = setJson(ensemble.plurality);
+    json["test_missed_by"] = ensemble.missedBy;
     return json;
 }
 
@@ -46,6 +48,15 @@ void printEnsemble(const EnsembleResult& ensemble)
     std::printf("ensemble of %zu, voting\n", ensemble.size);
     printSet("by averaged outputs:", ensemble.averaged);
     printSet("by plurality:", ensemble.plurality);
+    // e.g. "test images missed by 1, 2, 3 members: 30, 12, 9" — a vote rescues only the first kind.
+    std::string by, counts;
+    for (std::size_t k = 1; k < ensemble.missedBy.size(); ++k) {
+        const char* separator = k > 1 ? ", " : "";
+        by.append(separator).append(std::to_string(k));
+        counts.append(separator).append(std::to_string(ensemble.missedBy[k]));
+    }
+    std::printf("test images missed by %s of the %zu members: %s (no vote rescues one most members miss)\n",
+                by.c_str(), ensemble.size, counts.c_str());
 }
 
 }  // namespace nnlab::cli

@@ -20,14 +20,17 @@ struct EnsembleResult {
     std::size_t size = 0;
     SetVote averaged;    // by averaged output activations: nnlab's vote, the one its tables show
     SetVote plurality;   // each member names a class, the most named wins
+    std::vector<int> missedBy;   // test images missed by exactly 0, 1, ..., size members
 };
 
 EnsembleResult voteOn(const std::vector<Network>& members, const DataSplit& data);
 
-// {"size", "validation_accuracy", "test_accuracy", "correct", "total", "plurality": {...}}
+// {"size", "vote", "validation_accuracy", "test_accuracy", "correct", "total", "plurality": {...},
+//  "test_missed_by": [...]}
 nlohmann::ordered_json ensembleJson(const EnsembleResult& ensemble);
 
-// Two lines: the averaged vote's test and validation accuracy, then the plurality vote's.
+// The averaged vote's test and validation accuracy, the plurality vote's, and how many test
+// images 1, 2, ... members miss.
 void printEnsemble(const EnsembleResult& ensemble);
 
 }  // namespace nnlab::cli

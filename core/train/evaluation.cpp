@@ -152,4 +152,19 @@ Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& 
     return e;
 }
 
+std::vector<int> missedByCounts(const std::vector<Network>& members, const Dataset& data)
+{
+    std::vector<int> missedBy(data.size(), 0);   // per example: how many members miss it
+    for (const Network& net : members) {
+        const std::vector<int> classes = predictClasses(net, data);
+        for (int j = 0; j < data.size(); ++j)
+            if (classes[j] != data.labels[j])
+                ++missedBy[j];
+    }
+    std::vector<int> counts(members.size() + 1, 0);
+    for (int k : missedBy)
+        ++counts[k];
+    return counts;
+}
+
 }  // namespace nnlab
