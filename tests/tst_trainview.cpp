@@ -462,6 +462,26 @@ private slots:
         QCOMPARE((book->data()->end() - 1)->key, view.accuracyPlot()->xAxis->range().upper);
     }
 
+    // Before any run, a newcomer sees empty axes that fill their panels: accuracy 0-100%, no
+    // empty legend squeezing the axes.
+    void emptyPlotsFillTheirPanelsWithUsefulRanges()
+    {
+        TrainView view(m_loader.get());
+        view.resize(1100, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTest::qWait(100);   // the plots' queued replots
+        QCOMPARE(view.accuracyPlot()->yAxis->range().lower, 0.0);
+        QCOMPARE(view.accuracyPlot()->yAxis->range().upper, 100.0);
+        for (TrainingPlot* plot : view.plots()) {
+            QVERIFY(!plot->legend->visible());
+            const int axesWidth = plot->axisRect()->outerRect().width();
+            QVERIFY2(axesWidth >= plot->width() - 2,
+                     qPrintable(QString("%1: axes %2 px wide in a %3 px plot").arg(plot->title()).arg(axesWidth)
+                                    .arg(plot->width())));
+        }
+    }
+
     void lastConfigurationPersists()
     {
         TrainConfig c = smallRun(1234, 7);

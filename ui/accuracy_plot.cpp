@@ -40,11 +40,11 @@ void AccuracyPlot::addRun(const RunRecord& run, bool overlay)
 
 QCPRange AccuracyPlot::yRange() const
 {
-    const QCPRange b = yBounds();
-    if (b.lower > b.upper)
+    const std::optional<QCPRange> b = yBounds();
+    if (!b)
         return {0.0, 100.0};
-    double lo = std::max(0.0, std::floor(b.lower - 1.0));
-    double hi = std::min(100.0, std::ceil(b.upper + 1.0));
+    double lo = std::max(0.0, std::floor(b->lower - 1.0));
+    double hi = std::min(100.0, std::ceil(b->upper + 1.0));
     if (hi - lo < 2.0)
         lo = std::max(0.0, hi - 2.0);
     return {lo, hi};

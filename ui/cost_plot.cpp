@@ -35,8 +35,8 @@ void CostPlot::addRun(const RunRecord& run, bool overlay)
 
 QCPRange CostPlot::yRange() const
 {
-    const QCPRange b = yBounds();
-    if (b.lower > b.upper)
+    const std::optional<QCPRange> b = yBounds();
+    if (!b)
         return {0.0, 1.0};
-    return {0.0, b.upper > 0.0 ? b.upper * 1.05 : 1.0};   // every cost here is ≥ 0
+    return {0.0, b->upper > 0.0 ? b->upper * 1.05 : 1.0};   // every cost here is ≥ 0
 }

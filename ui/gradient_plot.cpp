@@ -79,11 +79,11 @@ void GradientPlot::addRun(const RunRecord& run, bool overlay)
 
 QCPRange GradientPlot::yRange() const
 {
-    const QCPRange b = yBounds(true);
-    if (b.lower > b.upper)
+    const std::optional<QCPRange> b = yBounds(true);
+    if (!b)
         return {1e-3, 1.0};
     // Whole decades: ticks at the powers of ten only, and room above and below the curves.
-    const double lo = std::pow(10.0, std::floor(std::log10(b.lower) - 0.1));
-    const double hi = std::pow(10.0, std::ceil(std::log10(b.upper) + 0.1));
+    const double lo = std::pow(10.0, std::floor(std::log10(b->lower) - 0.1));
+    const double hi = std::pow(10.0, std::ceil(std::log10(b->upper) + 0.1));
     return {lo, hi};
 }

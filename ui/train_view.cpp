@@ -277,8 +277,10 @@ QWidget* TrainView::createPlots()
     m_accuracyPlot->setObjectName("accuracyPlot");
     m_gradientPlot = new GradientPlot;
     m_gradientPlot->setObjectName("gradientPlot");
-    for (TrainingPlot* plot : plots())
+    for (TrainingPlot* plot : plots()) {
         plot->setMinimumSize(260, 200);
+        plot->showRuns(nullptr, {});   // empty axes with their own ranges (accuracy 0-100%), no legend
+    }
 
     m_epochTable = new EpochTable;
     m_history = new RunHistory;

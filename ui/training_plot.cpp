@@ -47,8 +47,8 @@ TrainingPlot::TrainingPlot(const QString& title, const QString& explanation, QWi
     legend->setRowSpacing(-2);
     legend->setMargins({4, 0, 4, 0});
     axisRect()->insetLayout()->take(legend);
-    plotLayout()->insertRow(2);
-    plotLayout()->addElement(2, 0, legend);
+    plotLayout()->insertRow(2);   // the legend's row: empty until there are graphs (showLegend)
+    showLegend(false);
     plotLayout()->setRowStretchFactor(0, 0.001);
     plotLayout()->setRowStretchFactor(1, 0.001);
     plotLayout()->setRowStretchFactor(2, 0.001);
@@ -143,8 +143,20 @@ void TrainingPlot::showRuns(const RunRecord* main, const QList<const RunRecord*>
     const QCPRange y = yRange();
     if (y.lower < y.upper && std::isfinite(y.lower) && std::isfinite(y.upper))
         yAxis->setRange(y);
-    legend->setVisible(legend->itemCount() > 0);
+    showLegend(legend->itemCount() > 0);
     replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingPlot::showLegend(bool show)
+{
+    // An empty legend would still be laid out, and its zero maximum width would squeeze the
+    // column it shares with the axes to their minimum width: so it leaves the layout.
+    const bool placed = legend->layout() == plotLayout();
+    if (show && !placed)
+        plotLayout()->addElement(2, 0, legend);
+    else if (!show && placed)
+        plotLayout()->take(legend);
+    legend->setVisible(show);
 }
 
 void TrainingPlot::spanXAxis(QCPGraph* graph)
@@ -152,7 +164,7 @@ void TrainingPlot::spanXAxis(QCPGraph* graph)
     graph->setProperty("spansXAxis", true);
 }
 
-QCPRange TrainingPlot::yBounds(bool positiveOnly) const
+std::optional<QCPRange> TrainingPlot::yBounds(bool positiveOnly) const
 {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (int i = 0; i < graphCount(); ++i)
@@ -162,7 +174,9 @@ QCPRange TrainingPlot::yBounds(bool positiveOnly) const
             lo = std::min(lo, d.value);
             hi = std::max(hi, d.value);
         }
-    return lo <= hi ? QCPRange(lo, hi) : QCPRange(1.0, 0.0);   // lower > upper: no data
+    if (lo > hi)
+        return std::nullopt;
+    return QCPRange(lo, hi);
 }
 
 QList<QPointF> TrainingPlot::allPoints() const

@@ -12,6 +12,8 @@
 
 #include <QList>
 
+#include <optional>
+
 class TrainingPlot : public QCustomPlot {
     Q_OBJECT
 
@@ -46,10 +48,12 @@ protected:
     static QPen overlayPen(int runId);
     // A horizontal line (two points, equal y) that showRuns stretches over the whole x axis.
     static void spanXAxis(QCPGraph* graph);
-    // Bounds of the y values on every graph (positive ones only when positiveOnly); invalid if none.
-    QCPRange yBounds(bool positiveOnly = false) const;
+    // Bounds of the y values on every graph (positive ones only when positiveOnly); none if there
+    // are no such values. (Not an inverted QCPRange: QCPRange's constructor puts its ends in order.)
+    std::optional<QCPRange> yBounds(bool positiveOnly = false) const;
 
 private:
+    void showLegend(bool show);
     QCPTextElement* m_title;
     int m_replots = 0;
 };
