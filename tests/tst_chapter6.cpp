@@ -29,6 +29,17 @@ Network constantVoter(const Eigen::Vector3f& biases)
     return Network(std::move(layers), Cost::LogLikelihood);
 }
 
+// 2×2 blank images with these labels: the constant voters' outputs don't depend on them.
+Dataset blankImages(const std::vector<std::uint8_t>& labels)
+{
+    Dataset data;
+    data.imageRows = 2;
+    data.imageCols = 2;
+    data.images = Eigen::MatrixXf::Zero(4, Eigen::Index(labels.size()));
+    data.labels = labels;
+    return data;
+}
+
 }  // namespace
 
 class TestChapter6 : public QObject {
@@ -127,11 +138,7 @@ private slots:
     // answer when their outputs are averaged: the vote is by averaged outputs, not by majority.
     void ensembleVotesByAveragedOutputs()
     {
-        Dataset one;
-        one.imageRows = 2;
-        one.imageCols = 2;
-        one.images = Eigen::MatrixXf::Zero(4, 1);
-        one.labels = {1};
+        Dataset one = blankImages({1});
         std::vector<Network> members;
         members.push_back(constantVoter({std::log(0.6f), std::log(0.4f), std::log(1e-6f)}));   // says 0
         members.push_back(constantVoter({std::log(1e-6f), std::log(0.4f), std::log(0.6f)}));   // says 2
@@ -148,11 +155,7 @@ private slots:
     // with the larger average output.
     void pluralityVoteCountsNamedClassesAndBreaksTiesByAverage()
     {
-        Dataset one;
-        one.imageRows = 2;
-        one.imageCols = 2;
-        one.images = Eigen::MatrixXf::Zero(4, 1);
-        one.labels = {0};
+        Dataset one = blankImages({0});
         std::vector<Network> members;
         members.push_back(constantVoter({std::log(0.40f), std::log(0.25f), std::log(0.35f)}));   // says 0
         members.push_back(constantVoter({std::log(0.40f), std::log(0.25f), std::log(0.35f)}));   // says 0
@@ -170,11 +173,7 @@ private slots:
     // missedByCounts says how many examples 0, 1, ..., K members get wrong.
     void missedByCountsHowManyMembersMissEachExample()
     {
-        Dataset three;
-        three.imageRows = 2;
-        three.imageCols = 2;
-        three.images = Eigen::MatrixXf::Zero(4, 3);
-        three.labels = {0, 1, 2};
+        Dataset three = blankImages({0, 1, 2});
         std::vector<Network> members;
         members.push_back(constantVoter({std::log(0.5f), std::log(0.3f), std::log(0.2f)}));   // says 0
         members.push_back(constantVoter({std::log(0.6f), std::log(0.3f), std::log(0.1f)}));   // says 0
