@@ -181,6 +181,41 @@ private slots:
         }
     }
 
+    // --init network3 starts the weights as the book's network3.py does: N(0, 1/n_out), with a conv
+    // layer's n_out = maps·k²/p² (p the pooling after it), biases N(0, 1), and the softmax layer at
+    // zero. Behind a dropout the weights are halved, like every initialisation's (dropout.h).
+    void network3InitialisationAsTheBook()
+    {
+        auto sd = [](const auto& m) {
+            const double mean = m.mean();
+            return std::sqrt((m.array() - mean).square().sum() / double(m.size()));
+        };
+        for (float dropout : {0.0f, 0.5f}) {
+            const NetworkSpec spec = softmaxNet("784,conv20x5,pool2,conv40x5,pool2,300,10", Activation::ReLU, dropout);
+            std::mt19937_64 rng(5);
+            Network net = makeNetwork(spec, Initialisation::Network3, rng);
+            const auto& conv1 = dynamic_cast<const ConvLayer&>(net.layer(0));
+            const auto& conv2 = dynamic_cast<const ConvLayer&>(net.layer(2));
+            const auto& hidden = dynamic_cast<const DenseLayer&>(net.layer(4));
+            const auto& output = dynamic_cast<const DenseLayer&>(net.layer(5));
+            QVERIFY(std::abs(sd(conv1.weights()) - 1 / std::sqrt(20.0 * 25 / 4)) < 0.1 / std::sqrt(125.0));  // 500 draws
+            QVERIFY(std::abs(sd(conv2.weights()) - 1 / std::sqrt(40.0 * 25 / 4)) < 0.03 / std::sqrt(250.0));
+            const double hiddenSd = (1 - dropout) / std::sqrt(300.0);   // n_out, not n_in = 640
+            QVERIFY2(std::abs(sd(hidden.weights()) - hiddenSd) < 0.02 * hiddenSd,
+                     qPrintable(QString::number(sd(hidden.weights()))));
+            QVERIFY(std::abs(sd(hidden.biases()) - 1.0) < 0.15);
+            QVERIFY(output.weights().isZero(0.0f) && output.biases().isZero(0.0f));
+        }
+        // Without pooling after it, a conv layer's n_out is maps·k².
+        std::mt19937_64 rng(5);
+        const Network plain = makeNetwork(softmaxNet("784,conv30x5,100,10", Activation::ReLU, 0.0f),
+                                          Initialisation::Network3, rng);
+        const auto& conv = dynamic_cast<const ConvLayer&>(plain.layer(0));
+        QVERIFY(std::abs(sd(conv.weights()) - 1 / std::sqrt(30.0 * 25)) < 0.1 / std::sqrt(750.0));
+        QCOMPARE(parseInitialisation("network3"), std::optional(Initialisation::Network3));
+        QCOMPARE(initialisationName(Initialisation::Network3), std::string("network3"));
+    }
+
     // Behind a dropout a layer learns at the pace of the book's unhalved weights (dropout.h):
     // its step on w is (1 − p) times the book's step on w_book = w/(1 − p), i.e. ∂C/∂w_book =
     // δ·(mask ⊙ a)ᵀ without rescaling; δ for the layer before, and the biases, are untouched.

@@ -88,10 +88,14 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
 
     m_init->addItem(tr("large: N(0, 1)"), int(Initialisation::Large));
     m_init->addItem(tr("scaled: N(0, 1/n_in)"), int(Initialisation::Scaled));
+    m_init->addItem(tr("network3.py: N(0, 1/n_out)"), int(Initialisation::Network3));
     m_init->setToolTip(
         tr("<p>How the weights start. <b>Large</b>: every weight and bias ~ N(0, 1), as in "
            "chapter 1. <b>Scaled</b>: weights ~ N(0, 1/n<sub>in</sub>), so z is not so wide that "
-           "hidden neurons start saturated (chapter 3, \"weight initialization\").</p>"));
+           "hidden neurons start saturated (chapter 3, \"weight initialization\"). "
+           "<b>network3.py</b>: as the book's chapter 6 code, weights ~ N(0, 1/n<sub>out</sub>) (a conv "
+           "layer's n<sub>out</sub> = maps·k²/p², p the pooling after it) and a softmax output layer "
+           "starting at zero.</p>"));
 
     m_dataset->addItem(tr("MNIST digits"), int(DatasetKind::Mnist));
     m_dataset->addItem(tr("Fashion-MNIST"), int(DatasetKind::Fashion));

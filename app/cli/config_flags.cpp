@@ -53,7 +53,7 @@ TrainConfig applyConfigFlags(const Args& args, TrainConfig c)
     applyChoice(args, "--activation", parseActivation, "sigmoid, tanh, relu", c.net.hidden);
     applyChoice(args, "--output", parseActivation, "sigmoid, softmax", c.net.output);
     applyChoice(args, "--cost", parseCost, "quadratic, cross-entropy, log-likelihood", c.net.cost);
-    applyChoice(args, "--init", parseInitialisation, "large, scaled", c.init);
+    applyChoice(args, "--init", parseInitialisation, "large, scaled, network3", c.init);
     applyChoice(args, "--dataset", parseDatasetKind, "mnist, fashion", c.dataset);
     if (args.has("--activation") && c.net.hidden == Activation::Softmax)
         throw UsageError("--activation must be one of sigmoid, tanh, relu, not 'softmax' (use --output softmax)");

@@ -25,7 +25,9 @@ train options (the book's notation in brackets):
   --activation sigmoid|tanh|relu        hidden neurons           (σ)
   --output sigmoid|softmax              output layer
   --cost quadratic|cross-entropy|log-likelihood
-  --init large|scaled       N(0,1) or N(0,1/n_in) weights
+  --init large|scaled|network3
+                            N(0,1) or N(0,1/n_in) weights; network3: as network3.py (chapter 6),
+                            N(0,1/n_out), a conv layer's n_out = maps·k²/pool², softmax from zero
   --eta 3.0                 learning rate                        (η)
   --batch 10                mini-batch size                      (m)
   --epochs 30

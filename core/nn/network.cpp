@@ -12,7 +12,12 @@ namespace nnlab {
 
 std::string initialisationName(Initialisation init)
 {
-    return init == Initialisation::Large ? "large" : "scaled";
+    switch (init) {
+    case Initialisation::Large: return "large";
+    case Initialisation::Scaled: return "scaled";
+    case Initialisation::Network3: return "network3";
+    }
+    return "large";
 }
 
 std::optional<Initialisation> parseInitialisation(const std::string& name)
@@ -21,6 +26,8 @@ std::optional<Initialisation> parseInitialisation(const std::string& name)
         return Initialisation::Large;
     if (name == "scaled")
         return Initialisation::Scaled;
+    if (name == "network3")
+        return Initialisation::Network3;
     return std::nullopt;
 }
 
@@ -333,6 +340,21 @@ Network makeNetwork(const NetworkSpec& spec, Initialisation init, std::mt19937_6
     return net;
 }
 
+namespace {
+
+// network3.py's n_out for a conv layer: its maps times the kernel's k² outputs per input, divided
+// by the pooling that follows (p², when layer l + 1 pools).
+float convFanOut(const Network& net, int l, const ConvLayer& conv)
+{
+    float pooling = 1.0f;
+    if (l + 1 < net.layerCount())
+        if (const auto* pool = dynamic_cast<const MaxPoolLayer*>(&net.layer(l + 1)))
+            pooling = float(pool->pool() * pool->pool());
+    return float(conv.maps() * conv.kernel() * conv.kernel()) / pooling;
+}
+
+}  // namespace
+
 void initialise(Network& net, Initialisation init, std::mt19937_64& rng)
 {
     std::normal_distribution<float> gaussian(0.0f, 1.0f);
@@ -342,18 +364,31 @@ void initialise(Network& net, Initialisation init, std::mt19937_64& rng)
         Eigen::MatrixXf* weights = nullptr;
         Eigen::VectorXf* biases = nullptr;
         float halving = 1.0f;   // behind a dropout: the book's initial weights, halved (dropout.h)
+        float fanOut = 0.0f;    // network3.py's n_out
         if (auto* dense = dynamic_cast<DenseLayer*>(&net.layer(l))) {
             weights = &dense->weights();
             biases = &dense->biases();
             halving = 1.0f - dense->inputDropout();
+            fanOut = float(dense->outputSize());
+            if (init == Initialisation::Network3 && dense->activation() == Activation::Softmax) {
+                weights->setZero();   // network3.py's SoftmaxLayer starts from zero
+                biases->setZero();
+                continue;
+            }
         } else if (auto* conv = dynamic_cast<ConvLayer*>(&net.layer(l))) {
             weights = &conv->weights();
             biases = &conv->biases();
+            fanOut = convFanOut(net, l, *conv);
         } else {
             continue;
         }
         // Scaled: standard deviation 1/√n_in keeps z = Σ w x + b from saturating the neuron.
-        const float sd = halving * (init == Initialisation::Large ? 1.0f : 1.0f / std::sqrt(float(weights->cols())));
+        float sd = 1.0f;
+        if (init == Initialisation::Scaled)
+            sd = 1.0f / std::sqrt(float(weights->cols()));
+        else if (init == Initialisation::Network3)
+            sd = 1.0f / std::sqrt(fanOut);
+        sd *= halving;
         for (Eigen::Index i = 0; i < weights->size(); ++i)
             weights->data()[i] = sd * gaussian(rng);
         for (Eigen::Index i = 0; i < biases->size(); ++i)

@@ -19,6 +19,9 @@ class DenseLayer;
 enum class Initialisation {
     Large,   // weights and biases ~ N(0, 1)                    (chapter 1)
     Scaled,  // weights ~ N(0, 1/n_in), biases ~ N(0, 1)        (chapter 3, "improving ... initialization")
+    Network3,   // as the book's network3.py (chapter 6): weights ~ N(0, 1/n_out), where a conv
+                // layer's n_out = maps·k²/p² (p: the pooling after it), biases ~ N(0, 1); a
+                // softmax output layer starts at zero
 };
 std::string initialisationName(Initialisation init);
 std::optional<Initialisation> parseInitialisation(const std::string& name);
