@@ -5,17 +5,7 @@
 // sanitizer instead of our code. 1 in normal builds: there the bounds are exactly as written.
 #pragma once
 
-#if defined(__SANITIZE_THREAD__)
-#define NNLAB_TSAN 1
-#elif defined(__SANITIZE_ADDRESS__)
-#define NNLAB_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define NNLAB_TSAN 1
-#elif __has_feature(address_sanitizer)
-#define NNLAB_ASAN 1
-#endif
-#endif
+#include "util/sanitizers.h"
 
 #if defined(NNLAB_TSAN)
 constexpr double kSanitizerSlack = 20.0;

@@ -289,7 +289,7 @@ private slots:
         const long rssAfter = procStatus("VmRSS:");
         qInfo("threads %ld → %ld, RSS %ld → %ld kB", threadsBefore, threadsAfter, rssBefore, rssAfter);
         QVERIFY2(threadsAfter <= threadsBefore + 1, qPrintable(QString("%1 → %2").arg(threadsBefore).arg(threadsAfter)));
-#ifndef __SANITIZE_ADDRESS__   // AddressSanitizer's quarantine holds freed memory; its leak check runs at exit
+#ifndef NNLAB_ASAN   // AddressSanitizer's quarantine holds freed memory; its leak check runs at exit
         QVERIFY2(rssAfter < rssBefore + 64 * 1024 + kSanitizerRssKb, "memory grew by more than 64 MB over the cycles");
 #endif
     }

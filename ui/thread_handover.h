@@ -15,24 +15,18 @@
 #include <QMetaObject>
 #include <QObject>
 
+#include "util/sanitizers.h"
+
 #include <type_traits>
 #include <utility>
 
-#if defined(__SANITIZE_THREAD__)
-#define NNLAB_HANDOVER_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define NNLAB_HANDOVER_TSAN 1
-#endif
-#endif
-
-#ifdef NNLAB_HANDOVER_TSAN
+#ifdef NNLAB_TSAN
 #include <sanitizer/tsan_interface.h>
 #endif
 
 inline void handOver(const void* object)
 {
-#ifdef NNLAB_HANDOVER_TSAN
+#ifdef NNLAB_TSAN
     __tsan_release(const_cast<void*>(object));
 #else
     (void)object;
@@ -41,7 +35,7 @@ inline void handOver(const void* object)
 
 inline void takeOver(const void* object)
 {
-#ifdef NNLAB_HANDOVER_TSAN
+#ifdef NNLAB_TSAN
     __tsan_acquire(const_cast<void*>(object));
 #else
     (void)object;
