@@ -7,10 +7,6 @@ namespace nnlab::cli {
 
 namespace {
 
-SetVote voteOnSets(const std::vector<Network>& members, const DataSplit& data, Vote vote)
-{
-    return {evaluateEnsemble(members, data.validation, vote), evaluateEnsemble(members, data.test, vote)};
-}
 
 nlohmann::ordered_json setJson(const SetVote& v)
 {
@@ -30,8 +26,20 @@ void printSet(const char* how, const SetVote& v)
 
 EnsembleResult voteOn(const std::vector<Network>& members, const DataSplit& data)
 {
-    return {members.size(), voteOnSets(members, data, Vote::AveragedOutputs),
-            voteOnSets(members, data, Vote::Plurality), missedByCounts(members, data.test)};
+    // Each member runs over each set once; the votes and counts all read these outputs.
+    const std::vector<Eigen::MatrixXf> validation = memberOutputs(members, data.validation);
+    const std::vector<Eigen::MatrixXf> test = memberOutputs(members, data.test);
+    const Cost cost = members.front().cost();
+    EnsembleResult result;
+    result.size = members.size();
+    for (const Eigen::MatrixXf& output : test)
+        result.members.push_back(voteOnOutputs({output}, data.test, cost));
+    for (Vote vote : {Vote::AveragedOutputs, Vote::Plurality}) {
+        SetVote& set = vote == Vote::AveragedOutputs ? result.averaged : result.plurality;
+        set = {voteOnOutputs(validation, data.validation, cost, vote), voteOnOutputs(test, data.test, cost, vote)};
+    }
+    result.missedBy = missedByCounts(test, data.test);
+    return result;
 }
 
 nlohmann::ordered_json ensembleJson(const EnsembleResult& ensemble)

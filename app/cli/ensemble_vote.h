@@ -18,6 +18,7 @@ struct SetVote {
 
 struct EnsembleResult {
     std::size_t size = 0;
+    std::vector<Evaluation> members;   // each member alone, on the test set
     SetVote averaged;    // by averaged output activations: nnlab's vote, the one its tables show
     SetVote plurality;   // each member names a class, the most named wins
     std::vector<int> missedBy;   // test images missed by exactly 0, 1, ..., size members

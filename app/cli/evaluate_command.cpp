@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 namespace nnlab::cli {
 
@@ -58,9 +59,19 @@ int runEvaluate(const std::vector<std::string>& argv)
     for (const std::string& file : files)
         members.push_back(loadFor(file, kind, data));
 
+    // A single model is evaluated; an ensemble's members are run once, for their own accuracy and
+    // the votes (chapter 6).
+    std::optional<EnsembleResult> votes;
+    std::vector<Evaluation> tests;
+    if (ensemble) {
+        votes = voteOn(members, data);
+        tests = votes->members;
+    } else {
+        tests.push_back(evaluate(members.front(), data.test));
+    }
     nlohmann::ordered_json memberLines = nlohmann::ordered_json::array();
     for (std::size_t k = 0; k < members.size(); ++k) {
-        const Evaluation test = evaluate(members[k], data.test);
+        const Evaluation& test = tests[k];
         if (args.has("--json"))
             memberLines.push_back({{"model", files[k]}, {"test_accuracy", test.accuracy}, {"correct", test.correct},
                                    {"total", test.total}});
@@ -68,17 +79,14 @@ int runEvaluate(const std::vector<std::string>& argv)
             std::printf("%s: test accuracy %.2f%% (%d / %d)\n", files[k].c_str(), 100.0 * test.accuracy,
                         test.correct, test.total);
     }
-    if (!ensemble) {
+    if (!votes) {
         if (args.has("--json"))
             std::cout << memberLines[0].dump() << "\n";   // {"model", "test_accuracy", ...}
-        return 0;
+    } else if (args.has("--json")) {
+        std::cout << nlohmann::ordered_json{{"members", memberLines}, {"ensemble", ensembleJson(*votes)}}.dump() << "\n";
+    } else {
+        printEnsemble(*votes);
     }
-    // Chapter 6: the members vote.
-    const EnsembleResult votes = voteOn(members, data);
-    if (args.has("--json"))
-        std::cout << nlohmann::ordered_json{{"members", memberLines}, {"ensemble", ensembleJson(votes)}}.dump() << "\n";
-    else
-        printEnsemble(votes);
     return 0;
 }
 

@@ -18,63 +18,24 @@ struct ChunkResult {
     int correct = 0;
 };
 
-using Members = std::vector<const Network*>;
-
-// Adds one vote, in `votes`, for the class each column of `output` names.
-void countVotes(const Eigen::MatrixXf& output, Eigen::MatrixXf& votes)
-{
-    for (Eigen::Index j = 0; j < output.cols(); ++j) {
-        Eigen::Index named = 0;
-        output.col(j).maxCoeff(&named);
-        votes(named, j) += 1.0f;
-    }
-}
-
-// The output activations for the columns of x: one network's, or an ensemble's average.
-// `scores` gets what decides each column's class: the average itself, or for a plurality vote
-// the number of members naming each class plus half the average (in [0, ½], so it only breaks
-// ties between classes named equally often).
-void inferMembers(const Members& members, Vote vote, const Eigen::MatrixXf& x, Eigen::MatrixXf& output,
-                  Eigen::MatrixXf& scores)
-{
-    members.front()->infer(x, output);
-    Eigen::MatrixXf votes = Eigen::MatrixXf::Zero(output.rows(), output.cols());
-    if (vote == Vote::Plurality)
-        countVotes(output, votes);
-    Eigen::MatrixXf other;
-    for (std::size_t i = 1; i < members.size(); ++i) {
-        members[i]->infer(x, other);
-        output += other;
-        if (vote == Vote::Plurality)
-            countVotes(other, votes);
-    }
-    if (members.size() > 1)
-        output /= float(members.size());
-    if (vote == Vote::Plurality)
-        scores = votes + 0.5f * output;
-    else
-        scores = output;
-}
-
 // Evaluates chunks first, first + stride, ... of the set; the output activations go to
 // `outputs` (10 × set size) if given.
-ChunkResult evaluateChunks(const Members& members, Vote vote, const Dataset& data, int first, int stride,
+ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, int stride,
                            Eigen::MatrixXf* outputs)
 {
-    const Network& net = *members.front();
     ChunkResult result;
-    Eigen::MatrixXf output, scores, y;
+    Eigen::MatrixXf output, y;
     std::vector<int> labels;
     const int chunk = chunkSize(net);
     for (int start = first * chunk; start < data.size(); start += stride * chunk) {
         const int count = std::min(chunk, data.size() - start);
-        inferMembers(members, vote, data.images.middleCols(start, count), output, scores);
+        net.infer(data.images.middleCols(start, count), output);
         labels.assign(data.labels.begin() + start, data.labels.begin() + start + count);
         oneHot(labels, net.outputSize(), y);
         result.costSum += costValue(net.cost(), output, y);
         for (int j = 0; j < count; ++j) {
             Eigen::Index predicted = 0;
-            scores.col(j).maxCoeff(&predicted);
+            output.col(j).maxCoeff(&predicted);
             if (predicted == labels[j])
                 ++result.correct;
         }
@@ -85,15 +46,14 @@ ChunkResult evaluateChunks(const Members& members, Vote vote, const Dataset& dat
 }
 
 // Both halves of the work in parallel: this machine's two cores.
-ChunkResult evaluateInParallel(const Members& members, const Dataset& data, Eigen::MatrixXf* outputs,
-                               Vote vote = Vote::AveragedOutputs)
+ChunkResult evaluateInParallel(const Network& net, const Dataset& data, Eigen::MatrixXf* outputs)
 {
     reuseLargeAllocations();
     if (outputs)
-        outputs->resize(members.front()->outputSize(), data.size());
+        outputs->resize(net.outputSize(), data.size());
     ChunkResult other;
-    std::thread worker([&] { other = evaluateChunks(members, vote, data, 1, 2, outputs); });
-    ChunkResult mine = evaluateChunks(members, vote, data, 0, 2, outputs);
+    std::thread worker([&] { other = evaluateChunks(net, data, 1, 2, outputs); });
+    ChunkResult mine = evaluateChunks(net, data, 0, 2, outputs);
     worker.join();
     return {mine.costSum + other.costSum, mine.correct + other.correct};
 }
@@ -106,7 +66,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, const Regularisatio
     e.total = data.size();
     if (e.total == 0)
         return e;
-    const ChunkResult sums = evaluateInParallel({&net}, data, nullptr);
+    const ChunkResult sums = evaluateInParallel(net, data, nullptr);
     e.correct = sums.correct;
     e.accuracy = double(e.correct) / e.total;
     e.cost = sums.costSum / e.total;
@@ -120,7 +80,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, const Regularisatio
 Eigen::MatrixXf outputActivations(const Network& net, const Dataset& data)
 {
     Eigen::MatrixXf outputs;
-    evaluateInParallel({&net}, data, &outputs);
+    evaluateInParallel(net, data, &outputs);
     return outputs;
 }
 
@@ -136,35 +96,87 @@ std::vector<int> predictClasses(const Network& net, const Dataset& data)
     return classes;
 }
 
-Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data, Vote vote)
+std::vector<Eigen::MatrixXf> memberOutputs(const std::vector<Network>& members, const Dataset& data)
+{
+    std::vector<Eigen::MatrixXf> outputs;
+    for (const Network& net : members)
+        outputs.push_back(outputActivations(net, data));
+    return outputs;
+}
+
+namespace {
+
+// Adds one vote, in `votes`, for the class each column of `output` names.
+void countVotes(const Eigen::MatrixXf& output, Eigen::MatrixXf& votes)
+{
+    for (Eigen::Index j = 0; j < output.cols(); ++j) {
+        Eigen::Index named = 0;
+        output.col(j).maxCoeff(&named);
+        votes(named, j) += 1.0f;
+    }
+}
+
+}  // namespace
+
+Evaluation voteOnOutputs(const std::vector<Eigen::MatrixXf>& outputs, const Dataset& data, Cost cost, Vote vote)
 {
     Evaluation e;
     e.total = data.size();
-    if (members.empty() || e.total == 0)
+    if (outputs.empty() || e.total == 0)
         return e;
-    Members pointers;
-    for (const Network& net : members)
-        pointers.push_back(&net);
-    const ChunkResult sums = evaluateInParallel(pointers, data, nullptr, vote);
-    e.correct = sums.correct;
+    Eigen::MatrixXf average = outputs.front();
+    for (std::size_t i = 1; i < outputs.size(); ++i)
+        average += outputs[i];
+    average /= float(outputs.size());
+    // What decides each example's class: the average itself, or for a plurality vote the number
+    // of members naming each class plus half the average (in [0, ½], so it only breaks ties
+    // between classes named equally often).
+    Eigen::MatrixXf scores = average;
+    if (vote == Vote::Plurality) {
+        Eigen::MatrixXf votes = Eigen::MatrixXf::Zero(average.rows(), average.cols());
+        for (const Eigen::MatrixXf& output : outputs)
+            countVotes(output, votes);
+        scores = votes + 0.5f * average;
+    }
+    for (int j = 0; j < e.total; ++j) {
+        Eigen::Index predicted = 0;
+        scores.col(j).maxCoeff(&predicted);
+        if (predicted == data.labels[j])
+            ++e.correct;
+    }
+    Eigen::MatrixXf y;
+    oneHot(std::vector<int>(data.labels.begin(), data.labels.end()), int(average.rows()), y);
     e.accuracy = double(e.correct) / e.total;
-    e.cost = sums.costSum / e.total;
+    e.cost = costValue(cost, average, y) / e.total;
     return e;
+}
+
+Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data, Vote vote)
+{
+    if (members.empty())
+        return {0.0, 0.0, 0, data.size()};
+    return voteOnOutputs(memberOutputs(members, data), data, members.front().cost(), vote);
+}
+
+std::vector<int> missedByCounts(const std::vector<Eigen::MatrixXf>& outputs, const Dataset& data)
+{
+    std::vector<int> missedBy(data.size(), 0);   // per example: how many members miss it
+    for (const Eigen::MatrixXf& output : outputs)
+        for (int j = 0; j < data.size(); ++j) {
+            Eigen::Index predicted = 0;
+            output.col(j).maxCoeff(&predicted);
+            if (predicted != data.labels[j])
+                ++missedBy[j];
+        }
+    std::vector<int> counts(outputs.size() + 1, 0);
+    for (int k : missedBy)
+        ++counts[k];
+    return counts;
 }
 
 std::vector<int> missedByCounts(const std::vector<Network>& members, const Dataset& data)
 {
-    std::vector<int> missedBy(data.size(), 0);   // per example: how many members miss it
-    for (const Network& net : members) {
-        const std::vector<int> classes = predictClasses(net, data);
-        for (int j = 0; j < data.size(); ++j)
-            if (classes[j] != data.labels[j])
-                ++missedBy[j];
-    }
-    std::vector<int> counts(members.size() + 1, 0);
-    for (int k : missedBy)
-        ++counts[k];
-    return counts;
+    return missedByCounts(memberOutputs(members, data), data);
 }
 
 }  // namespace nnlab

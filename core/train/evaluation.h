@@ -33,13 +33,23 @@ enum class Vote {
                        // tied class with the larger average output
 };
 
-// An ensemble (chapter 6). Cost is the members' cost of their averaged output, either way.
+// Each member's output activations a^L on the set (output size × set size): computed once, so
+// that every way of voting, and each member's own accuracy, reads the same numbers.
+std::vector<Eigen::MatrixXf> memberOutputs(const std::vector<Network>& members, const Dataset& data);
+
+// An ensemble's accuracy on the set from its members' outputs. Cost is C of their averaged
+// output. One member's outputs give that network's accuracy.
+Evaluation voteOnOutputs(const std::vector<Eigen::MatrixXf>& outputs, const Dataset& data, Cost cost,
+                         Vote vote = Vote::AveragedOutputs);
+
+// memberOutputs + voteOnOutputs.
 Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data,
                             Vote vote = Vote::AveragedOutputs);
 
 // How far an ensemble's members agree in their mistakes: element k is the number of examples
 // exactly k of the members classify wrongly (k = 0..members). No vote can rescue an example most
 // members miss, so this says how much an ensemble can gain over its members.
+std::vector<int> missedByCounts(const std::vector<Eigen::MatrixXf>& outputs, const Dataset& data);
 std::vector<int> missedByCounts(const std::vector<Network>& members, const Dataset& data);
 
 // The output activations a^L of every example (output size × set size), on both cores.
