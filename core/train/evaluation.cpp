@@ -13,6 +13,14 @@ namespace {
 // take ~30,000 floats per example, so convnets go 100 at a time.
 int chunkSize(const Network& net) { return net.isFullyConnected() ? 1000 : 100; }
 
+// The class column j of `scores` names: the row of its largest entry.
+int classOf(const Eigen::MatrixXf& scores, Eigen::Index j)
+{
+    Eigen::Index row = 0;
+    scores.col(j).maxCoeff(&row);
+    return static_cast<int>(row);
+}
+
 struct ChunkResult {
     double costSum = 0.0;
     int correct = 0;
@@ -34,9 +42,7 @@ ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, i
         oneHot(labels, net.outputSize(), y);
         result.costSum += costValue(net.cost(), output, y);
         for (int j = 0; j < count; ++j) {
-            Eigen::Index predicted = 0;
-            output.col(j).maxCoeff(&predicted);
-            if (predicted == labels[j])
+            if (classOf(output, j) == labels[j])
                 ++result.correct;
         }
         if (outputs)
@@ -89,9 +95,7 @@ std::vector<int> predictClasses(const Network& net, const Dataset& data)
     const Eigen::MatrixXf outputs = outputActivations(net, data);
     std::vector<int> classes(data.size(), 0);
     for (int j = 0; j < data.size(); ++j) {
-        Eigen::Index predicted = 0;
-        outputs.col(j).maxCoeff(&predicted);
-        classes[j] = static_cast<int>(predicted);
+        classes[j] = classOf(outputs, j);
     }
     return classes;
 }
@@ -109,11 +113,8 @@ namespace {
 // Adds one vote, in `votes`, for the class each column of `output` names.
 void countVotes(const Eigen::MatrixXf& output, Eigen::MatrixXf& votes)
 {
-    for (Eigen::Index j = 0; j < output.cols(); ++j) {
-        Eigen::Index named = 0;
-        output.col(j).maxCoeff(&named);
-        votes(named, j) += 1.0f;
-    }
+    for (Eigen::Index j = 0; j < output.cols(); ++j)
+        votes(classOf(output, j), j) += 1.0f;
 }
 
 }  // namespace
@@ -139,9 +140,7 @@ Evaluation voteOnOutputs(const std::vector<Eigen::MatrixXf>& outputs, const Data
         scores = votes + 0.5f * average;
     }
     for (int j = 0; j < e.total; ++j) {
-        Eigen::Index predicted = 0;
-        scores.col(j).maxCoeff(&predicted);
-        if (predicted == data.labels[j])
+        if (classOf(scores, j) == data.labels[j])
             ++e.correct;
     }
     Eigen::MatrixXf y;
@@ -163,9 +162,7 @@ std::vector<int> missedByCounts(const std::vector<Eigen::MatrixXf>& outputs, con
     std::vector<int> missedBy(data.size(), 0);   // per example: how many members miss it
     for (const Eigen::MatrixXf& output : outputs)
         for (int j = 0; j < data.size(); ++j) {
-            Eigen::Index predicted = 0;
-            output.col(j).maxCoeff(&predicted);
-            if (predicted != data.labels[j])
+            if (classOf(output, j) != data.labels[j])
                 ++missedBy[j];
         }
     std::vector<int> counts(outputs.size() + 1, 0);
