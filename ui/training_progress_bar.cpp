@@ -14,8 +14,9 @@ TrainingProgressBar::TrainingProgressBar(QWidget* parent) : QProgressBar(parent)
     setTextVisible(true);
     setAlignment(Qt::AlignCenter);
     setMinimumWidth(260);
-    setToolTip(tr("Epoch and mini-batch of the run, the learning rate η it uses now, and an "
-                  "estimate of the time left"));
+    m_idleToolTip = tr("Epoch and mini-batch of the run, the learning rate η it uses now, and an "
+                       "estimate of the time left");
+    setToolTip(m_idleToolTip);
 }
 
 void TrainingProgressBar::begin(int epochs)
@@ -26,7 +27,7 @@ void TrainingProgressBar::begin(int epochs)
     m_pauseStartedMs = -1;
     m_clock.start();
     setValue(0);
-    setFormat(tr("Starting: preparing %1 epochs…").arg(m_epochs));
+    showMessageText(tr("Starting: preparing %1 epochs…").arg(m_epochs));
 }
 
 void TrainingProgressBar::setProgress(const TrainingProgress& progress)
@@ -50,7 +51,7 @@ void TrainingProgressBar::setPaused(bool paused)
 
 void TrainingProgressBar::setStopping()
 {
-    setFormat(tr("Stopping after this mini-batch…"));
+    showMessageText(tr("Stopping after this mini-batch…"));
 }
 
 void TrainingProgressBar::finish(const QString& text, bool complete)
@@ -58,12 +59,20 @@ void TrainingProgressBar::finish(const QString& text, bool complete)
     if (complete)
         setValue(steps);
     m_clock.invalidate();
-    setFormat(text);
+    showMessageText(text);
 }
 
 void TrainingProgressBar::showMessage(const QString& text)
 {
     setValue(0);
+    showMessageText(text);
+}
+
+void TrainingProgressBar::showMessageText(const QString& text)
+{
+    m_fullText.clear();
+    m_compactText.clear();
+    setToolTip(m_idleToolTip);
     setFormat(text);
 }
 
@@ -87,12 +96,38 @@ void TrainingProgressBar::showProgress()
                        .arg(m_progress.batch)
                        .arg(m_progress.batchesPerEpoch)
                        .arg(double(m_progress.eta), 0, 'g', 4);
+    // Where the whole line would not fit (chapter 6's 25,000 mini-batches an epoch in a narrow
+    // window), the bar shows the numbers without the words and η; the full line is the tooltip.
+    QString compact = tr("Epoch %L1/%L2 · %L3/%L4").arg(m_progress.epoch).arg(m_epochs)
+                          .arg(m_progress.batch).arg(m_progress.batchesPerEpoch);
     const double seconds = activeSeconds();
-    if (m_pauseStartedMs >= 0)
+    if (m_pauseStartedMs >= 0) {
         text = tr("Paused · ") + text;
-    else if (done > 0.0 && seconds > 0.5)
-        text += tr(" · %1 left").arg(formatDuration(seconds * (1.0 - done) / done));
-    setFormat(text);
+        compact = tr("Paused · ") + compact;
+    } else if (done > 0.0 && seconds > 0.5) {
+        const QString left = tr(" · %1 left").arg(formatDuration(seconds * (1.0 - done) / done));
+        text += left;
+        compact += left;
+    }
+    m_fullText = text;
+    m_compactText = compact;
+    showFitting();
+}
+
+void TrainingProgressBar::showFitting()
+{
+    if (m_fullText.isEmpty())
+        return;
+    const int room = contentsRect().width() - 12;   // the style's text margins
+    const bool fits = fontMetrics().horizontalAdvance(m_fullText) <= room;
+    setFormat(fits ? m_fullText : m_compactText);
+    setToolTip(fits ? m_idleToolTip : m_fullText);
+}
+
+void TrainingProgressBar::resizeEvent(QResizeEvent* event)
+{
+    QProgressBar::resizeEvent(event);
+    showFitting();
 }
 
 QString TrainingProgressBar::formatDuration(double seconds)

@@ -22,8 +22,13 @@ public:
 
     static QString formatDuration(double seconds);   // "45 s", "3 min 20 s", "1 h 5 min"
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void showProgress();
+    void showFitting();                         // the full line, or the compact one where it would not fit
+    void showMessageText(const QString& text);  // a message, not progress: no compact form
     double activeSeconds() const;
 
     TrainingProgress m_progress;
@@ -31,4 +36,6 @@ private:
     QElapsedTimer m_clock;
     qint64 m_pausedMs = 0;
     qint64 m_pauseStartedMs = -1;
+    QString m_fullText, m_compactText;   // of the progress shown last; empty while a message is
+    QString m_idleToolTip;
 };
