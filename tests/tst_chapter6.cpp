@@ -196,9 +196,9 @@ private slots:
         members.push_back(constantVoter({std::log(0.6f), std::log(0.3f), std::log(0.1f)}));   // says 0
         members.push_back(constantVoter({std::log(0.1f), std::log(0.7f), std::log(0.2f)}));   // says 1
         // Label 0: missed by one member; label 1: by two; label 2: by all three.
-        QCOMPARE(missedByCounts(members, three), (std::vector<int>{0, 1, 1, 1}));
+        QCOMPARE(missedByCounts(memberOutputs(members, three), three), (std::vector<int>{0, 1, 1, 1}));
         three.labels = {0, 0, 0};
-        QCOMPARE(missedByCounts(members, three), (std::vector<int>{0, 3, 0, 0}));
+        QCOMPARE(missedByCounts(memberOutputs(members, three), three), (std::vector<int>{0, 3, 0, 0}));
     }
 };
 

@@ -7,7 +7,6 @@ namespace nnlab::cli {
 
 namespace {
 
-
 nlohmann::ordered_json setJson(const SetVote& v)
 {
     return {{"validation_accuracy", v.validation.accuracy},
@@ -34,10 +33,11 @@ EnsembleResult voteOn(const std::vector<Network>& members, const DataSplit& data
     result.size = members.size();
     for (const Eigen::MatrixXf& output : test)
         result.members.push_back(voteOnOutputs({output}, data.test, cost));
-    for (Vote vote : {Vote::AveragedOutputs, Vote::Plurality}) {
-        SetVote& set = vote == Vote::AveragedOutputs ? result.averaged : result.plurality;
-        set = {voteOnOutputs(validation, data.validation, cost, vote), voteOnOutputs(test, data.test, cost, vote)};
-    }
+    auto onBothSets = [&](Vote vote) {
+        return SetVote{voteOnOutputs(validation, data.validation, cost, vote), voteOnOutputs(test, data.test, cost, vote)};
+    };
+    result.averaged = onBothSets(Vote::AveragedOutputs);
+    result.plurality = onBothSets(Vote::Plurality);
     result.missedBy = missedByCounts(test, data.test);
     return result;
 }

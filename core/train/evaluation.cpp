@@ -171,9 +171,4 @@ std::vector<int> missedByCounts(const std::vector<Eigen::MatrixXf>& outputs, con
     return counts;
 }
 
-std::vector<int> missedByCounts(const std::vector<Network>& members, const Dataset& data)
-{
-    return missedByCounts(memberOutputs(members, data), data);
-}
-
 }  // namespace nnlab

@@ -46,11 +46,10 @@ Evaluation voteOnOutputs(const std::vector<Eigen::MatrixXf>& outputs, const Data
 Evaluation evaluateEnsemble(const std::vector<Network>& members, const Dataset& data,
                             Vote vote = Vote::AveragedOutputs);
 
-// How far an ensemble's members agree in their mistakes: element k is the number of examples
-// exactly k of the members classify wrongly (k = 0..members). No vote can rescue an example most
-// members miss, so this says how much an ensemble can gain over its members.
+// How far an ensemble's members agree in their mistakes, from their outputs (memberOutputs):
+// element k is the number of examples exactly k of the members classify wrongly (k = 0..members).
+// No vote can rescue an example most members miss, so this says how much an ensemble can gain.
 std::vector<int> missedByCounts(const std::vector<Eigen::MatrixXf>& outputs, const Dataset& data);
-std::vector<int> missedByCounts(const std::vector<Network>& members, const Dataset& data);
 
 // The output activations a^L of every example (output size × set size), on both cores.
 Eigen::MatrixXf outputActivations(const Network& net, const Dataset& data);
