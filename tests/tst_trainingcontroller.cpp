@@ -223,6 +223,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(rec.samples.size() > 20, int(10000 * kSanitizerSlack));
         QCOMPARE(rec.samples.back().eta, 3.0f);
         controller.setEta(0.5f);
+        // The next drain may hold only samples made before the change (the trainer thread can be
+        // descheduled on a busy machine), so wait for a sample with the new η, not for a count.
+        QTRY_VERIFY_WITH_TIMEOUT(rec.samples.back().eta == 0.5f, int(10000 * kSanitizerSlack));
         const size_t before = rec.samples.size();
         QTRY_VERIFY_WITH_TIMEOUT(rec.samples.size() > before + 20, int(10000 * kSanitizerSlack));
         controller.stop();

@@ -306,6 +306,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > 20, int(10000 * kSanitizerSlack));
         auto* eta = child<NumberSpinBox>(view, "etaSpin");
         eta->setValue(0.25);
+        // Samples reach the view some mini-batches after the trainer made them (they are drained in
+        // batches), so wait for the first sample made with the new η rather than for a count.
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.back().eta == 0.25f, int(10000 * kSanitizerSlack));
         const size_t changedAt = run->samples.size();
         QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > changedAt + 20, int(10000 * kSanitizerSlack));
         view.stop();
