@@ -1,0 +1,96 @@
+// The nnlab window's command line as a user meets it: help and version need no display, a missing
+// display or an option naming nothing gives one clear line and an exit code, not a Qt abort.
+#include "child_process.h"
+#include "sanitizer_slack.h"
+
+#include <QtTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runApp(const QStringList& args)
+{
+    ChildProcess p(qEnvironmentVariable("NNLAB_GUI"), args);
+    p.waitForFinished(int(60000 * kSanitizerSlack));
+    return {p.exitCode(), QString::fromUtf8(p.out()), QString::fromUtf8(p.err())};
+}
+
+// Takes the display away from the programs this test starts, as on a server or over ssh.
+class NoDisplay {
+public:
+    NoDisplay()
+    {
+        for (const char* name : kNames) {
+            m_saved.append(qgetenv(name));
+            qunsetenv(name);
+        }
+    }
+    ~NoDisplay()
+    {
+        for (int i = 0; i < int(std::size(kNames)); ++i)
+            if (!m_saved[i].isNull())
+                qputenv(kNames[i], m_saved[i]);
+    }
+
+private:
+    static constexpr const char* kNames[] = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"};
+    QList<QByteArray> m_saved;
+};
+
+}  // namespace
+
+class TestApp : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFile::exists(qEnvironmentVariable("NNLAB_GUI")), "NNLAB_GUI must name nnlab"); }
+
+    void helpAndVersionNeedNoDisplay()
+    {
+        NoDisplay noDisplay;
+        const Result help = runApp({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains("--start-preset <name>") && help.out.contains("--universality <page>"),
+                 qPrintable(help.out + help.err));
+        const Result version = runApp({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.startsWith("nnlab "), qPrintable(version.out + version.err));
+    }
+
+    void noDisplayIsOneClearLine()
+    {
+        NoDisplay noDisplay;
+        const Result r = runApp({});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith("nnlab: no display") && r.err.contains("nnlab-cli"), qPrintable(r.err));
+    }
+
+    void optionsNamingNothingAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("view") << QStringList{"--view", "nope"} << "nnlab: no view titled 'nope'";
+        QTest::newRow("preset") << QStringList{"--start-preset", "nope"} << "nnlab: no preset named 'nope'";
+        QTest::newRow("universality page") << QStringList{"--universality", "3d"} << "no Universality page '3d'";
+        QTest::newRow("dataset") << QStringList{"--dataset", "cifar"} << "nnlab: unknown dataset 'cifar'";
+    }
+
+    void optionsNamingNothingAreRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        // The offscreen platform (set for every test) stands in for a display here.
+        const Result r = runApp(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApp)
+#include "tst_app.moc"
