@@ -164,13 +164,17 @@ private slots:
 
         controller.pause();
         QCOMPARE(controller.state(), State::Paused);
-        QTest::qWait(150);   // the trainer finishes its mini-batch (or epoch evaluation) and waits
+        QVERIFY(!controller.trainerWaiting());   // its acknowledgement is still to come
+        // The trainer finishes its mini-batch (or epoch evaluation), says so, and waits.
+        QTRY_VERIFY_WITH_TIMEOUT(controller.trainerWaiting(), int(10000 * kSanitizerSlack));
         const int atPause = batchesDone(rec.progress);
         QTest::qWait(300);
         QCOMPARE(batchesDone(rec.progress), atPause);   // nothing moves while paused
+        QVERIFY(controller.trainerWaiting());
 
         controller.resume();
         QCOMPARE(controller.state(), State::Running);
+        QVERIFY(!controller.trainerWaiting());
         QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > atPause + 500, int(10000 * kSanitizerSlack));
 
         // Stop mid-epoch: the run ends within a mini-batch (plus an epoch evaluation at worst).

@@ -140,6 +140,16 @@ private slots:
         QCOMPARE(bar.format(), QString("Epoch 1 of 40 · mini-batch 14,750 of 25,000 · η = 0.03"));
         QVERIFY(bar.toolTip().startsWith("Epoch and mini-batch of the run"));
 
+        // A pause shows as asked for until the trainer has reached it (after an epoch's evaluation).
+        bar.setPaused(true);
+        QVERIFY2(bar.format().startsWith("Pausing… · Epoch 1 of 40"), qPrintable(bar.format()));
+        bar.setPauseReached(true);
+        QVERIFY2(bar.format().startsWith("Paused · Epoch 1 of 40"), qPrintable(bar.format()));
+        bar.setPaused(false);
+        bar.setPaused(true);   // a new pause is asked for again
+        QVERIFY2(bar.format().startsWith("Pausing… · "), qPrintable(bar.format()));
+        bar.setPaused(false);
+
         bar.showMessage("Press Start");   // a message stays itself, whatever the width
         bar.resize(300, 24);
         QCOMPARE(bar.format(), QString("Press Start"));
@@ -250,9 +260,10 @@ private slots:
 
         QTest::mouseClick(pause, Qt::LeftButton);
         QCOMPARE(view.controller()->state(), State::Paused);
-        QVERIFY(progress->format().startsWith("Paused · Epoch"));
         QCOMPARE(pause->text(), QString("Resume"));
-        QTest::qWait(200);
+        // "Pausing…" until the trainer has stopped between two mini-batches, then "Paused".
+        QTRY_VERIFY_WITH_TIMEOUT(view.controller()->trainerWaiting(), int(10000 * kSanitizerSlack));
+        QVERIFY2(progress->format().startsWith("Paused · Epoch"), qPrintable(progress->format()));
         const size_t atPause = run->samples.size();
         QTest::qWait(300);
         QCOMPARE(run->samples.size(), atPause);

@@ -104,6 +104,7 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
         if (m_dirty)
             refreshPlots();
     });
+    connect(m_controller, &TrainingController::trainerWaitingChanged, m_progress, &TrainingProgressBar::setPauseReached);
     connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
         m_progress->setPaused(state == TrainingController::State::Paused);
         if (state == TrainingController::State::Stopping)

@@ -157,6 +157,15 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
         });
     };
 
+    m_channel->onPaused = [this, runId](bool waiting) {
+        postQueued(this, [this, runId, waiting] {
+            if (runId != m_runId || !m_thread)
+                return;
+            drain();   // the mini-batches made before the pause took hold
+            setTrainerWaiting(waiting && m_state == State::Paused);   // (not if resumed meanwhile)
+        });
+    };
+
     m_thread = QThread::create([channel = m_channel, outcome = m_outcome, config, data, resumeFrom,
                                 checkpointFile = m_checkpointFile.toStdString()] {
         ++s_liveWorkers;
@@ -207,6 +216,7 @@ void TrainingController::resume()
     if (m_state != State::Paused)
         return;
     m_channel->resume();
+    setTrainerWaiting(false);
     setState(State::Running);
 }
 
@@ -267,6 +277,14 @@ void TrainingController::setState(State state)
     emit stateChanged(state);
 }
 
+void TrainingController::setTrainerWaiting(bool waiting)
+{
+    if (waiting == m_trainerWaiting)
+        return;
+    m_trainerWaiting = waiting;
+    emit trainerWaitingChanged(waiting);
+}
+
 void TrainingController::drain()
 {
     if (!m_channel)
@@ -301,6 +319,7 @@ void TrainingController::finishRun(int runId)
     const std::shared_ptr<Outcome> outcome = std::move(m_outcome);
     qCInfo(lcTrain).noquote() << "run" << runId << "ended:" << QString::fromStdString(outcome->summary.message);
     m_news = false;
+    setTrainerWaiting(false);
     emit runFinished(outcome->summary, outcome->network);
     emit refreshDue();
     setState(State::Idle);

@@ -5,7 +5,9 @@
 // ~30 Hz timer drains (mini-batches), so a burst of thousands of mini-batches a second costs the
 // event loop at most one signal per tick: miniBatchesArrived, then refreshDue.
 //
-// Pause, resume and stop act between two mini-batches. A stop is asynchronous: the state is
+// Pause, resume and stop act between two mini-batches: a pause asked for during the epoch's
+// evaluation (seconds, for chapter 6's nets) takes hold after it; trainerWaiting() says when it has.
+// A stop is asynchronous: the state is
 // Stopping until the thread has ended (at most one mini-batch or one epoch evaluation later),
 // then runFinished and Idle. The destructor stops and joins a run still going.
 #pragma once
@@ -69,6 +71,8 @@ public:
     std::shared_ptr<const nnlab::Network> currentNetwork() const;
 
     State state() const { return m_state; }
+    // Paused, and the trainer has reached its pause: no mini-batch is running, all it made is shown.
+    bool trainerWaiting() const { return m_trainerWaiting; }
     bool isActive() const { return m_state != State::Idle; }
     int runId() const { return m_runId; }   // of the current or last run; 0 before the first
 
@@ -77,6 +81,7 @@ public:
 
 signals:
     void stateChanged(TrainingController::State state);
+    void trainerWaitingChanged(bool waiting);
     void runStarted(int runId);
     void miniBatchesArrived(const std::vector<MiniBatchSample>& samples, const TrainingProgress& progress);
     void epochFinished(const nnlab::EpochReport& report);
@@ -89,10 +94,12 @@ private:
     void drain();
     void tick();
     void finishRun(int runId);
+    void setTrainerWaiting(bool waiting);
 
     State m_state = State::Idle;
     int m_runId = 0;
     bool m_news = false;   // something arrived since the last refreshDue
+    bool m_trainerWaiting = false;
     QThread* m_thread = nullptr;
     std::shared_ptr<TrainingChannel> m_channel;
     std::shared_ptr<Outcome> m_outcome;

@@ -40,13 +40,21 @@ void TrainingProgressBar::setPaused(bool paused)
 {
     if (!m_clock.isValid())
         return;
-    if (paused && m_pauseStartedMs < 0)
+    if (paused && m_pauseStartedMs < 0) {
         m_pauseStartedMs = m_clock.elapsed();
-    else if (!paused && m_pauseStartedMs >= 0) {
+        m_pauseReached = false;
+    } else if (!paused && m_pauseStartedMs >= 0) {
         m_pausedMs += m_clock.elapsed() - m_pauseStartedMs;
         m_pauseStartedMs = -1;
     }
     showProgress();
+}
+
+void TrainingProgressBar::setPauseReached(bool reached)
+{
+    m_pauseReached = reached;
+    if (m_pauseStartedMs >= 0)
+        showProgress();
 }
 
 void TrainingProgressBar::setStopping()
@@ -102,8 +110,10 @@ void TrainingProgressBar::showProgress()
                           .arg(m_progress.batch).arg(m_progress.batchesPerEpoch);
     const double seconds = activeSeconds();
     if (m_pauseStartedMs >= 0) {
-        text = tr("Paused · ") + text;
-        compact = tr("Paused · ") + compact;
+        // A pause takes hold between two mini-batches: after the epoch's evaluation, if one runs.
+        const QString paused = m_pauseReached ? tr("Paused · ") : tr("Pausing… · ");
+        text = paused + text;
+        compact = paused + compact;
     } else if (done > 0.0 && seconds > 0.5) {
         const QString left = tr(" · %1 left").arg(formatDuration(seconds * (1.0 - done) / done));
         text += left;

@@ -16,6 +16,7 @@ public:
     void begin(int epochs);
     void setProgress(const TrainingProgress& progress);
     void setPaused(bool paused);
+    void setPauseReached(bool reached);   // the trainer has stopped between two mini-batches
     void setStopping();
     void finish(const QString& text, bool complete);
     void showMessage(const QString& text);   // idle: what to do next, or what is loading
@@ -36,6 +37,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_pausedMs = 0;
     qint64 m_pauseStartedMs = -1;
+    bool m_pauseReached = false;   // until then a pause shows as "Pausing…"
     QString m_fullText, m_compactText;   // of the progress shown last; empty while a message is
     QString m_idleToolTip;
 };
