@@ -152,3 +152,17 @@ private:
     int m_status = 0;
     Stream m_out, m_err;
 };
+
+// What a program printed and how it ended, for tests that only look at the outcome.
+struct ProgramResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+inline ProgramResult runProgram(const QString& program, const QStringList& arguments, int timeoutMs)
+{
+    ChildProcess p(program, arguments);
+    p.waitForFinished(timeoutMs);
+    return {p.exitCode(), QString::fromUtf8(p.out()), QString::fromUtf8(p.err())};
+}

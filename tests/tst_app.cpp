@@ -7,17 +7,9 @@
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runApp(const QStringList& args)
+ProgramResult runApp(const QStringList& args)
 {
-    ChildProcess p(qEnvironmentVariable("NNLAB_GUI"), args);
-    p.waitForFinished(int(60000 * kSanitizerSlack));
-    return {p.exitCode(), QString::fromUtf8(p.out()), QString::fromUtf8(p.err())};
+    return runProgram(qEnvironmentVariable("NNLAB_GUI"), args, int(60000 * kSanitizerSlack));
 }
 
 // Takes the display away from the programs this test starts, as on a server or over ssh.
@@ -53,11 +45,11 @@ private slots:
     void helpAndVersionNeedNoDisplay()
     {
         NoDisplay noDisplay;
-        const Result help = runApp({"--help"});
+        const ProgramResult help = runApp({"--help"});
         QCOMPARE(help.exitCode, 0);
         QVERIFY2(help.out.contains("--start-preset <name>") && help.out.contains("--universality <page>"),
                  qPrintable(help.out + help.err));
-        const Result version = runApp({"--version"});
+        const ProgramResult version = runApp({"--version"});
         QCOMPARE(version.exitCode, 0);
         QVERIFY2(version.out.startsWith("nnlab "), qPrintable(version.out + version.err));
     }
@@ -65,7 +57,7 @@ private slots:
     void noDisplayIsOneClearLine()
     {
         NoDisplay noDisplay;
-        const Result r = runApp({});
+        const ProgramResult r = runApp({});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.startsWith("nnlab: no display") && r.err.contains("nnlab-cli"), qPrintable(r.err));
@@ -86,7 +78,7 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         // The offscreen platform (set for every test) stands in for a display here.
-        const Result r = runApp(args);
+        const ProgramResult r = runApp(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }

@@ -10,17 +10,9 @@
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QStringList& args)
+ProgramResult runCli(const QStringList& args)
 {
-    ChildProcess p(qEnvironmentVariable("NNLAB_CLI"), args);
-    p.waitForFinished(int(300000 * kSanitizerSlack));
-    return {p.exitCode(), QString::fromUtf8(p.out()), QString::fromUtf8(p.err())};
+    return runProgram(qEnvironmentVariable("NNLAB_CLI"), args, int(300000 * kSanitizerSlack));
 }
 
 QList<QJsonObject> jsonLines(const QString& text)
@@ -59,14 +51,14 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Result r = runCli(args);
+        const ProgramResult r = runCli(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message) || r.out.contains(message), qPrintable(r.err));
     }
 
     void presetsListTheBooksExperiments()
     {
-        const Result r = runCli({"presets", "--json"});
+        const ProgramResult r = runCli({"presets", "--json"});
         QCOMPARE(r.exitCode, 0);
         const auto lines = jsonLines(r.out);
         QStringList names;
@@ -83,7 +75,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString model = dir.filePath("net.json");
-        const Result r = runCli({"train", "--preset", "ch3-cross-entropy", "--epochs", "2", "--train-size", "5000",
+        const ProgramResult r = runCli({"train", "--preset", "ch3-cross-entropy", "--epochs", "2", "--train-size", "5000",
                                  "--json", "--save", model});
         QCOMPARE(r.exitCode, 0);
         const auto lines = jsonLines(r.out);
@@ -101,7 +93,7 @@ private slots:
         QCOMPARE(summary["reason"].toString(), QString("completed"));
 
         // The saved model evaluates to the same test accuracy the last epoch reported.
-        const Result e = runCli({"evaluate", "--model", model, "--json"});
+        const ProgramResult e = runCli({"evaluate", "--model", model, "--json"});
         QCOMPARE(e.exitCode, 0);
         QCOMPARE(jsonLines(e.out).first()["test_accuracy"].toDouble(), lines[1]["test_accuracy"].toDouble());
     }
@@ -111,7 +103,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString model = dir.filePath("best.json");
-        const Result r = runCli({"train", "--net", "784,20,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs",
+        const ProgramResult r = runCli({"train", "--net", "784,20,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs",
                                  "2", "--train-size", "2000", "--best-of", "3", "--seed", "4", "--json", "--save", model});
         QCOMPARE(r.exitCode, 0);
         const auto lines = jsonLines(r.out);
@@ -131,7 +123,7 @@ private slots:
             }
         }
         QCOMPARE(summary["best_test_accuracy"].toDouble(), best);
-        const Result e = runCli({"evaluate", "--model", model, "--json"});
+        const ProgramResult e = runCli({"evaluate", "--model", model, "--json"});
         QCOMPARE(jsonLines(e.out).first()["test_accuracy"].toDouble(), bestFinal);
     }
 
@@ -141,7 +133,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString model = dir.filePath("ens.json");
-        const Result r = runCli({"train", "--net", "784,20,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs",
+        const ProgramResult r = runCli({"train", "--net", "784,20,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs",
                                  "1", "--train-size", "2000", "--ensemble", "3", "--json", "--save", model});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject trained = jsonLines(r.out).last()["summary"].toObject()["ensemble"].toObject();
@@ -149,7 +141,7 @@ private slots:
         QStringList members;
         for (int k = 1; k <= 3; ++k)
             members << dir.filePath(QString("ens-member%1.json").arg(k));
-        const Result e = runCli({"evaluate", "--ensemble", members.join(','), "--json"});
+        const ProgramResult e = runCli({"evaluate", "--ensemble", members.join(','), "--json"});
         QCOMPARE(e.exitCode, 0);
         const QJsonObject report = jsonLines(e.out).first();
         QCOMPARE(report["members"].toArray().size(), 3);
@@ -176,14 +168,14 @@ private slots:
         for (const QJsonValue& m : report["members"].toArray())
             QVERIFY(m.toObject()["test_accuracy"].toDouble() <= 1.0);
 
-        const Result one = runCli({"evaluate", "--ensemble", members.first()});
+        const ProgramResult one = runCli({"evaluate", "--ensemble", members.first()});
         QCOMPARE(one.exitCode, 2);
         QVERIFY(one.err.contains("two or more"));
     }
 
     void readableTable()
     {
-        const Result r = runCli({"train", "--net", "784,10,10", "--epochs", "1", "--train-size", "1000"});
+        const ProgramResult r = runCli({"train", "--net", "784,10,10", "--epochs", "1", "--train-size", "1000"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("test acc"));
         QVERIFY(r.out.contains("completed 1 epochs"));
@@ -191,7 +183,7 @@ private slots:
 
     void gradcheckPasses()
     {
-        const Result r = runCli({"gradcheck", "--net", "784,30,30,10", "--cost", "cross-entropy", "--json"});
+        const ProgramResult r = runCli({"gradcheck", "--net", "784,30,30,10", "--cost", "cross-entropy", "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = jsonLines(r.out).first();
         QVERIFY(o["pass"].toBool());
@@ -201,7 +193,7 @@ private slots:
     void missingDataIsOneClearLine()
     {
         QTemporaryDir empty;
-        const Result r = runCli({"train", "--epochs", "1", "--data", empty.path()});
+        const ProgramResult r = runCli({"train", "--epochs", "1", "--data", empty.path()});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.contains(empty.path()) && r.err.contains("fetch"), qPrintable(r.err));
@@ -215,7 +207,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"sizes\": [784, 30");
         f.close();
-        const Result r = runCli({"evaluate", "--model", model});
+        const ProgramResult r = runCli({"evaluate", "--model", model});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.contains(model) && r.err.contains("not a valid JSON model file"), qPrintable(r.err));
@@ -223,7 +215,7 @@ private slots:
 
     void fashionMnistIsSelectable()
     {
-        const Result r = runCli({"train", "--dataset", "fashion", "--net", "784,30,10", "--cost", "cross-entropy",
+        const ProgramResult r = runCli({"train", "--dataset", "fashion", "--net", "784,30,10", "--cost", "cross-entropy",
                                  "--eta", "0.5", "--epochs", "1", "--train-size", "5000", "--json"});
         QCOMPARE(r.exitCode, 0);
         const double accuracy = jsonLines(r.out).first()["test_accuracy"].toDouble();
