@@ -60,6 +60,9 @@ public:
     {
         takeOver(this);
         m_f();
+        // Qt frees the call on whichever thread drops its last reference: the worker, still in
+        // invokeMethod, when the GUI thread ran the call first (seen with the trainer's pause).
+        handOver(this);
     }
 
 private:
