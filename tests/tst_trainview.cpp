@@ -102,6 +102,7 @@ private slots:
         QVERIFY(view.selectPreset(name));
 
         QCOMPARE(child<QLineEdit>(view, "layersEdit")->text(), ArchitecturePanel::formatLayers(preset.config.net));
+        QCOMPARE(child<QLineEdit>(view, "layersEdit")->cursorPosition(), 0);   // shown from "784,"
         QCOMPARE(child<QCheckBox>(view, "shiftsCheck")->isChecked(), preset.config.expansion.shifts);
         QCOMPARE(child<QComboBox>(view, "costCombo")->currentData().toInt(), int(preset.config.net.cost));
         QCOMPARE(child<QComboBox>(view, "initCombo")->currentData().toInt(), int(preset.config.init));
@@ -149,6 +150,16 @@ private slots:
         bar.setPaused(true);   // a new pause is asked for again
         QVERIFY2(bar.format().startsWith("Pausing… · "), qPrintable(bar.format()));
         bar.setPaused(false);
+
+        // The epoch's evaluation, after its last mini-batch, until its report comes.
+        bar.setProgress({1, 25000, 25000, 0.03f});
+        QCOMPARE(bar.format(), QString("Epoch 1 of 40 · all 25,000 mini-batches done · evaluating…"));
+        bar.resize(300, 24);
+        QCOMPARE(bar.format(), QString("Epoch 1/40 · evaluating…"));
+        bar.setEpochEvaluated(1);
+        QCOMPARE(bar.format(), QString("Epoch 1/40 · 25,000/25,000"));
+        bar.resize(1000, 24);
+        QCOMPARE(bar.format(), QString("Epoch 1 of 40 · mini-batch 25,000 of 25,000 · η = 0.03"));
 
         bar.showMessage("Press Start");   // a message stays itself, whatever the width
         bar.resize(300, 24);
@@ -253,8 +264,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(progress->format().contains(" left"), int(10000 * kSanitizerSlack));
         // The whole line, in the bar or (a narrow bar) as its tooltip.
         const QString line = progress->format().contains("mini-batch") ? progress->format() : progress->toolTip();
+        // (or, between an epoch's last mini-batch and its report, that it is being evaluated)
         QVERIFY2(line.contains(QRegularExpression(
-                     R"(^Epoch \d+ of 30 · mini-batch [\d,]+ of 5,000 · η = 3 · (\d+ min )?\d+ s left$)")),
+                     R"(^Epoch \d+ of 30 · (mini-batch [\d,]+ of 5,000 · η = 3|all 5,000 mini-batches done · evaluating…) · (\d+ min )?\d+ s left$)")),
                  qPrintable(line));
         QVERIFY(progress->value() > 0);
 

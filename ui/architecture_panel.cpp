@@ -183,6 +183,7 @@ void ArchitecturePanel::setConfig(const TrainConfig& config)
                                            QSignalBlocker(m_trainingSize), QSignalBlocker(m_shifts),
                                            QSignalBlocker(m_rotation)};
         m_layers->setText(formatLayers(config.net));
+        m_layers->setCursorPosition(0);   // a long stack (chapter 6) shows its input end, not its tail
         selectData(m_hidden, config.net.hidden);
         selectData(m_output, config.net.output);
         selectData(m_cost, config.net.cost);

@@ -105,6 +105,8 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
             refreshPlots();
     });
     connect(m_controller, &TrainingController::trainerWaitingChanged, m_progress, &TrainingProgressBar::setPauseReached);
+    connect(m_controller, &TrainingController::epochFinished, m_progress,
+            [this](const nnlab::EpochReport& report) { m_progress->setEpochEvaluated(report.epoch); });
     connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
         m_progress->setPaused(state == TrainingController::State::Paused);
         if (state == TrainingController::State::Stopping)

@@ -25,6 +25,7 @@ void TrainingProgressBar::begin(int epochs)
     m_progress = {};
     m_pausedMs = 0;
     m_pauseStartedMs = -1;
+    m_epochsEvaluated = 0;
     m_clock.start();
     setValue(0);
     showMessageText(tr("Starting: preparing %1 epochs…").arg(m_epochs));
@@ -54,6 +55,13 @@ void TrainingProgressBar::setPauseReached(bool reached)
 {
     m_pauseReached = reached;
     if (m_pauseStartedMs >= 0)
+        showProgress();
+}
+
+void TrainingProgressBar::setEpochEvaluated(int epoch)
+{
+    m_epochsEvaluated = epoch;
+    if (!m_fullText.isEmpty())
         showProgress();
 }
 
@@ -108,6 +116,13 @@ void TrainingProgressBar::showProgress()
     // window), the bar shows the numbers without the words and η; the full line is the tooltip.
     QString compact = tr("Epoch %L1/%L2 · %L3/%L4").arg(m_progress.epoch).arg(m_epochs)
                           .arg(m_progress.batch).arg(m_progress.batchesPerEpoch);
+    // After an epoch's last mini-batch the trainer measures cost and accuracy on the monitored
+    // data (seconds for chapter 6's nets) before the epoch's report comes.
+    if (m_progress.batch == m_progress.batchesPerEpoch && m_epochsEvaluated < m_progress.epoch) {
+        text = tr("Epoch %L1 of %L2 · all %L3 mini-batches done · evaluating…")
+                   .arg(m_progress.epoch).arg(m_epochs).arg(m_progress.batchesPerEpoch);
+        compact = tr("Epoch %L1/%L2 · evaluating…").arg(m_progress.epoch).arg(m_epochs);
+    }
     const double seconds = activeSeconds();
     if (m_pauseStartedMs >= 0) {
         // A pause takes hold between two mini-batches: after the epoch's evaluation, if one runs.

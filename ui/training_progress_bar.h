@@ -1,5 +1,5 @@
-// training_progress_bar.h — where a run is: epoch, mini-batch, the current η and the time left
-// (estimated from the time spent so far, pauses excluded).
+// training_progress_bar.h — where a run is: epoch, mini-batch (or the epoch's evaluation), the current
+// η and the time left (estimated from the time spent so far, pauses excluded).
 #pragma once
 
 #include "run_record.h"
@@ -17,6 +17,7 @@ public:
     void setProgress(const TrainingProgress& progress);
     void setPaused(bool paused);
     void setPauseReached(bool reached);   // the trainer has stopped between two mini-batches
+    void setEpochEvaluated(int epoch);    // its report is in: the evaluation after its last mini-batch is done
     void setStopping();
     void finish(const QString& text, bool complete);
     void showMessage(const QString& text);   // idle: what to do next, or what is loading
@@ -38,6 +39,7 @@ private:
     qint64 m_pausedMs = 0;
     qint64 m_pauseStartedMs = -1;
     bool m_pauseReached = false;   // until then a pause shows as "Pausing…"
+    int m_epochsEvaluated = 0;
     QString m_fullText, m_compactText;   // of the progress shown last; empty while a message is
     QString m_idleToolTip;
 };
