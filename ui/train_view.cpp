@@ -105,8 +105,6 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
             refreshPlots();
     });
     connect(m_controller, &TrainingController::trainerWaitingChanged, m_progress, &TrainingProgressBar::setPauseReached);
-    connect(m_controller, &TrainingController::epochFinished, m_progress,
-            [this](const nnlab::EpochReport& report) { m_progress->setEpochEvaluated(report.epoch); });
     connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
         m_progress->setPaused(state == TrainingController::State::Paused);
         if (state == TrainingController::State::Stopping)
@@ -553,6 +551,7 @@ void TrainView::onEpoch(const nnlab::EpochReport& report)
 {
     if (!m_live)
         return;
+    m_progress->setEpochEvaluated(report.epoch);
     m_live->epochs.push_back(report);
     m_history->refresh(m_live->id);
     if (m_history->selectedRun() == m_live)

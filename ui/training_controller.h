@@ -7,9 +7,9 @@
 //
 // Pause, resume and stop act between two mini-batches: a pause asked for during the epoch's
 // evaluation (seconds, for chapter 6's nets) takes hold after it; trainerWaiting() says when it has.
-// A stop is asynchronous: the state is
-// Stopping until the thread has ended (at most one mini-batch or one epoch evaluation later),
-// then runFinished and Idle. The destructor stops and joins a run still going.
+// A stop is asynchronous: the state is Stopping until the thread has ended (at most one
+// mini-batch or one epoch evaluation later), then runFinished and Idle. The destructor stops and
+// joins a run still going.
 #pragma once
 
 #include "run_record.h"
@@ -71,7 +71,8 @@ public:
     std::shared_ptr<const nnlab::Network> currentNetwork() const;
 
     State state() const { return m_state; }
-    // Paused, and the trainer has reached its pause: no mini-batch is running, all it made is shown.
+    // Paused, and the trainer has reached its pause: no mini-batch is running, and every sample
+    // it made (a block of mini-batches, not one partly filled) has been delivered.
     bool trainerWaiting() const { return m_trainerWaiting; }
     bool isActive() const { return m_state != State::Idle; }
     int runId() const { return m_runId; }   // of the current or last run; 0 before the first
