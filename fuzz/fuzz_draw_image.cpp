@@ -1,11 +1,11 @@
 // fuzz_draw_image — the Draw view's image path: a file's bytes → QImageReader (Qt's decoders;
-// PNG, JPEG, BMP, GIF, PPM, ...) → ink fitted to the 280×280 canvas (ui/draw_images.cpp) → MNIST
+// PNG, JPEG, BMP, GIF, PPM, ...) → ink fitted to the 280×280 canvas (ui/draw/draw_images.cpp) → MNIST
 // preprocessing (core/draw). Qt itself is not instrumented; the fuzzer looks for crashes, leaks,
 // hangs and huge allocations on our side of the path, which a decoded image of any size, shape
 // or format must go through safely.
-#include "fuzz_check.h"
+#include "fuzz/fuzz_check.h"
 
-#include "draw_images.h"
+#include "ui/draw/draw_images.h"
 
 #include <QBuffer>
 #include <QGuiApplication>

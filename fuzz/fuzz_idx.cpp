@@ -1,10 +1,10 @@
 // fuzz_idx — the IDX reader (core/data/idx.h), plain and gzip. readIdx() works on a path (zlib
 // reads gzip files itself), so each input is written to a scratch file first; the seeds hold
 // both plain and gzip files, and the fuzzer mutates both.
-#include "fuzz_check.h"
+#include "fuzz/fuzz_check.h"
 
-#include "data/dataset.h"
-#include "data/idx.h"
+#include "core/data/dataset.h"
+#include "core/data/idx.h"
 
 #include <unistd.h>
 

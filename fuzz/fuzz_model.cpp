@@ -1,9 +1,9 @@
 // fuzz_model — the model-file parser (core/io/model_file.h) behind loadModel(): network2.py's
 // JSON and nnlab's layer-stack format, told apart by their keys. A model that loads must also
 // run: one forward pass on an all-zero input of its input size.
-#include "fuzz_check.h"
+#include "fuzz/fuzz_check.h"
 
-#include "io/model_file.h"
+#include "core/io/model_file.h"
 
 #include <cstdint>
 #include <string>

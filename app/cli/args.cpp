@@ -1,4 +1,4 @@
-#include "args.h"
+#include "app/cli/args.h"
 
 #include <cmath>
 #include <sstream>

@@ -1,9 +1,9 @@
 // nnlab-cli baselines — chapter 1's yardsticks: random guessing and average darkness.
-#include "args.h"
-#include "commands.h"
-#include "config_flags.h"
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "app/cli/config_flags.h"
 
-#include "inspect/baselines.h"
+#include "core/inspect/baselines.h"
 
 #include <nlohmann/json.hpp>
 

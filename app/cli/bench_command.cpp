@@ -1,10 +1,10 @@
 // nnlab-cli bench — seconds per training epoch of the book's standard networks.
-#include "args.h"
-#include "commands.h"
-#include "config_flags.h"
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "app/cli/config_flags.h"
 
-#include "train/presets.h"
-#include "train/trainer.h"
+#include "core/train/presets.h"
+#include "core/train/trainer.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "config_flags.h"
+#include "app/cli/config_flags.h"
 
 namespace nnlab::cli {
 

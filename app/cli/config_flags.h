@@ -1,9 +1,9 @@
 // config_flags.h — the training flags shared by train, gradcheck and bench.
 #pragma once
 
-#include "args.h"
+#include "app/cli/args.h"
 
-#include "train/training_config.h"
+#include "core/train/training_config.h"
 
 #include <set>
 #include <string>

@@ -1,4 +1,4 @@
-#include "ensemble_vote.h"
+#include "app/cli/ensemble_vote.h"
 
 #include <cstdio>
 #include <string>

@@ -2,8 +2,8 @@
 // `train --ensemble K` and `evaluate --ensemble` report it.
 #pragma once
 
-#include "data/dataset.h"
-#include "train/evaluation.h"
+#include "core/data/dataset.h"
+#include "core/train/evaluation.h"
 
 #include <nlohmann/json.hpp>
 

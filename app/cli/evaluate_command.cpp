@@ -1,12 +1,12 @@
 // nnlab-cli evaluate — the test accuracy of a saved model, or of saved models voting as an
 // ensemble (chapter 6; members can be trained one at a time, e.g. across days with --checkpoint).
-#include "args.h"
-#include "commands.h"
-#include "config_flags.h"
-#include "ensemble_vote.h"
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "app/cli/config_flags.h"
+#include "app/cli/ensemble_vote.h"
 
-#include "io/model_file.h"
-#include "train/evaluation.h"
+#include "core/io/model_file.h"
+#include "core/train/evaluation.h"
 
 #include <nlohmann/json.hpp>
 

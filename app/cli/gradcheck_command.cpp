@@ -1,9 +1,9 @@
 // nnlab-cli gradcheck — backpropagation's gradient against centred finite differences.
-#include "args.h"
-#include "commands.h"
-#include "config_flags.h"
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "app/cli/config_flags.h"
 
-#include "nn/gradient_check.h"
+#include "core/nn/gradient_check.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // nnlab-cli — the engine without a window: train the book's networks, evaluate models,
 // check gradients, and measure speed.
-#include "args.h"
-#include "commands.h"
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
 
 #include <iostream>
 

@@ -1,8 +1,8 @@
 // nnlab-cli presets — list the book's experiments.
-#include "args.h"
-#include "commands.h"
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
 
-#include "train/presets.h"
+#include "core/train/presets.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "stop_on_interrupt.h"
+#include "app/cli/stop_on_interrupt.h"
 
 #include <pthread.h>
 #include <unistd.h>

@@ -4,7 +4,7 @@
 // summary and saves what --save asks for. A second Ctrl-C quits at once.
 #pragma once
 
-#include "train/trainer.h"
+#include "core/train/trainer.h"
 
 #include <atomic>
 #include <csignal>

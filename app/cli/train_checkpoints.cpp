@@ -1,9 +1,9 @@
-#include "train_checkpoints.h"
+#include "app/cli/train_checkpoints.h"
 
-#include "config_flags.h"
+#include "app/cli/config_flags.h"
 
-#include "io/atomic_file.h"
-#include "io/config_json.h"
+#include "core/io/atomic_file.h"
+#include "core/io/config_json.h"
 
 #include <iostream>
 

@@ -2,10 +2,10 @@
 // for the K runs of --ensemble K / --best-of K (one file per member: FILE-member1.ckpt, ...).
 #pragma once
 
-#include "args.h"
+#include "app/cli/args.h"
 
-#include "io/checkpoint_file.h"
-#include "train/trainer.h"
+#include "core/io/checkpoint_file.h"
+#include "core/train/trainer.h"
 
 #include <filesystem>
 #include <optional>

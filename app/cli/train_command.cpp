@@ -1,15 +1,15 @@
 // nnlab-cli train — train a network as the book does, printing one line per epoch.
-#include "args.h"
-#include "commands.h"
-#include "config_flags.h"
-#include "stop_on_interrupt.h"
-#include "train_checkpoints.h"
-#include "train_printer.h"
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "app/cli/config_flags.h"
+#include "app/cli/stop_on_interrupt.h"
+#include "app/cli/train_checkpoints.h"
+#include "app/cli/train_printer.h"
 
-#include "io/model_file.h"
-#include "train/evaluation.h"
-#include "train/presets.h"
-#include "train/trainer.h"
+#include "core/io/model_file.h"
+#include "core/train/evaluation.h"
+#include "core/train/presets.h"
+#include "core/train/trainer.h"
 
 #include <unistd.h>
 

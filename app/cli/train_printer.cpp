@@ -1,4 +1,4 @@
-#include "train_printer.h"
+#include "app/cli/train_printer.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,10 +2,10 @@
 // bar on stderr when it is a terminal.
 #pragma once
 
-#include "ensemble_vote.h"
+#include "app/cli/ensemble_vote.h"
 
-#include "train/presets.h"
-#include "train/training_observer.h"
+#include "core/train/presets.h"
+#include "core/train/training_observer.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "backprop/backprop_trace.h"
+#include "core/backprop/backprop_trace.h"
 
-#include "nn/dense_layer.h"
+#include "core/nn/dense_layer.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -11,7 +11,7 @@
 // (entries 0 and, except for a, 1 are empty).
 #pragma once
 
-#include "nn/network.h"
+#include "core/nn/network.h"
 
 #include <Eigen/Core>
 

@@ -1,4 +1,4 @@
-#include "backprop/gradient_timing.h"
+#include "core/backprop/gradient_timing.h"
 
 #include <algorithm>
 #include <chrono>

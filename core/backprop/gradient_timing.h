@@ -8,8 +8,8 @@
 // parameter — and times one backprop pass on its own.
 #pragma once
 
-#include "nn/gradient_check.h"
-#include "nn/network.h"
+#include "core/nn/gradient_check.h"
+#include "core/nn/network.h"
 
 #include <Eigen/Core>
 

@@ -1,4 +1,4 @@
-#include "data/augmentation.h"
+#include "core/data/augmentation.h"
 
 #include <algorithm>
 #include <cmath>

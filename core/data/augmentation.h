@@ -4,7 +4,7 @@
 // the expanded set costs no memory.
 #pragma once
 
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 namespace nnlab {
 

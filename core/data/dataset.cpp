@@ -2,10 +2,10 @@
 //
 // Every check names the file at fault and, when the cure is to fetch the data again, the
 // command that does it: a student who sees the error should know what to do next.
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
-#include "data/idx.h"
-#include "data/sha256.h"
+#include "core/data/idx.h"
+#include "core/data/sha256.h"
 
 #include <cstdlib>
 #include <stdexcept>

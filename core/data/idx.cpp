@@ -4,9 +4,9 @@
 // against the real file size before the data buffer exists, and a gzip file (whose decompressed
 // size is unknown until it is read) is read in chunks, so memory grows only with data that is
 // really there.
-#include "data/idx.h"
+#include "core/data/idx.h"
 
-#include "data/dataset.h"  // DataError
+#include "core/data/dataset.h"  // DataError
 
 #include <zlib.h>
 

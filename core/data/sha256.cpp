@@ -4,7 +4,7 @@
 // from the standard) and one using the x86 SHA extensions, chosen at run time when the CPU has
 // them. The fast path matters because every MNIST load hashes 55 MB; it runs at ~1.2 GB/s
 // where the portable code manages ~0.3 GB/s.
-#include "data/sha256.h"
+#include "core/data/sha256.h"
 
 #include <array>
 #include <cstring>

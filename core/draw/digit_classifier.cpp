@@ -1,4 +1,4 @@
-#include "draw/digit_classifier.h"
+#include "core/draw/digit_classifier.h"
 
 #include <stdexcept>
 #include <string>

@@ -4,7 +4,7 @@
 // for them we show each output divided by the sum of the outputs, and say so (`normalised`).
 #pragma once
 
-#include "nn/network.h"
+#include "core/nn/network.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "draw/mnist_preprocess.h"
+#include "core/draw/mnist_preprocess.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "inspect/adversarial.h"
+#include "core/inspect/adversarial.h"
 
 namespace nnlab {
 

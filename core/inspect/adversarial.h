@@ -3,7 +3,7 @@
 // and a change a person barely sees can change what the network says.
 #pragma once
 
-#include "nn/network.h"
+#include "core/nn/network.h"
 
 namespace nnlab {
 

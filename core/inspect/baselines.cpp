@@ -1,4 +1,4 @@
-#include "inspect/baselines.h"
+#include "core/inspect/baselines.h"
 
 #include <cmath>
 #include <random>

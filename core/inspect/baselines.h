@@ -2,7 +2,7 @@
 // guessing (10%), and classifying a digit by how dark it is ("average darkness", the book: 22.25%).
 #pragma once
 
-#include "data/dataset.h"
+#include "core/data/dataset.h"
 
 #include <array>
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "inspect/confusion.h"
+#include "core/inspect/confusion.h"
 
-#include "train/evaluation.h"
+#include "core/train/evaluation.h"
 
 namespace nnlab {
 

@@ -1,8 +1,8 @@
 // confusion.h — which digits a network mistakes for which: counts[true][predicted].
 #pragma once
 
-#include "data/dataset.h"
-#include "nn/network.h"
+#include "core/data/dataset.h"
+#include "core/nn/network.h"
 
 #include <array>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "inspect/mistakes.h"
+#include "core/inspect/mistakes.h"
 
 namespace nnlab {
 

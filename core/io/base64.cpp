@@ -1,4 +1,4 @@
-#include "io/base64.h"
+#include "core/io/base64.h"
 
 #include <array>
 

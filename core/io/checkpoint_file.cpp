@@ -1,9 +1,9 @@
-#include "io/checkpoint_file.h"
+#include "core/io/checkpoint_file.h"
 
-#include "io/atomic_file.h"
-#include "io/base64.h"
-#include "io/config_json.h"
-#include "io/json_reader.h"
+#include "core/io/atomic_file.h"
+#include "core/io/base64.h"
+#include "core/io/config_json.h"
+#include "core/io/json_reader.h"
 
 #include <bit>
 #include <cmath>

@@ -7,9 +7,9 @@
 // the same weights; everything else is plain JSON a person can read.
 #pragma once
 
-#include "io/atomic_file.h"
-#include "train/training_config.h"
-#include "train/training_state.h"
+#include "core/io/atomic_file.h"
+#include "core/train/training_config.h"
+#include "core/train/training_state.h"
 
 #include <filesystem>
 #include <string>

@@ -1,4 +1,4 @@
-#include "io/config_json.h"
+#include "core/io/config_json.h"
 
 #include <stdexcept>
 

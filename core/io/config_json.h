@@ -1,8 +1,8 @@
 // config_json.h — a training configuration as JSON, for checkpoints (the run to resume).
 #pragma once
 
-#include "io/json_reader.h"
-#include "train/training_config.h"
+#include "core/io/json_reader.h"
+#include "core/train/training_config.h"
 
 namespace nnlab {
 

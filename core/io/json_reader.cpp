@@ -1,4 +1,4 @@
-#include "io/json_reader.h"
+#include "core/io/json_reader.h"
 
 #include <cmath>
 

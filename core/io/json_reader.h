@@ -2,7 +2,7 @@
 // complaint is one line naming the file: "<file>: <where>: <what is wrong>".
 #pragma once
 
-#include "io/atomic_file.h"
+#include "core/io/atomic_file.h"
 
 #include <nlohmann/json.hpp>
 

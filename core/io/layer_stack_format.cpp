@@ -1,8 +1,8 @@
-#include "io/layer_stack_format.h"
+#include "core/io/layer_stack_format.h"
 
-#include "nn/conv_layer.h"
-#include "nn/dense_layer.h"
-#include "nn/max_pool_layer.h"
+#include "core/nn/conv_layer.h"
+#include "core/nn/dense_layer.h"
+#include "core/nn/max_pool_layer.h"
 
 #include <algorithm>
 

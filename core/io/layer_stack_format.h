@@ -9,8 +9,8 @@
 // A file with another "version" is refused with a clear message rather than misread.
 #pragma once
 
-#include "io/model_json.h"
-#include "nn/network.h"
+#include "core/io/model_json.h"
+#include "core/nn/network.h"
 
 namespace nnlab {
 

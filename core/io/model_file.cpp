@@ -1,7 +1,7 @@
-#include "io/model_file.h"
+#include "core/io/model_file.h"
 
-#include "io/layer_stack_format.h"
-#include "io/network2_format.h"
+#include "core/io/layer_stack_format.h"
+#include "core/io/network2_format.h"
 
 namespace nnlab {
 

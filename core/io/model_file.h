@@ -6,8 +6,8 @@
 // two apart by their keys.
 #pragma once
 
-#include "io/atomic_file.h"
-#include "nn/network.h"
+#include "core/io/atomic_file.h"
+#include "core/nn/network.h"
 
 #include <filesystem>
 #include <string>

@@ -1,4 +1,4 @@
-#include "io/model_json.h"
+#include "core/io/model_json.h"
 
 #include <cmath>
 

@@ -2,9 +2,9 @@
 // complaint is one line naming the file.
 #pragma once
 
-#include "io/atomic_file.h"
-#include "nn/activation.h"
-#include "nn/cost.h"
+#include "core/io/atomic_file.h"
+#include "core/nn/activation.h"
+#include "core/nn/cost.h"
 
 #include <Eigen/Core>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
-#include "io/network2_format.h"
+#include "core/io/network2_format.h"
 
-#include "nn/dense_layer.h"
+#include "core/nn/dense_layer.h"
 
 namespace nnlab {
 

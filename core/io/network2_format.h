@@ -5,8 +5,8 @@
 // "output_activation", "nnlab_cost".
 #pragma once
 
-#include "io/model_json.h"
-#include "nn/network.h"
+#include "core/io/model_json.h"
+#include "core/nn/network.h"
 
 namespace nnlab {
 

@@ -1,4 +1,4 @@
-#include "nn/conv_layer.h"
+#include "core/nn/conv_layer.h"
 
 #include <stdexcept>
 

@@ -11,8 +11,8 @@
 // patches, δ · w, is summed back onto the input pixels it came from (col2im).
 #pragma once
 
-#include "nn/dropout.h"
-#include "nn/layer.h"
+#include "core/nn/dropout.h"
+#include "core/nn/layer.h"
 
 namespace nnlab {
 

@@ -1,4 +1,4 @@
-#include "nn/core_split.h"
+#include "core/nn/core_split.h"
 
 namespace nnlab {
 

@@ -1,4 +1,4 @@
-#include "nn/cost.h"
+#include "core/nn/cost.h"
 
 #include <cmath>
 #include <stdexcept>

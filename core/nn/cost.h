@@ -4,7 +4,7 @@
 // error δ^L = ∂C/∂z^L of the output layer. Columns are examples; values are summed over them.
 #pragma once
 
-#include "nn/activation.h"
+#include "core/nn/activation.h"
 
 #include <Eigen/Core>
 

@@ -1,6 +1,6 @@
-#include "nn/dense_layer.h"
-#include "nn/core_split.h"
-#include "nn/small_batch_products.h"
+#include "core/nn/dense_layer.h"
+#include "core/nn/core_split.h"
+#include "core/nn/small_batch_products.h"
 
 #include <stdexcept>
 

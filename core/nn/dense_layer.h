@@ -1,8 +1,8 @@
 // dense_layer.h — a fully connected layer: z = w·a^{l-1} + b, a = σ(z) (eq. 25).
 #pragma once
 
-#include "nn/dropout.h"
-#include "nn/layer.h"
+#include "core/nn/dropout.h"
+#include "core/nn/layer.h"
 
 namespace nnlab {
 

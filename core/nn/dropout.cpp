@@ -1,4 +1,4 @@
-#include "nn/dropout.h"
+#include "core/nn/dropout.h"
 
 #include <cmath>
 #include <cstdint>

@@ -4,7 +4,7 @@
 // ∂C/∂w from one forward and one backward pass. The check compares them layer by layer.
 #pragma once
 
-#include "nn/network.h"
+#include "core/nn/network.h"
 
 #include <functional>
 #include <random>

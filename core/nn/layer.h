@@ -5,7 +5,7 @@
 // chapter 6's convolution and pooling layers are others, with the same two passes.
 #pragma once
 
-#include "nn/activation.h"
+#include "core/nn/activation.h"
 
 #include <Eigen/Core>
 

@@ -1,4 +1,4 @@
-#include "nn/max_pool_layer.h"
+#include "core/nn/max_pool_layer.h"
 
 #include <stdexcept>
 

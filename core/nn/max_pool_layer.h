@@ -2,8 +2,8 @@
 // largest value. No parameters; backward routes each gradient to the position that won.
 #pragma once
 
-#include "nn/conv_layer.h"
-#include "nn/dropout.h"
+#include "core/nn/conv_layer.h"
+#include "core/nn/dropout.h"
 
 #include <cstdint>
 

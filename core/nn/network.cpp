@@ -1,8 +1,8 @@
-#include "nn/network.h"
+#include "core/nn/network.h"
 
-#include "nn/conv_layer.h"
-#include "nn/dense_layer.h"
-#include "nn/max_pool_layer.h"
+#include "core/nn/conv_layer.h"
+#include "core/nn/dense_layer.h"
+#include "core/nn/max_pool_layer.h"
 
 #include <cmath>
 #include <cstdio>

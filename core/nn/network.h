@@ -5,8 +5,8 @@
 // layer with one matrix product, as chapter 2 asks in its "fully matrix-based approach".
 #pragma once
 
-#include "nn/cost.h"
-#include "nn/layer.h"
+#include "core/nn/cost.h"
+#include "core/nn/layer.h"
 
 #include <memory>
 #include <random>

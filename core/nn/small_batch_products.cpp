@@ -1,4 +1,4 @@
-#include "nn/small_batch_products.h"
+#include "core/nn/small_batch_products.h"
 
 #include <cstring>
 #include <utility>

@@ -1,7 +1,7 @@
-#include "train/data_parallel_backprop.h"
+#include "core/train/data_parallel_backprop.h"
 
-#include "nn/conv_layer.h"
-#include "nn/dense_layer.h"
+#include "core/nn/conv_layer.h"
+#include "core/nn/dense_layer.h"
 
 #include <algorithm>
 #include <cstring>

@@ -19,10 +19,10 @@
 // between the cores. Their weights then live in one copy: no second nabla to add, none to copy.
 #pragma once
 
-#include "nn/core_split.h"
-#include "nn/network.h"
-#include "train/helper_thread.h"
-#include "train/sgd.h"
+#include "core/nn/core_split.h"
+#include "core/nn/network.h"
+#include "core/train/helper_thread.h"
+#include "core/train/sgd.h"
 
 #include <functional>
 #include <random>

@@ -1,6 +1,6 @@
-#include "train/evaluation.h"
+#include "core/train/evaluation.h"
 
-#include "util/allocator.h"
+#include "core/util/allocator.h"
 
 #include <algorithm>
 #include <thread>

@@ -1,8 +1,8 @@
 // evaluation.h — how well a network does on a labelled set: accuracy and cost.
 #pragma once
 
-#include "data/dataset.h"
-#include "nn/network.h"
+#include "core/data/dataset.h"
+#include "core/nn/network.h"
 
 #include <vector>
 

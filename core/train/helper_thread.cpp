@@ -1,4 +1,4 @@
-#include "train/helper_thread.h"
+#include "core/train/helper_thread.h"
 
 #include <chrono>
 

@@ -1,4 +1,4 @@
-#include "train/presets.h"
+#include "core/train/presets.h"
 
 namespace nnlab {
 

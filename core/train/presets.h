@@ -1,7 +1,7 @@
 // presets.h — the book's experiments, each with the figure the book reports for it.
 #pragma once
 
-#include "train/training_config.h"
+#include "core/train/training_config.h"
 
 #include <optional>
 #include <string>

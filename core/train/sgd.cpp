@@ -1,4 +1,4 @@
-#include "train/sgd.h"
+#include "core/train/sgd.h"
 
 namespace nnlab {
 

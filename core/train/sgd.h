@@ -2,7 +2,7 @@
 // additions: L2 and L1 regularisation and momentum.
 #pragma once
 
-#include "nn/layer.h"
+#include "core/nn/layer.h"
 
 #include <Eigen/Core>
 

@@ -1,8 +1,8 @@
-#include "train/trainer.h"
+#include "core/train/trainer.h"
 
-#include "train/data_parallel_backprop.h"
+#include "core/train/data_parallel_backprop.h"
 
-#include "util/allocator.h"
+#include "core/util/allocator.h"
 
 #include <algorithm>
 #include <chrono>

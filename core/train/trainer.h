@@ -5,10 +5,10 @@
 // mini-batches, and η, λ, μ changes take effect at the next mini-batch.
 #pragma once
 
-#include "data/dataset.h"
-#include "train/training_config.h"
-#include "train/training_observer.h"
-#include "train/training_state.h"
+#include "core/data/dataset.h"
+#include "core/train/training_config.h"
+#include "core/train/training_observer.h"
+#include "core/train/training_state.h"
 
 #include <atomic>
 #include <condition_variable>

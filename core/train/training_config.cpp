@@ -1,4 +1,4 @@
-#include "train/training_config.h"
+#include "core/train/training_config.h"
 
 #include <cmath>
 #include <sstream>

@@ -1,10 +1,10 @@
 // training_config.h — everything that defines a training run, in the book's terms.
 #pragma once
 
-#include "data/augmentation.h"
-#include "data/dataset.h"
-#include "nn/network.h"
-#include "train/sgd.h"
+#include "core/data/augmentation.h"
+#include "core/data/dataset.h"
+#include "core/nn/network.h"
+#include "core/train/sgd.h"
 
 #include <cstdint>
 #include <string>

@@ -4,7 +4,7 @@
 // return quickly and never block (the GUI's posts a copy to its event loop and returns).
 #pragma once
 
-#include "train/evaluation.h"
+#include "core/train/evaluation.h"
 
 #include <string>
 #include <vector>

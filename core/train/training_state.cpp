@@ -1,4 +1,4 @@
-#include "train/training_state.h"
+#include "core/train/training_state.h"
 
 #include <sstream>
 #include <stdexcept>

@@ -6,10 +6,10 @@
 // dropout on both cores) and the shuffled order are part of the state.
 #pragma once
 
-#include "train/sgd.h"
-#include "train/training_observer.h"
+#include "core/train/sgd.h"
+#include "core/train/training_observer.h"
 
-#include "nn/layer.h"
+#include "core/nn/layer.h"
 
 #include <Eigen/Core>
 

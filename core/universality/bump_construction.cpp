@@ -1,4 +1,4 @@
-#include "universality/bump_construction.h"
+#include "core/universality/bump_construction.h"
 
 #include <algorithm>
 #include <cmath>

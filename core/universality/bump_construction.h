@@ -10,8 +10,8 @@
 // any x at most one of them is failing.
 #pragma once
 
-#include "universality/one_input_network.h"
-#include "universality/target_function.h"
+#include "core/universality/one_input_network.h"
+#include "core/universality/target_function.h"
 
 #include <random>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "universality/neuron_function.h"
+#include "core/universality/neuron_function.h"
 
 #include <algorithm>
 #include <cmath>

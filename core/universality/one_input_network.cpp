@@ -1,4 +1,4 @@
-#include "universality/one_input_network.h"
+#include "core/universality/one_input_network.h"
 
 #include <algorithm>
 

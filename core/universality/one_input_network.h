@@ -9,7 +9,7 @@
 // s and keep w, and b = −w·s follows.
 #pragma once
 
-#include "universality/neuron_function.h"
+#include "core/universality/neuron_function.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "universality/perceptron.h"
+#include "core/universality/perceptron.h"
 
 #include <cstddef>
 

@@ -1,4 +1,4 @@
-#include "universality/target_function.h"
+#include "core/universality/target_function.h"
 
 #include <algorithm>
 #include <cctype>

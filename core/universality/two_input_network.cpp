@@ -1,4 +1,4 @@
-#include "universality/two_input_network.h"
+#include "core/universality/two_input_network.h"
 
 #include <cmath>
 

@@ -14,9 +14,9 @@
 //   z  = v a_last + c,  a = z or σ(z)  v is (K × H_last): K outputs
 #pragma once
 
-#include "universality/bump_construction.h"
-#include "universality/one_input_network.h"
-#include "universality/target_function.h"
+#include "core/universality/bump_construction.h"
+#include "core/universality/one_input_network.h"
+#include "core/universality/target_function.h"
 
 #include <Eigen/Core>
 

@@ -1,4 +1,4 @@
-#include "util/allocator.h"
+#include "core/util/allocator.h"
 
 #include <malloc.h>
 

@@ -1,0 +1,66 @@
+// main_gui.cpp — the nnlab desktop application: `nnlab [--data DIR] [--dataset mnist|fashion]`
+// (`nnlab --help` lists the rest).
+#include "ui/shell/crash_recovery.h"
+#include "app/gui/gui_options.h"
+#include "ui/shell/main_window.h"
+
+#include "core/data/dataset.h"
+
+#include <QApplication>
+#include <QIcon>
+
+#include <cstdio>
+
+namespace {
+
+void nameTheApplication()
+{
+    QCoreApplication::setApplicationName("nnlab");
+    QCoreApplication::setOrganizationName("nnlab");
+    QCoreApplication::setApplicationVersion(NNLAB_VERSION);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (asksOnlyForText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameTheApplication();
+        GuiOptions options;
+        options.parser.process(app);   // prints the help or version and exits
+        return 0;
+    }
+    if (!hasDisplay(argc, argv)) {
+        std::fprintf(stderr, "nnlab: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                             "run it in a desktop session, or use nnlab-cli for headless work\n");
+        return 1;
+    }
+
+    QApplication app(argc, argv);
+    nameTheApplication();
+    QApplication::setWindowIcon(QIcon(":/icons/nnlab.png"));
+    GuiOptions options;
+    options.parser.process(app);
+
+    const auto kind = nnlab::parseDatasetKind(options.parser.value(options.dataset).toStdString());
+    if (!kind) {
+        std::fprintf(stderr, "nnlab: unknown dataset '%s' (use mnist or fashion)\n",
+                     qPrintable(options.parser.value(options.dataset)));
+        return 2;
+    }
+    std::optional<std::filesystem::path> dataDir;
+    if (options.parser.isSet(options.data))
+        dataDir = std::filesystem::path(options.parser.value(options.data).toStdString());
+
+    MainWindow window(dataDir, *kind);
+    // Crash-safe runs: a run cut short last time (a crash, the window closed mid-run) is offered
+    // for resuming in the Train view.
+    enableCrashRecovery(window, options.parser.isSet(options.checkpointFile)
+                                    ? options.parser.value(options.checkpointFile)
+                                    : defaultCheckpointFile());
+    if (!openWhatTheOptionsName(options, window))
+        return 2;
+    window.show();
+    return app.exec();
+}

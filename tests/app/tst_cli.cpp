@@ -1,0 +1,228 @@
+// nnlab-cli as a user runs it: exit codes, JSON lines, saved models, clear errors.
+#include "tests/support/child_process.h"
+#include "tests/support/sanitizer_slack.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+ProgramResult runCli(const QStringList& args)
+{
+    return runProgram(qEnvironmentVariable("NNLAB_CLI"), args, int(300000 * kSanitizerSlack));
+}
+
+QList<QJsonObject> jsonLines(const QString& text)
+{
+    QList<QJsonObject> lines;
+    for (const QString& line : text.split('\n', Qt::SkipEmptyParts))
+        lines.append(QJsonDocument::fromJson(line.toUtf8()).object());
+    return lines;
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFile::exists(qEnvironmentVariable("NNLAB_CLI")), "NNLAB_CLI must name nnlab-cli"); }
+
+    void badFlagsGiveUsageAndExit2_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{} << "usage:";
+        QTest::newRow("unknown command") << QStringList{"fly"} << "unknown command 'fly'";
+        QTest::newRow("unknown flag") << QStringList{"train", "--speed", "9"} << "unknown option '--speed'";
+        QTest::newRow("missing value") << QStringList{"train", "--eta"} << "--eta needs a value";
+        QTest::newRow("bad number") << QStringList{"train", "--eta", "fast"} << "--eta must be a number";
+        QTest::newRow("bad choice") << QStringList{"train", "--cost", "hinge"} << "--cost must be one of";
+        QTest::newRow("bad net") << QStringList{"train", "--net", "784,x,10"} << "'x' is not a layer";
+        QTest::newRow("bad preset") << QStringList{"train", "--preset", "nope"} << "no preset named 'nope'";
+        QTest::newRow("softmax with quadratic") << QStringList{"train", "--output", "softmax"} << "does not go with";
+        QTest::newRow("evaluate without model") << QStringList{"evaluate"} << "needs --model";
+    }
+
+    void badFlagsGiveUsageAndExit2()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const ProgramResult r = runCli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message) || r.out.contains(message), qPrintable(r.err));
+    }
+
+    void presetsListTheBooksExperiments()
+    {
+        const ProgramResult r = runCli({"presets", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = jsonLines(r.out);
+        QStringList names;
+        for (const auto& o : lines)
+            names << o["name"].toString();
+        for (const char* name : {"ch1-784-30-10", "ch1-784-100-10", "ch3-cross-entropy", "ch3-784-100-10-l2",
+                                 "ch3-overfitting", "ch3-overfitting-l2", "ch5-784-30-30-10",
+                                 "ch5-784-30-30-30-10", "ch5-784-30-30-30-30-10"})
+            QVERIFY2(names.contains(name), name);
+        QCOMPARE(lines.first()["book_accuracy"].toDouble(), 0.9542);
+    }
+
+    void trainJsonSaveAndEvaluate()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("net.json");
+        const ProgramResult r = runCli({"train", "--preset", "ch3-cross-entropy", "--epochs", "2", "--train-size", "5000",
+                                 "--json", "--save", model});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 3);
+        for (int e = 0; e < 2; ++e) {
+            QCOMPARE(lines[e]["epoch"].toInt(), e + 1);
+            for (const char* key : {"seconds", "eta", "training_cost", "training_accuracy", "validation_accuracy",
+                                    "test_accuracy"})
+                QVERIFY2(lines[e].contains(key), key);
+            QVERIFY(lines[e]["test_accuracy"].toDouble() > 0.5 && lines[e]["test_accuracy"].toDouble() <= 1.0);
+            QVERIFY(lines[e]["seconds"].toDouble() > 0.0);
+        }
+        const QJsonObject summary = lines[2]["summary"].toObject();
+        QCOMPARE(summary["epochs"].toInt(), 2);
+        QCOMPARE(summary["reason"].toString(), QString("completed"));
+
+        // The saved model evaluates to the same test accuracy the last epoch reported.
+        const ProgramResult e = runCli({"evaluate", "--model", model, "--json"});
+        QCOMPARE(e.exitCode, 0);
+        QCOMPARE(jsonLines(e.out).first()["test_accuracy"].toDouble(), lines[1]["test_accuracy"].toDouble());
+    }
+
+    // The book's "best of three runs": K seeds, the best peak reported, the best network saved.
+    void bestOfRuns()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("best.json");
+        const ProgramResult r = runCli({"train", "--net", "784,20,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs",
+                                 "2", "--train-size", "2000", "--best-of", "3", "--seed", "4", "--json", "--save", model});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 3 * 2 + 1);
+        QCOMPARE(lines[0]["run"].toInt(), 1);
+        QCOMPARE(lines[5]["run"].toInt(), 3);
+        const QJsonObject summary = lines.last()["summary"].toObject();
+        QCOMPARE(summary["best_of"].toInt(), 3);
+        const QJsonArray runs = summary["runs"].toArray();
+        QCOMPARE(runs.size(), 3);
+        double best = 0.0, bestFinal = 0.0;
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(runs[i].toObject()["seed"].toInt(), 4 + i);
+            if (runs[i].toObject()["best_test_accuracy"].toDouble() > best) {
+                best = runs[i].toObject()["best_test_accuracy"].toDouble();
+                bestFinal = runs[i].toObject()["final_test_accuracy"].toDouble();
+            }
+        }
+        QCOMPARE(summary["best_test_accuracy"].toDouble(), best);
+        const ProgramResult e = runCli({"evaluate", "--model", model, "--json"});
+        QCOMPARE(jsonLines(e.out).first()["test_accuracy"].toDouble(), bestFinal);
+    }
+
+    // Chapter 6's ensembles: trained together (train --ensemble) or saved members evaluated
+    // together later (evaluate --ensemble) give the same vote.
+    void ensembleTrainedOrEvaluatedFromFiles()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("ens.json");
+        const ProgramResult r = runCli({"train", "--net", "784,20,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs",
+                                 "1", "--train-size", "2000", "--ensemble", "3", "--json", "--save", model});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject trained = jsonLines(r.out).last()["summary"].toObject()["ensemble"].toObject();
+        QCOMPARE(trained["size"].toInt(), 3);
+        QStringList members;
+        for (int k = 1; k <= 3; ++k)
+            members << dir.filePath(QString("ens-member%1.json").arg(k));
+        const ProgramResult e = runCli({"evaluate", "--ensemble", members.join(','), "--json"});
+        QCOMPARE(e.exitCode, 0);
+        const QJsonObject report = jsonLines(e.out).first();
+        QCOMPARE(report["members"].toArray().size(), 3);
+        const QJsonObject voted = report["ensemble"].toObject();
+        QCOMPARE(voted["test_accuracy"].toDouble(), trained["test_accuracy"].toDouble());
+        QCOMPARE(voted["validation_accuracy"].toDouble(), trained["validation_accuracy"].toDouble());
+        const QJsonObject plurality = voted["plurality"].toObject();
+        QCOMPARE(plurality["test_accuracy"].toDouble(), trained["plurality"].toObject()["test_accuracy"].toDouble());
+        QCOMPARE(plurality["total"].toInt(), 10000);
+        QVERIFY(plurality["test_accuracy"].toDouble() > 0.5);   // a vote of three nets, not garbage
+        // Test images missed by 0, 1, 2, 3 members: four counts adding up to the test set, and the
+        // members' own mistakes: Σ k·count = their errors together.
+        const QJsonArray missedBy = voted["test_missed_by"].toArray();
+        QCOMPARE(missedBy.size(), 4);
+        int images = 0, mistakes = 0, membersCorrect = 0;
+        for (int k = 0; k < 4; ++k) {
+            images += missedBy[k].toInt();
+            mistakes += k * missedBy[k].toInt();
+        }
+        for (const QJsonValue& m : report["members"].toArray())
+            membersCorrect += m.toObject()["correct"].toInt();
+        QCOMPARE(images, 10000);
+        QCOMPARE(mistakes, 3 * 10000 - membersCorrect);
+        for (const QJsonValue& m : report["members"].toArray())
+            QVERIFY(m.toObject()["test_accuracy"].toDouble() <= 1.0);
+
+        const ProgramResult one = runCli({"evaluate", "--ensemble", members.first()});
+        QCOMPARE(one.exitCode, 2);
+        QVERIFY(one.err.contains("two or more"));
+    }
+
+    void readableTable()
+    {
+        const ProgramResult r = runCli({"train", "--net", "784,10,10", "--epochs", "1", "--train-size", "1000"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("test acc"));
+        QVERIFY(r.out.contains("completed 1 epochs"));
+    }
+
+    void gradcheckPasses()
+    {
+        const ProgramResult r = runCli({"gradcheck", "--net", "784,30,30,10", "--cost", "cross-entropy", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = jsonLines(r.out).first();
+        QVERIFY(o["pass"].toBool());
+        QVERIFY(o["max_relative_error"].toDouble() < 1e-4);
+    }
+
+    void missingDataIsOneClearLine()
+    {
+        QTemporaryDir empty;
+        const ProgramResult r = runCli({"train", "--epochs", "1", "--data", empty.path()});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(empty.path()) && r.err.contains("fetch"), qPrintable(r.err));
+    }
+
+    void damagedModelIsOneClearLine()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("broken.json");
+        QFile f(model);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"sizes\": [784, 30");
+        f.close();
+        const ProgramResult r = runCli({"evaluate", "--model", model});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(model) && r.err.contains("not a valid JSON model file"), qPrintable(r.err));
+    }
+
+    void fashionMnistIsSelectable()
+    {
+        const ProgramResult r = runCli({"train", "--dataset", "fashion", "--net", "784,30,10", "--cost", "cross-entropy",
+                                 "--eta", "0.5", "--epochs", "1", "--train-size", "5000", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const double accuracy = jsonLines(r.out).first()["test_accuracy"].toDouble();
+        // Fashion-MNIST is harder than MNIST: a small net learns it to ~70-80% in one short epoch.
+        QVERIFY2(accuracy > 0.6, qPrintable(QString::number(accuracy)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,412 @@
+// Crash-safe runs: a checkpoint holds everything a run needs, resuming from one gives exactly
+// the weights of an unbroken run, a damaged one is refused in one line, and a training process
+// killed with SIGKILL, or stopped with Ctrl-C, continues from its checkpoint to the same final
+// weights.
+#include "core/io/checkpoint_file.h"
+#include "core/io/model_file.h"
+#include "core/train/trainer.h"
+#include "tests/support/child_process.h"
+#include "tests/support/sanitizer_slack.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <csignal>
+#include <cstring>
+#include <sstream>
+
+using namespace nnlab;
+
+namespace {
+
+const DataSplit& mnist()
+{
+    static const DataSplit data = loadDataset(DatasetKind::Mnist);
+    return data;
+}
+
+std::vector<Eigen::ArrayXf> parametersOf(const Network& constNet)
+{
+    Network net = constNet;
+    std::vector<Eigen::ArrayXf> out;
+    for (const Parameter& p : net.parameters())
+        out.push_back(Eigen::Map<const Eigen::ArrayXf>(p.value, p.size));
+    return out;
+}
+
+bool identical(const std::vector<Eigen::ArrayXf>& a, const std::vector<Eigen::ArrayXf>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].size() != b[i].size() || std::memcmp(a[i].data(), b[i].data(), sizeof(float) * a[i].size()) != 0)
+            return false;
+    return true;
+}
+
+// Stops its trainer at a given mini-batch of a given epoch.
+class StopAt : public TrainingObserver {
+public:
+    StopAt(Trainer& trainer, int epoch, int batch) : m_trainer(trainer), m_epoch(epoch), m_batch(batch) {}
+    void miniBatchFinished(const MiniBatchReport& r) override
+    {
+        if (r.epoch == m_epoch && r.batch == m_batch)
+            m_trainer.stop();
+    }
+
+private:
+    Trainer& m_trainer;
+    int m_epoch, m_batch;
+};
+
+// Trains `config` to the end, but interrupted at (epoch, batch): the last checkpoint it wrote
+// goes through a file (serialised and parsed back) into a fresh trainer, which finishes the run.
+Network trainInterrupted(const TrainConfig& config, int epoch, int batch, TrainingState* written = nullptr)
+{
+    std::string file;
+    {
+        Trainer first(config, mnist());
+        StopAt stopper(first, epoch, batch);
+        first.setObserver(&stopper);
+        first.setCheckpointWriter([&](const TrainingState& s) { file = serialiseCheckpoint({config, s, false}); });
+        first.run();
+    }
+    const Checkpoint checkpoint = parseCheckpoint(file, "test checkpoint");
+    if (written)
+        *written = checkpoint.state;
+    Trainer second(checkpoint.config, mnist());
+    second.restore(checkpoint.state);
+    second.run();
+    return second.network();
+}
+
+TrainConfig denseRun()
+{
+    TrainConfig c;
+    c.net.sizes = {784, 30, 10};
+    c.hyper.eta = 3.0f;
+    c.hyper.momentum = 0.5f;   // velocities are optimiser state a checkpoint must carry
+    c.trainingSize = 2000;
+    c.epochs = 3;
+    c.seed = 11;
+    return c;
+}
+
+// Both cores, each with its own dropout stream, and expanded data.
+TrainConfig convnetRun()
+{
+    TrainConfig c;
+    parseArchitecture("784,conv4x5,pool2,30,10", c.net);
+    c.net.hidden = Activation::ReLU;
+    c.net.output = Activation::Softmax;
+    c.net.cost = Cost::LogLikelihood;
+    c.net.dropout = 0.5f;
+    c.init = Initialisation::Scaled;
+    c.hyper.eta = 0.03f;
+    c.hyper.lambda = 0.1f;
+    c.trainingSize = 300;
+    c.expansion.shifts = true;
+    c.epochs = 2;
+    c.seed = 5;
+    return c;
+}
+
+Network trainUnbroken(const TrainConfig& config)
+{
+    Trainer trainer(config, mnist());
+    trainer.run();
+    return trainer.network();
+}
+
+QString cli() { return qEnvironmentVariable("NNLAB_CLI"); }
+
+// A CLI run long enough to be caught mid-way (10 epochs) and short enough to run twice.
+const QStringList kCliRun{"train", "--net", "784,100,10", "--cost", "cross-entropy", "--eta", "0.5",
+                          "--lambda", "5", "--momentum", "0.2", "--train-size", "20000", "--epochs", "10",
+                          "--seed", "3"};
+
+// Waits until the running child's checkpoint holds at least `epochs` finished epochs; false if the
+// child ended first or it took too long.
+bool waitForEpochs(ChildProcess& child, const QString& checkpoint, int epochs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    int done = 0;
+    const qint64 patienceMs = qint64(120000 * kSanitizerSlack);
+    while (done < epochs && clock.elapsed() < patienceMs && child.running()) {
+        QThread::msleep(5);
+        if (QFile::exists(checkpoint))
+            done = loadCheckpoint(checkpoint.toStdString()).state.epoch - 1;
+    }
+    return done >= epochs && child.running();
+}
+
+// Resumes kCliRun (+ `runs`, e.g. --ensemble 2) from its checkpoint and checks each saved model
+// (`saved`: the file names --save writes) is byte for byte the one an unbroken run saves, and
+// that the last run's checkpoint (`lastCheckpoint`, default `checkpoint`) ends marked finished.
+// `resumeSays`: what the resumed command must print.
+void resumeAndCompareWithAnUnbrokenRun(const QTemporaryDir& dir, const QString& checkpoint,
+                                       const QStringList& runs = {}, const QStringList& saved = {"run.json"},
+                                       QString lastCheckpoint = {}, const QByteArray& resumeSays = {})
+{
+    QVERIFY(QDir(dir.path()).mkpath("resumed") && QDir(dir.path()).mkpath("unbroken"));
+    ChildProcess resume(cli(), QStringList{"train", "--resume", checkpoint, "--save", dir.filePath("resumed/run.json")} + runs);
+    QVERIFY(resume.waitForFinished(int(300000 * kSanitizerSlack)));
+    QVERIFY2(resume.exitCode() == 0, resume.err().constData());
+    QVERIFY2(resume.out().contains(resumeSays), resume.out().constData());
+    ChildProcess unbroken(cli(), kCliRun + runs + QStringList{"--save", dir.filePath("unbroken/run.json")});
+    QVERIFY(unbroken.waitForFinished(int(300000 * kSanitizerSlack)));
+    QCOMPARE(unbroken.exitCode(), 0);
+
+    for (const QString& name : saved) {
+        QFile a(dir.filePath("resumed/" + name)), b(dir.filePath("unbroken/" + name));
+        QVERIFY2(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly), qPrintable(name));
+        const QByteArray resumedModel = a.readAll();
+        QVERIFY(resumedModel.size() > 100000);
+        QVERIFY2(resumedModel == b.readAll(), qPrintable(name));
+    }
+    if (lastCheckpoint.isEmpty())
+        lastCheckpoint = checkpoint;
+    QVERIFY(loadCheckpoint(lastCheckpoint.toStdString()).finished);   // the resumed run completed
+}
+
+}  // namespace
+
+class TestCheckpoint : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(mnist().training.size() == 50000); }
+
+    void resumingAfterAnEpochGivesTheUnbrokenRunsWeights()
+    {
+        const TrainConfig c = denseRun();
+        TrainingState state;
+        const Network resumed = trainInterrupted(c, 2, 200, &state);   // 200 = the epoch's last batch
+        QCOMPARE(state.epoch, 3);
+        QCOMPARE(state.batchesDone, 0);
+        QCOMPARE(int(state.history.size()), 2);
+        QVERIFY(!state.velocities.empty());
+        QVERIFY(identical(parametersOf(resumed), parametersOf(trainUnbroken(c))));
+    }
+
+    void resumingMidEpochGivesTheUnbrokenRunsWeights()
+    {
+        const TrainConfig c = denseRun();
+        TrainingState state;
+        const Network resumed = trainInterrupted(c, 2, 77, &state);
+        QCOMPARE(state.epoch, 2);
+        QCOMPARE(state.batchesDone, 77);
+        QVERIFY(identical(parametersOf(resumed), parametersOf(trainUnbroken(c))));
+    }
+
+    void resumingAConvnetWithDropoutOnTwoCoresGivesTheUnbrokenRunsWeights()
+    {
+        const TrainConfig c = convnetRun();
+        TrainingState state;
+        const Network resumed = trainInterrupted(c, 1, 101, &state);
+        QVERIFY(!state.replicaRng.empty());   // the second core's dropout stream was saved
+        QVERIFY(identical(parametersOf(resumed), parametersOf(trainUnbroken(c))));
+    }
+
+    // Without the random streams in the checkpoint the continuation would differ: the test
+    // above can fail.
+    void aLostRandomStreamChangesTheContinuation()
+    {
+        const TrainConfig c = denseRun();
+        std::string file;
+        {
+            Trainer first(c, mnist());
+            StopAt stopper(first, 2, 50);
+            first.setObserver(&stopper);
+            first.setCheckpointWriter([&](const TrainingState& s) { file = serialiseCheckpoint({c, s, false}); });
+            first.run();
+        }
+        Checkpoint checkpoint = parseCheckpoint(file, "test checkpoint");
+        std::mt19937_64 other(99);
+        std::ostringstream text;
+        text << other;
+        checkpoint.state.rng = text.str();
+        Trainer second(c, mnist());
+        second.restore(checkpoint.state);
+        second.run();
+        QVERIFY(!identical(parametersOf(second.network()), parametersOf(trainUnbroken(c))));
+    }
+
+    void historyAndSummaryContinue()
+    {
+        TrainConfig c = denseRun();
+        std::string file;
+        {
+            Trainer first(c, mnist());
+            first.setCheckpointWriter([&](const TrainingState& s) { file = serialiseCheckpoint({c, s, false}); });
+            first.run();
+        }
+        const Checkpoint checkpoint = parseCheckpoint(file, "test checkpoint");
+        QCOMPARE(serialiseCheckpoint(checkpoint), file);   // the file round-trips exactly
+        c.epochs = 5;
+        Trainer more(c, mnist());
+        more.restore(checkpoint.state);
+        const TrainSummary summary = more.run();
+        QCOMPARE(summary.epochs, 5);
+        QVERIFY(summary.bestTestAccuracy >= checkpoint.state.summary.bestTestAccuracy);
+    }
+
+    void damagedCheckpointsAreRefusedInOneLine_data()
+    {
+        QTest::addColumn<QByteArray>("find");
+        QTest::addColumn<QByteArray>("replace");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("cut short") << QByteArray("\"velocities\"") << QByteArray() << "JSON syntax error";
+        QTest::newRow("other version") << QByteArray("\"version\":1") << QByteArray("\"version\":7")
+                                       << "checkpoint version 7 is not one this nnlab reads";
+        QTest::newRow("other format") << QByteArray("nnlab-checkpoint") << QByteArray("nnlab-model")
+                                      << "not an nnlab checkpoint";
+        QTest::newRow("bad network") << QByteArray("\"architecture\":\"784,30,10\"")
+                                     << QByteArray("\"architecture\":\"784,x,10\"") << "architecture:";
+        QTest::newRow("bad eta") << QByteArray("\"eta\":3.0,\"eta_halving") << QByteArray("\"eta\":-1,\"eta_halving")
+                                 << "not valid: η";
+        QTest::newRow("bad base64") << QByteArray("\"parameters\":[\"") << QByteArray("\"parameters\":[\"!")
+                                    << "\"parameters\" [0] is not base64 float32 data";
+    }
+
+    void damagedCheckpointsAreRefusedInOneLine()
+    {
+        QFETCH(QByteArray, find);
+        QFETCH(QByteArray, replace);
+        QFETCH(QString, message);
+        const TrainConfig c = denseRun();
+        Trainer trainer(c, mnist());
+        TrainingState state;
+        trainer.setCheckpointWriter([&](const TrainingState& s) { state = s; });
+        StopAt stopper(trainer, 1, 3);
+        trainer.setObserver(&stopper);
+        trainer.run();
+        QByteArray text = QByteArray::fromStdString(serialiseCheckpoint({c, state, false}));
+        QVERIFY(text.contains(find));
+        if (replace.isEmpty())
+            text.truncate(text.indexOf(find));
+        else
+            text.replace(find, replace);
+        try {
+            parseCheckpoint(text.toStdString(), "run.ckpt");
+            QFAIL("accepted a damaged checkpoint");
+        } catch (const FileError& e) {
+            const QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.startsWith("run.ckpt: ") && what.contains(message) && !what.contains('\n'), qPrintable(what));
+        }
+    }
+
+    // A state that parses but doesn't fit the run (another network, an order that would index
+    // outside the training set) is refused before training touches it.
+    void stateThatDoesNotFitTheRunIsRefused()
+    {
+        const TrainConfig c = denseRun();
+        TrainingState state;
+        {
+            Trainer first(c, mnist());
+            first.setCheckpointWriter([&](const TrainingState& s) { state = s; });
+            first.run();
+        }
+        TrainingState badOrder = state;
+        badOrder.order[5] = 2000;   // n = 2000: out of range
+        TrainingState badSize = state;
+        badSize.parameters[0].conservativeResize(7);
+        TrainingState badPlace = state;
+        badPlace.batchesDone = 999;
+        for (const TrainingState* s : {&badOrder, &badSize, &badPlace}) {
+            Trainer trainer(c, mnist());
+            QVERIFY_THROWS_EXCEPTION(std::invalid_argument, trainer.restore(*s));
+        }
+    }
+
+    // The acceptance test: kill -9 a real training process mid-run, resume it from its
+    // checkpoint file, and get bit-for-bit the model an unbroken run saves.
+    void sigkilledRunResumesToTheSameWeights()
+    {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("run.ckpt");
+        ChildProcess victim(cli(), kCliRun + QStringList{"--checkpoint", checkpoint});
+        QVERIFY(victim.started());
+        QVERIFY(waitForEpochs(victim, checkpoint, 2));
+        ::kill(victim.pid(), SIGKILL);
+        QVERIFY(victim.waitForFinished());
+        QVERIFY(victim.crashed());
+        const Checkpoint left = loadCheckpoint(checkpoint.toStdString());
+        QVERIFY(!left.finished);
+        QVERIFY(left.state.epoch - 1 >= 2 && left.state.epoch - 1 < 10);
+        resumeAndCompareWithAnUnbrokenRun(dir, checkpoint);
+    }
+
+    // Ctrl-C stops the run between two mini-batches instead of killing it: the checkpoint holds
+    // the state at that point (not marked finished), --save still writes the network, the exit
+    // status is 130, stderr says how to go on, and going on gives the unbroken run's weights.
+    void interruptedRunCheckpointsAndResumesToTheSameWeights()
+    {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("run.ckpt"), partial = dir.filePath("partial.json");
+        ChildProcess victim(cli(), kCliRun + QStringList{"--checkpoint", checkpoint, "--save", partial});
+        QVERIFY(victim.started());
+        QVERIFY(waitForEpochs(victim, checkpoint, 1));
+        ::kill(victim.pid(), SIGINT);
+        QVERIFY(victim.waitForFinished(int(60000 * kSanitizerSlack)));
+        QCOMPARE(victim.exitCode(), 130);
+        const QString err = QString::fromUtf8(victim.err());
+        QVERIFY2(err.contains("Ctrl-C: stopping after this mini-batch"), qPrintable(err));
+        QVERIFY2(err.contains("continue with: nnlab-cli train --resume " + checkpoint), qPrintable(err));
+        QVERIFY(QString::fromUtf8(victim.out()).contains("stopped by request"));
+        const Checkpoint left = loadCheckpoint(checkpoint.toStdString());
+        QVERIFY(!left.finished);
+        QVERIFY(left.state.epoch - 1 >= 1 && left.state.epoch - 1 < 10);
+        QVERIFY(loadModel(partial.toStdString()).layerCount() == 2);
+        resumeAndCompareWithAnUnbrokenRun(dir, checkpoint);
+    }
+
+    // --ensemble K checkpoints each member to its own file; interrupted in the second member, the
+    // set resumes with the same K: member 1 is read back from its finished checkpoint, member 2
+    // goes on, and both end as an unbroken ensemble's do. Without K, --resume says to give it.
+    void interruptedEnsembleResumesMemberByMember()
+    {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("set.ckpt"), member2 = dir.filePath("set-member2.ckpt");
+        const QStringList ensemble{"--ensemble", "2"};
+        ChildProcess victim(cli(), kCliRun + ensemble + QStringList{"--checkpoint", checkpoint});
+        QVERIFY(victim.started());
+        QVERIFY(waitForEpochs(victim, member2, 1));
+        ::kill(victim.pid(), SIGINT);
+        QVERIFY(victim.waitForFinished(int(60000 * kSanitizerSlack)));
+        QCOMPARE(victim.exitCode(), 130);
+        QVERIFY2(victim.err().contains("continue with: nnlab-cli train --resume " + checkpoint.toUtf8() + " --ensemble 2"),
+                 victim.err().constData());
+        QVERIFY(!victim.out().contains("ensemble of 2"));   // no vote with a half-trained member
+        QVERIFY(!QFile::exists(checkpoint));
+        QVERIFY(loadCheckpoint(dir.filePath("set-member1.ckpt").toStdString()).finished);
+        QVERIFY(!loadCheckpoint(member2.toStdString()).finished);
+
+        ChildProcess withoutK(cli(), {"train", "--resume", checkpoint});
+        QVERIFY(withoutK.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(withoutK.exitCode(), 2);
+        QVERIFY(withoutK.err().contains("give their --ensemble K or --best-of K again"));
+
+        resumeAndCompareWithAnUnbrokenRun(dir, checkpoint, ensemble, {"run-member1.json", "run-member2.json"}, member2,
+                                          "finished earlier: 10 epochs");
+    }
+
+    void resumeRefusesAChangedConfiguration()
+    {
+        ChildProcess changed(cli(), {"train", "--resume", "whatever.ckpt", "--eta", "1"});
+        QVERIFY(changed.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(changed.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(changed.err()).contains("--eta can't change it"));
+        ChildProcess missing(cli(), {"train", "--resume", "/nonexistent/run.ckpt"});
+        QVERIFY(missing.waitForFinished(int(30000 * kSanitizerSlack)));
+        QVERIFY(missing.exitCode() != 0);
+        QVERIFY(QString::fromUtf8(missing.err()).contains("/nonexistent/run.ckpt"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckpoint)
+#include "tst_checkpoint.moc"

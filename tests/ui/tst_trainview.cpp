@@ -1,0 +1,586 @@
+// tst_trainview.cpp — the Train view's controls on real MNIST: presets fill the controls,
+// invalid combinations disable Start, the buttons and shortcuts drive a run, η changes while it
+// runs, runs overlay, models save and load, metrics export as CSV, settings persist, and
+// missing data is explained.
+#include "ui/train/accuracy_plot.h"
+#include "ui/train/cost_plot.h"
+#include "ui/train/gradient_plot.h"
+#include "ui/train/architecture_panel.h"
+#include "ui/train/csv_export.h"
+#include "ui/common/data_error_panel.h"
+#include "ui/bridge/dataset_loader.h"
+#include "ui/train/epoch_table.h"
+#include "ui/train/hyperparameter_panel.h"
+#include "ui/train/number_spin_box.h"
+#include "ui/train/preset_panel.h"
+#include "ui/train/run_history.h"
+#include "ui/train/train_view.h"
+#include "ui/train/training_progress_bar.h"
+#include "ui/bridge/training_controller.h"
+
+#include "core/io/model_file.h"
+#include "core/train/presets.h"
+
+#include "tests/support/sanitizer_slack.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabBar>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include <memory>
+
+using nnlab::TrainConfig;
+using State = TrainingController::State;
+
+namespace {
+
+constexpr int runTimeoutMs = int(60000 * kSanitizerSlack);
+
+TrainConfig smallRun(int trainingSize, int epochs)
+{
+    TrainConfig c = nnlab::findPreset("ch1-784-30-10")->config;
+    c.trainingSize = trainingSize;
+    c.epochs = epochs;
+    return c;
+}
+
+template <typename T>
+T* child(const QWidget& parent, const char* name)
+{
+    T* w = parent.findChild<T*>(name);
+    if (!w)
+        qWarning("no child named %s", name);
+    return w;
+}
+
+}  // namespace
+
+class TestTrainView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);   // QSettings away from the user's own
+        QSettings().clear();
+        try {
+            nnlab::findDataDir(nnlab::DatasetKind::Mnist);
+        } catch (const nnlab::DataError& e) {
+            QSKIP(qPrintable(QString("MNIST not found (%1); run scripts/fetch-data").arg(e.what())));
+        }
+        m_loader = std::make_unique<DatasetLoader>();
+        m_loader->load(nnlab::DatasetKind::Mnist);
+        QTRY_VERIFY_WITH_TIMEOUT(m_loader->split(nnlab::DatasetKind::Mnist) != nullptr, int(30000 * kSanitizerSlack));
+    }
+
+    void presetFillsTheControls_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const nnlab::Preset& p : nnlab::presets())
+            QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name);
+    }
+
+    void presetFillsTheControls()
+    {
+        QFETCH(QString, name);
+        const nnlab::Preset& preset = *nnlab::findPreset(name.toStdString());
+        TrainView view(m_loader.get());
+        view.selectPreset("");   // Custom first, so that choosing the preset is a change
+        QVERIFY(view.selectPreset(name));
+
+        QCOMPARE(child<QLineEdit>(view, "layersEdit")->text(), ArchitecturePanel::formatLayers(preset.config.net));
+        QCOMPARE(child<QLineEdit>(view, "layersEdit")->cursorPosition(), 0);   // shown from "784,"
+        QCOMPARE(child<QCheckBox>(view, "shiftsCheck")->isChecked(), preset.config.expansion.shifts);
+        QCOMPARE(child<QComboBox>(view, "costCombo")->currentData().toInt(), int(preset.config.net.cost));
+        QCOMPARE(child<QComboBox>(view, "initCombo")->currentData().toInt(), int(preset.config.init));
+        QCOMPARE(float(child<NumberSpinBox>(view, "etaSpin")->value()), preset.config.hyper.eta);
+        QCOMPARE(float(child<NumberSpinBox>(view, "lambdaSpin")->value()), preset.config.hyper.lambda);
+        QCOMPARE(child<QSpinBox>(view, "epochsSpin")->value(), preset.config.epochs);
+        QCOMPARE(child<QSpinBox>(view, "trainingSizeSpin")->value(), preset.config.trainingSize);
+        QCOMPARE(child<QSpinBox>(view, "batchSpin")->value(), preset.config.miniBatchSize);
+        const auto config = view.config();
+        QVERIFY(config);
+        QCOMPARE(nnlab::describe(*config), nnlab::describe(preset.config));
+        // The book's figure beside the preset.
+        const QString note = child<QLabel>(view, "presetNote")->text();
+        QVERIFY2(note.contains(QString::fromStdString(preset.bookNote).toHtmlEscaped()), qPrintable(note));
+        QVERIFY(!note.contains("changed"));
+        child<QSpinBox>(view, "epochsSpin")->setValue(preset.config.epochs + 1);
+        QVERIFY(child<QLabel>(view, "presetNote")->text().contains("changed"));
+    }
+
+    // Chapter 6's net: each layer's output shape and the parameter count, beside the layers.
+    // Chapter 6's 25,000 mini-batches an epoch make the progress line too long for a narrow bar:
+    // it then shows the numbers alone, and the whole line as its tooltip; widened, the whole line.
+    void progressLineFitsTheBar()
+    {
+        TrainingProgressBar bar;
+        bar.resize(300, 24);
+        bar.show();
+        bar.begin(40);
+        bar.setProgress({1, 14750, 25000, 0.03f});
+        const int room = bar.contentsRect().width();
+        QVERIFY2(bar.fontMetrics().horizontalAdvance(bar.format()) <= room, qPrintable(bar.format()));
+        QCOMPARE(bar.format(), QString("Epoch 1/40 · 14,750/25,000"));
+        QCOMPARE(bar.toolTip(), QString("Epoch 1 of 40 · mini-batch 14,750 of 25,000 · η = 0.03"));
+
+        bar.resize(1000, 24);
+        QCOMPARE(bar.format(), QString("Epoch 1 of 40 · mini-batch 14,750 of 25,000 · η = 0.03"));
+        QVERIFY(bar.toolTip().startsWith("Epoch and mini-batch of the run"));
+
+        // A pause shows as asked for until the trainer has reached it (after an epoch's evaluation).
+        bar.setPaused(true);
+        QVERIFY2(bar.format().startsWith("Pausing… · Epoch 1 of 40"), qPrintable(bar.format()));
+        bar.setPauseReached(true);
+        QVERIFY2(bar.format().startsWith("Paused · Epoch 1 of 40"), qPrintable(bar.format()));
+        bar.setPaused(false);
+        bar.setPaused(true);   // a new pause is asked for again
+        QVERIFY2(bar.format().startsWith("Pausing… · "), qPrintable(bar.format()));
+        bar.setPaused(false);
+
+        // The epoch's evaluation, after its last mini-batch, until its report comes.
+        bar.setProgress({1, 25000, 25000, 0.03f});
+        QCOMPARE(bar.format(), QString("Epoch 1 of 40 · all 25,000 mini-batches done · evaluating…"));
+        bar.resize(300, 24);
+        QCOMPARE(bar.format(), QString("Epoch 1/40 · evaluating…"));
+        bar.setEpochEvaluated(1);
+        QCOMPARE(bar.format(), QString("Epoch 1/40 · 25,000/25,000"));
+        bar.resize(1000, 24);
+        QCOMPARE(bar.format(), QString("Epoch 1 of 40 · mini-batch 25,000 of 25,000 · η = 0.03"));
+
+        bar.showMessage("Press Start");   // a message stays itself, whatever the width
+        bar.resize(300, 24);
+        QCOMPARE(bar.format(), QString("Press Start"));
+    }
+
+    void layerShapesAndParameterCount()
+    {
+        nnlab::NetworkSpec spec;
+        QVERIFY(ArchitecturePanel::parseLayers("784, conv20x5, pool2, conv40x5, pool2, 100, 10", spec).isEmpty());
+        // 20·25 + 20, 40·500 + 40, 640·100 + 100, 100·10 + 10
+        QCOMPARE(ArchitecturePanel::describeShapes(spec),
+                 QString("784 → 20×24×24 → 20×12×12 → 40×8×8 → 40×4×4 → 100 → 10 · %L1 parameters").arg(85670));
+        spec = nnlab::NetworkSpec{{784, 30, 10}};
+        QCOMPARE(ArchitecturePanel::describeShapes(spec), QString("784 → 30 → 10 · %L1 parameters").arg(23860));
+        TrainView view(m_loader.get());
+        auto* layers = child<QLineEdit>(view, "layersEdit");
+        layers->setText("784, conv4x5, pool2, 10");
+        QCOMPARE(child<QLabel>(view, "layerShapes")->text(),
+                 QString("784 → 4×24×24 → 4×12×12 → 10 · %L1 parameters").arg(4 * 26 + 576 * 10 + 10));
+        layers->setText("784, conv4x5, pool5, 10");   // 24 doesn't split into 5×5 blocks
+        QVERIFY(child<QLabel>(view, "layerShapes")->text().isEmpty());
+    }
+
+    void everyControlExplainsItself()
+    {
+        TrainView view(m_loader.get());
+        int controls = 0;
+        for (QWidget* w : view.findChildren<QWidget*>()) {
+            if (!qobject_cast<QAbstractSpinBox*>(w) && !qobject_cast<QComboBox*>(w) && !qobject_cast<QLineEdit*>(w) &&
+                !qobject_cast<QAbstractButton*>(w))
+                continue;
+            if (qobject_cast<QAbstractSpinBox*>(w->parentWidget()) || qobject_cast<QComboBox*>(w->parentWidget()) ||
+                qobject_cast<QTabBar*>(w->parentWidget()))
+                continue;   // Qt's own parts: a spin box's line edit, a tab bar's scroll arrows
+            if (w->objectName().isEmpty() || w->objectName().startsWith("qt_"))
+                continue;
+            ++controls;
+            QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->objectName() + " has no tooltip"));
+        }
+        QVERIFY(controls >= 20);
+        // In the book's notation.
+        QVERIFY(child<NumberSpinBox>(view, "etaSpin")->toolTip().contains("η"));
+        QVERIFY(child<NumberSpinBox>(view, "lambdaSpin")->toolTip().contains("λ"));
+        QVERIFY(child<NumberSpinBox>(view, "momentumSpin")->toolTip().contains("μ"));
+        QVERIFY(child<QSpinBox>(view, "batchSpin")->toolTip().contains("<b>m</b>"));
+        QVERIFY(child<QSpinBox>(view, "trainingSizeSpin")->toolTip().contains("<b>n</b>"));
+    }
+
+    void invalidCombinationDisablesStart()
+    {
+        TrainView view(m_loader.get());
+        view.selectPreset("ch1-784-30-10");
+        auto* start = child<QPushButton>(view, "startButton");
+        auto* problem = child<QLabel>(view, "problemLabel");
+        QVERIFY(start->isEnabled());
+        QVERIFY(problem->isHidden());
+
+        auto* output = child<QComboBox>(view, "outputCombo");
+        output->setCurrentIndex(output->findData(int(nnlab::Activation::Softmax)));   // softmax + quadratic
+        QVERIFY(!start->isEnabled());
+        QVERIFY(!problem->isHidden());
+        QVERIFY2(problem->text().contains("quadratic cost does not go with a softmax"), qPrintable(problem->text()));
+
+        auto* cost = child<QComboBox>(view, "costCombo");
+        cost->setCurrentIndex(cost->findData(int(nnlab::Cost::LogLikelihood)));
+        QVERIFY(start->isEnabled());
+        QVERIFY(problem->isHidden());
+
+        auto* layers = child<QLineEdit>(view, "layersEdit");
+        layers->setText("784, thirty, 10");
+        QVERIFY(!start->isEnabled());
+        QVERIFY2(problem->text().contains("thirty"), qPrintable(problem->text()));
+        layers->setText("100, 30, 10");
+        QVERIFY(!start->isEnabled());
+        QVERIFY2(problem->text().contains("784"), qPrintable(problem->text()));
+        layers->setText("[784 30 30 10]");
+        QVERIFY(start->isEnabled());
+        QCOMPARE(view.config()->net.sizes, (std::vector<int>{784, 30, 30, 10}));
+    }
+
+    void buttonsStartPauseResumeStop()
+    {
+        TrainView view(m_loader.get());
+        view.show();
+        view.setConfig(smallRun(50000, 30));
+        auto* start = child<QPushButton>(view, "startButton");
+        auto* pause = child<QPushButton>(view, "pauseButton");
+        auto* stop = child<QPushButton>(view, "stopButton");
+        QVERIFY(start->isEnabled() && !pause->isEnabled() && !stop->isEnabled());
+
+        QTest::mouseClick(start, Qt::LeftButton);
+        QCOMPARE(view.controller()->state(), State::Running);
+        QVERIFY(!start->isEnabled() && pause->isEnabled() && stop->isEnabled());
+        QVERIFY(!child<QSpinBox>(view, "epochsSpin")->isEnabled());   // defines the run
+        QVERIFY(child<NumberSpinBox>(view, "etaSpin")->isEnabled());   // live
+        const RunRecord* run = view.history()->selectedRun();
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > 10, int(10000 * kSanitizerSlack));
+
+        // Epoch, mini-batch, η and the time left.
+        auto* progress = child<QProgressBar>(view, "trainingProgress");
+        QTRY_VERIFY_WITH_TIMEOUT(progress->format().contains(" left"), int(10000 * kSanitizerSlack));
+        // The whole line, in the bar or (a narrow bar) as its tooltip.
+        const QString line = progress->format().contains("mini-batch") ? progress->format() : progress->toolTip();
+        // (or, between an epoch's last mini-batch and its report, that it is being evaluated)
+        QVERIFY2(line.contains(QRegularExpression(
+                     R"(^Epoch \d+ of 30 · (mini-batch [\d,]+ of 5,000 · η = 3|all 5,000 mini-batches done · evaluating…) · (\d+ min )?\d+ s left$)")),
+                 qPrintable(line));
+        QVERIFY(progress->value() > 0);
+
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QCOMPARE(view.controller()->state(), State::Paused);
+        QCOMPARE(pause->text(), QString("Resume"));
+        // "Pausing…" until the trainer has stopped between two mini-batches, then "Paused".
+        QTRY_VERIFY_WITH_TIMEOUT(view.controller()->trainerWaiting(), int(10000 * kSanitizerSlack));
+        QVERIFY2(progress->format().startsWith("Paused · Epoch"), qPrintable(progress->format()));
+        const size_t atPause = run->samples.size();
+        QTest::qWait(300);
+        QCOMPARE(run->samples.size(), atPause);
+
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QCOMPARE(view.controller()->state(), State::Running);
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > atPause + 10, int(10000 * kSanitizerSlack));
+
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, int(5000 * kSanitizerSlack));
+        QVERIFY(run->summary);
+        QCOMPARE(run->summary->reason, nnlab::StopReason::Stopped);
+        QVERIFY(start->isEnabled() && !pause->isEnabled() && !stop->isEnabled());
+        QVERIFY(view.summaryText().contains("Stopped by request"));
+    }
+
+    void shortcutsStartPauseResumeStop()
+    {
+        TrainView view(m_loader.get());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.setConfig(smallRun(50000, 30));
+        child<QPushButton>(view, "startButton")->setFocus();
+
+        QTest::keyClick(&view, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(view.controller()->state(), State::Running);
+        QTest::keyClick(&view, Qt::Key_Space);
+        QCOMPARE(view.controller()->state(), State::Paused);
+        QTest::keyClick(&view, Qt::Key_Space);
+        QCOMPARE(view.controller()->state(), State::Running);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, int(5000 * kSanitizerSlack));
+        QCOMPARE(view.history()->count(), 1);
+
+        // Space typed into the layer sizes is text, not a pause.
+        auto* layers = child<QLineEdit>(view, "layersEdit");
+        layers->setFocus();
+        layers->setText("784,");
+        QTest::keyClicks(layers, " 30, 10");
+        QCOMPARE(layers->text(), QString("784, 30, 10"));
+        QCOMPARE(view.controller()->state(), State::Idle);
+    }
+
+    // η typed into its spin box while training reaches the trainer: the mini-batch metrics show it.
+    void liveEtaChangeShowsInTheMetrics()
+    {
+        TrainView view(m_loader.get());
+        view.setConfig(smallRun(50000, 30));
+        view.start();
+        const RunRecord* run = view.history()->selectedRun();
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > 20, int(10000 * kSanitizerSlack));
+        auto* eta = child<NumberSpinBox>(view, "etaSpin");
+        eta->setValue(0.25);
+        // Samples reach the view some mini-batches after the trainer made them (they are drained in
+        // batches), so wait for the first sample made with the new η rather than for a count.
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.back().eta == 0.25f, int(10000 * kSanitizerSlack));
+        const size_t changedAt = run->samples.size();
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > changedAt + 20, int(10000 * kSanitizerSlack));
+        view.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(view.controller()->state(), State::Idle, int(5000 * kSanitizerSlack));
+
+        QCOMPARE(run->samples.front().eta, 3.0f);
+        QCOMPARE(run->samples.back().eta, 0.25f);
+        // η is 3 up to the change, then 0.25 from some mini-batch on, never back.
+        size_t first = 0;
+        while (run->samples[first].eta == 3.0f)
+            ++first;
+        QVERIFY(first >= 20);
+        for (size_t i = first; i < run->samples.size(); ++i)
+            QCOMPARE(run->samples[i].eta, 0.25f);
+        QCOMPARE(run->config.hyper.eta, 3.0f);   // the run's configuration is what it started with
+    }
+
+    void runsAreKeptAndOverlaid()
+    {
+        TrainView view(m_loader.get());
+        view.setConfig(smallRun(2000, 3));
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        TrainConfig second = smallRun(2000, 3);
+        second.hyper.eta = 0.5f;
+        view.setConfig(second);
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+
+        QCOMPARE(view.history()->count(), 2);
+        QCOMPARE(view.history()->selectedRun()->config.hyper.eta, 0.5f);
+        const QTreeWidget* list = view.history()->tree();
+        QVERIFY(list->topLevelItem(1)->text(2).contains("η = 3"));   // its configuration, from describe()
+        QVERIFY(list->topLevelItem(0)->text(2).contains("η = 0.5"));
+
+        auto graphNames = [&] {
+            QStringList names;
+            for (int i = 0; i < view.accuracyPlot()->graphCount(); ++i)
+                names << view.accuracyPlot()->graph(i)->name();
+            return names;
+        };
+        QVERIFY2(graphNames().contains("Run 1 · test"), qPrintable(graphNames().join('|')));
+        const auto* overlay = view.accuracyPlot()->graph(int(graphNames().indexOf("Run 1 · test")));
+        QCOMPARE(overlay->pen().style(), Qt::DashLine);
+        QCOMPARE(overlay->data()->size(), 3);
+        view.history()->setChecked(1, false);
+        QVERIFY(!graphNames().contains("Run 1 · test"));
+        // The table follows the selected run.
+        view.history()->select(1);
+        QCOMPARE(view.epochTable()->rowCount(), 3);
+        QCOMPARE(view.epochTable()->item(2, 6)->text(),
+                 QString::number(100 * view.history()->run(1)->epochs[2].test.accuracy, 'f', 2));
+    }
+
+    void saveAndLoadRoundTrip()
+    {
+        QTemporaryDir dir;
+        TrainView view(m_loader.get());
+        view.setConfig(smallRun(5000, 2));
+        QString error;
+        QVERIFY(!view.saveModelTo(dir.filePath("none.json"), &error));   // nothing trained yet
+        QVERIFY(error.contains("no trained network"));
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        const RunRecord* trained = view.history()->selectedRun();
+
+        const QString path = dir.filePath("ch1.json");
+        QVERIFY2(view.saveModelTo(path, &error), qPrintable(error));
+        const nnlab::Network reread = nnlab::loadModel(path.toStdString());
+        QCOMPARE(nnlab::serialiseModel(reread), nnlab::serialiseModel(*trained->network));
+
+        QVERIFY2(view.loadModelFrom(path, &error), qPrintable(error));
+        QCOMPARE(view.history()->count(), 2);
+        const RunRecord* loaded = view.history()->selectedRun();
+        QVERIFY(loaded->isLoadedModel());
+        QCOMPARE(loaded->name, QString("ch1.json"));
+        QVERIFY(loaded->loadedTest);
+        // The same weights classify the test set exactly as the trained network did.
+        QCOMPARE(loaded->loadedTest->accuracy, trained->summary->finalTestAccuracy);
+        QVERIFY(view.history()->tree()->currentItem()->text(1).contains(
+            QString::number(100 * trained->summary->finalTestAccuracy, 'f', 2)));
+
+        // A file that is not a model: the engine's one-line FileError.
+        QFile bad(dir.filePath("bad.json"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"sizes\": [784, 10]");
+        bad.close();
+        QVERIFY(!view.loadModelFrom(bad.fileName(), &error));
+        QVERIFY2(error.startsWith(bad.fileName()) && !error.contains('\n'), qPrintable(error));
+        QCOMPARE(view.history()->count(), 2);
+    }
+
+    void csvExportHasOneRowPerEpoch()
+    {
+        QTemporaryDir dir;
+        TrainView view(m_loader.get());
+        view.setConfig(smallRun(3000, 3));
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        const RunRecord* run = view.history()->selectedRun();
+        QCOMPARE(int(run->epochs.size()), 3);
+
+        const QString path = dir.filePath("run-1.csv");
+        QString error;
+        QVERIFY2(view.exportCsvTo(path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines[0], QString("epoch,seconds,eta,training_cost,training_accuracy,validation_cost,"
+                                   "validation_accuracy,test_cost,test_accuracy,bias_gradient_norm_1,"
+                                   "bias_gradient_norm_2"));
+        for (int i = 0; i < 3; ++i) {
+            const nnlab::EpochReport& e = run->epochs[i];
+            const QStringList cells = lines[i + 1].split(',');
+            QCOMPARE(cells.size(), 11);
+            QCOMPARE(cells[0].toInt(), i + 1);
+            QCOMPARE(cells[1].toDouble(), e.seconds);
+            QCOMPARE(cells[2].toFloat(), e.eta);
+            QCOMPARE(cells[3].toDouble(), e.training.cost);
+            QCOMPARE(cells[4].toDouble(), e.training.accuracy);
+            QCOMPARE(cells[5].toDouble(), e.validation.cost);
+            QCOMPARE(cells[6].toDouble(), e.validation.accuracy);
+            QCOMPARE(cells[7].toDouble(), e.test.cost);
+            QCOMPARE(cells[8].toDouble(), e.test.accuracy);
+            QCOMPARE(cells[9].toDouble(), e.biasGradientNorms[0]);
+            QCOMPARE(cells[10].toDouble(), e.biasGradientNorms[1]);
+        }
+        // Atomic: a failed write leaves no partial file behind and reports the path.
+        QVERIFY(!view.exportCsvTo(dir.filePath("no/such/folder/run.csv"), &error));
+        QVERIFY2(error.contains("no/such/folder"), qPrintable(error));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"run-1.csv"});
+    }
+
+    void plotsExportAsPngAndPdf()
+    {
+        QTemporaryDir dir;
+        TrainView view(m_loader.get());
+        view.resize(1280, 800);
+        view.show();
+        view.setConfig(smallRun(2000, 2));
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        for (TrainingPlot* plot : view.plots()) {
+            const QString png = dir.filePath(plot->objectName() + ".png");
+            const QString pdf = dir.filePath(plot->objectName() + ".pdf");
+            QVERIFY(plot->exportTo(png));
+            QVERIFY(plot->exportTo(pdf));
+            const QImage image(png);
+            QCOMPARE(image.width(), 2 * plot->width());
+            QFile f(pdf);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.read(5) == "%PDF-");
+        }
+        QString error;
+        QVERIFY(!view.costPlot()->exportTo(dir.filePath("cost.gif"), &error));
+        QVERIFY(error.contains(".png or .pdf"));
+    }
+
+    void everyPlotHasTitledAxesAndALegend()
+    {
+        TrainView view(m_loader.get());
+        view.setConfig(smallRun(2000, 2));
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        QCOMPARE(view.costPlot()->yAxis->label(), QString("cost C"));
+        QCOMPARE(view.accuracyPlot()->yAxis->label(), QString("accuracy (%)"));
+        QVERIFY(view.gradientPlot()->yAxis->label().contains("log scale"));
+        QCOMPARE(view.gradientPlot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+        for (TrainingPlot* plot : view.plots()) {
+            QCOMPARE(plot->xAxis->label(), QString("epoch"));
+            QVERIFY(plot->legend->visible() && plot->legend->itemCount() >= 2);
+            QVERIFY(plot->title().contains("ch. "));
+        }
+        // The book's reference line spans the axis, dashed.
+        const auto* book = view.accuracyPlot()->findChild<QCPGraph*>("bookReference");
+        QVERIFY(book);
+        QCOMPARE(book->pen().style(), Qt::DashLine);
+        QCOMPARE(book->data()->begin()->value, 95.42);
+        QCOMPARE((book->data()->end() - 1)->key, view.accuracyPlot()->xAxis->range().upper);
+    }
+
+    // Before any run, a newcomer sees empty axes that fill their panels: accuracy 0-100%, no
+    // empty legend squeezing the axes.
+    void emptyPlotsFillTheirPanelsWithUsefulRanges()
+    {
+        TrainView view(m_loader.get());
+        view.resize(1100, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTest::qWait(100);   // the plots' queued replots
+        QCOMPARE(view.accuracyPlot()->yAxis->range().lower, 0.0);
+        QCOMPARE(view.accuracyPlot()->yAxis->range().upper, 100.0);
+        for (TrainingPlot* plot : view.plots()) {
+            QVERIFY(!plot->legend->visible());
+            const int axesWidth = plot->axisRect()->outerRect().width();
+            QVERIFY2(axesWidth >= plot->width() - 2,
+                     qPrintable(QString("%1: axes %2 px wide in a %3 px plot").arg(plot->title()).arg(axesWidth)
+                                    .arg(plot->width())));
+        }
+    }
+
+    void lastConfigurationPersists()
+    {
+        TrainConfig c = smallRun(1234, 7);
+        c.hyper.eta = 0.125f;
+        c.hyper.lambda = 2.5f;
+        nnlab::parseArchitecture("784,conv20x5,pool2,40,10", c.net);
+        c.expansion.shifts = true;
+        c.expansion.rotationDegrees = 10.0f;
+        c.net.cost = nnlab::Cost::CrossEntropy;
+        c.init = nnlab::Initialisation::Scaled;
+        c.seed = 42;
+        {
+            TrainView view(m_loader.get());
+            view.selectPreset("");
+            view.setConfig(c);
+        }
+        TrainView again(m_loader.get());
+        QCOMPARE(nnlab::describe(*again.config()), nnlab::describe(c));
+        QCOMPARE(again.config()->seed, 42u);
+        QCOMPARE(again.presetPanel()->currentPreset(), nullptr);
+    }
+
+    void missingDataIsExplained()
+    {
+        QTemporaryDir empty;
+        DatasetLoader loader;
+        loader.setDataDir(std::filesystem::path(empty.path().toStdString()));
+        TrainView view(&loader);
+        view.setConfig(smallRun(1000, 1));
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(view.isShowingDataError(), int(10000 * kSanitizerSlack));
+        const QString message = view.errorPanel()->message();
+        QVERIFY2(message.contains("fetch"), qPrintable(message));
+        QVERIFY2(message.contains(empty.path()), qPrintable(message));
+        QVERIFY(!view.controller()->isActive());
+        QCOMPARE(view.history()->count(), 0);
+        QVERIFY(child<QPushButton>(view, "startButton")->isEnabled());   // Start retries
+    }
+
+    void cleanupTestCase()
+    {
+        QSettings().clear();
+    }
+
+private:
+    std::unique_ptr<DatasetLoader> m_loader;
+};
+
+QTEST_MAIN(TestTrainView)
+#include "tst_trainview.moc"

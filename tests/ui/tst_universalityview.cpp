@@ -1,0 +1,453 @@
+// tst_universalityview.cpp — the Universality view driven as a person would: handles dragged with
+// the mouse on the plots (pixel positions from the axes' coordToPixel), targets typed and drawn,
+// the controls set, and the numbers that come out checked against the book's formulas.
+#include "ui/universality/adder_diagram.h"
+#include "ui/universality/bump_panel.h"
+#include "ui/universality/deviation_gauge.h"
+#include "ui/universality/draggable_plot.h"
+#include "ui/universality/formula_edit.h"
+#include "ui/universality/hidden_neuron_model.h"
+#include "ui/shell/main_window.h"
+#include "ui/universality/neuron_panel.h"
+#include "ui/universality/perceptron_panel.h"
+#include "ui/universality/tower_panel.h"
+#include "ui/universality/universality_view.h"
+
+#include "tests/support/sanitizer_slack.h"
+
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QListWidget>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace nnlab::universality;
+
+namespace {
+
+QPoint toPoint(const QPointF& p)
+{
+    return {static_cast<int>(std::lround(p.x())), static_cast<int>(std::lround(p.y()))};
+}
+
+// Drags with the mouse from `from` to `to` on the plot, in a few moves as a hand would.
+void drag(QWidget* plot, QPoint from, QPoint to)
+{
+    QTest::mousePress(plot, Qt::LeftButton, {}, from);
+    for (int i = 1; i <= 4; ++i)
+        QTest::mouseMove(plot, from + (to - from) * i / 4);
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, to);
+}
+
+double coordsPerPixel(QCPAxis* axis)
+{
+    return std::abs(axis->pixelToCoord(1) - axis->pixelToCoord(0));
+}
+
+}  // namespace
+
+class TestUniversalityView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void draggingAStepMovesTheBiasAsMinusWS();
+    void draggingABumpChangesItsHeightAndTheDeviation();
+    void autoConstructImprovesWithN();
+    void shiftedCopiesShrinkTheError();
+    void smallWWidensTheWindows();
+    void linearNeuronsFail();
+    void resetRandomisesHeights();
+    void typedFormulaWithInlineError();
+    void drawnTarget();
+    void singleNeuronStepDrag();
+    void twoNeuronBumpDrag();
+    void towerHeatMap();
+    void towerEdgeDragMovesTheStepNeuron();
+    void towerGridWithTwoOutputs();
+    void perceptronsAndAdder();
+    void viewIsInTheMainWindow();
+    void largestSettingsStayResponsive();
+
+private:
+    UniversalityView* m_view = nullptr;
+};
+
+void TestUniversalityView::init()
+{
+    m_view = new UniversalityView;
+    m_view->resize(1090, 760);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+}
+
+void TestUniversalityView::cleanup()
+{
+    delete m_view;
+    m_view = nullptr;
+}
+
+void TestUniversalityView::draggingAStepMovesTheBiasAsMinusWS()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    DraggablePlot* plot = panel->weightedPlot();
+    plot->replot();  // lay out the axes, so coordToPixel is where the handles are drawn
+    const double w = panel->construction().w;
+    QCOMPARE(w, 1000.0);
+    QCOMPARE(panel->construction().bumps.size(), size_t(5));
+
+    // Step handle 2 is the step at s = 0.4, shared by bump 2's down step and bump 3's up step:
+    // hidden neurons 3 and 4 (0-based), both with b = −w·0.4 = −400 now.
+    QCOMPARE(panel->network().neuron(3).b, -400.0);
+    const QPoint from = toPoint(plot->handlePixel(2));
+    const double target = 0.47;
+    const QPoint to(toPoint({plot->xAxis->coordToPixel(target), 0}).x(), from.y());
+    drag(plot, from, to);
+
+    const double s = panel->construction().bumps[1].s2;
+    QCOMPARE(panel->construction().bumps[2].s1, s);  // both ends moved together
+    const double tolerance = 1.5 * coordsPerPixel(plot->xAxis);
+    QVERIFY2(std::abs(s - target) < tolerance, qPrintable(QString("s = %1").arg(s)));
+    for (int j : {3, 4}) {
+        QCOMPARE(panel->network().neuron(j).w, w);
+        QVERIFY(std::abs(panel->network().neuron(j).b - (-w * target)) < w * tolerance);  // b = −w·s
+        QCOMPARE(panel->network().neuron(j).b, -w * s);
+    }
+    // The other steps did not move.
+    QCOMPARE(panel->network().neuron(2).b, -200.0);
+    QCOMPARE(panel->network().neuron(5).b, -600.0);
+    // The numbers beside the plot say so.
+    QVERIFY(panel->selectionLabel()->text().contains(QString::number(-w * s, 'g', 6)));
+    auto* model = panel->findChild<HiddenNeuronModel*>();
+    QVERIFY(model);
+    QCOMPARE(model->data(model->index(3, HiddenNeuronModel::Bias)).toString(), QString::number(-w * s, 'g', 6));
+    QVERIFY(!plot->isDragging());
+}
+
+void TestUniversalityView::draggingABumpChangesItsHeightAndTheDeviation()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    DraggablePlot* plot = panel->weightedPlot();
+    plot->replot();
+    const double h = panel->construction().bumps[2].h;
+    const double deviation = panel->challengeDeviation();
+    const QString readout = panel->deviationLabel()->text();
+    QCOMPARE(panel->gauge()->deviation(), deviation);
+
+    const QPoint from = toPoint(plot->handlePixel(BumpPanel::heightHandleBase + 2));
+    const QPoint to = from + QPoint(0, -50);  // up: a taller bump
+    const double expected = plot->yAxis->pixelToCoord(to.y()) - plot->yAxis->pixelToCoord(from.y());
+    drag(plot, from, to);
+
+    const double newH = panel->construction().bumps[2].h;
+    QVERIFY2(std::abs(newH - h - expected) < 1.5 * coordsPerPixel(plot->yAxis),
+             qPrintable(QString("h %1 → %2, expected +%3").arg(h).arg(newH).arg(expected)));
+    // Output weights of the bump's two neurons are +h and −h.
+    QCOMPARE(panel->network().neuron(4).v, newH);
+    QCOMPARE(panel->network().neuron(5).v, -newH);
+    // Only bump 3 changed.
+    QCOMPARE(panel->construction().bumps[1].h, equalBumps(bookFunction, 5, OutputKind::Sigmoid)[1].h);
+    // The deviation is recomputed, shown, and matches core's.
+    QVERIFY(panel->challengeDeviation() != deviation);
+    QCOMPARE(panel->challengeDeviation(), challengeDeviation(panel->network(), bookFunction));
+    QCOMPARE(panel->gauge()->deviation(), panel->challengeDeviation());
+    QVERIFY(panel->deviationLabel()->text() != readout);
+    QVERIFY(panel->deviationLabel()->text().contains(QString::number(panel->challengeDeviation(), 'f', 3)));
+}
+
+void TestUniversalityView::autoConstructImprovesWithN()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    panel->setStepWeight(10000);
+    double previous = 1e9;
+    for (int n : {5, 20, 100}) {
+        panel->setBumpCount(n);
+        QCOMPARE(panel->construction().bumps.size(), size_t(n));
+        QCOMPARE(panel->network().hiddenCount(), 2 * n);
+        QVERIFY(panel->challengeDeviation() < previous);
+        previous = panel->challengeDeviation();
+    }
+    QVERIFY(panel->meanDeviation() < 0.01);
+    QVERIFY(panel->weightedPlot()->handles().isEmpty());  // 100 bumps: too dense to drag
+    panel->setBumpCount(10);
+    QCOMPARE(panel->weightedPlot()->handles().size(), 11 + 10);  // 11 step positions, 10 heights
+}
+
+void TestUniversalityView::shiftedCopiesShrinkTheError()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    panel->setBumpCount(20);
+    panel->setStepWeight(1000);
+    const double one = panel->meanDeviation();
+    const int windows = panel->windowCount();
+    panel->setCopies(2);
+    QCOMPARE(panel->construction().bumps.size(), size_t(20 + 21));
+    QVERIFY(panel->meanDeviation() < one);
+    QVERIFY(panel->windowCount() > windows);
+    panel->setCopies(4);
+    const double four = panel->meanDeviation();
+    panel->setCopies(2);
+    QVERIFY(four < panel->meanDeviation());
+}
+
+void TestUniversalityView::smallWWidensTheWindows()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    panel->setBumpCount(10);
+    panel->setStepWeight(10000);
+    const double sharp = panel->meanDeviation();
+    panel->setStepWeight(30);
+    QVERIFY(panel->meanDeviation() > sharp);  // blurred steps
+    QVERIFY(panel->windowCount() < 11);      // windows of ±0.15 merge into few
+}
+
+void TestUniversalityView::linearNeuronsFail()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    panel->setOutputKind(OutputKind::WeightedSum);
+    const double sigmoid = panel->meanDeviation();
+    panel->setHiddenFunction(NeuronFunction::Linear);
+    QVERIFY(panel->meanDeviation() > 10 * sigmoid);
+    QCOMPARE(panel->windowCount(), 1);  // the whole of [0, 1] fails
+    panel->setHiddenFunction(NeuronFunction::ReLU);
+    QCOMPARE(panel->network().hiddenCount(), 4 * 5);
+    QVERIFY(panel->meanDeviation() < 1.5 * sigmoid);  // ramps make steps too
+    panel->setHiddenFunction(NeuronFunction::SigmoidLike);
+    QVERIFY(panel->meanDeviation() < 1.5 * sigmoid);
+}
+
+void TestUniversalityView::resetRandomisesHeights()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    const auto before = panel->construction().bumps;
+    panel->randomiseHeights();
+    const auto after = panel->construction().bumps;
+    QCOMPARE(after.size(), before.size());
+    int changed = 0;
+    for (size_t j = 0; j < after.size(); ++j) {
+        QCOMPARE(after[j].s1, before[j].s1);
+        changed += after[j].h != before[j].h;
+        QVERIFY(after[j].h >= -3 && after[j].h <= 3);
+    }
+    QCOMPARE(changed, 5);
+}
+
+void TestUniversalityView::typedFormulaWithInlineError()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    panel->setTargetKind(BumpPanel::TargetKind::Formula);
+    FormulaEdit* edit = panel->formulaEdit();
+    QVERIFY(edit->isVisible());
+    edit->lineEdit()->clear();
+    QTest::keyClicks(edit->lineEdit(), "0.2 + 0.6*x^2");
+    QVERIFY(!edit->hasError());
+    QCOMPARE(panel->target(0.5), 0.2 + 0.6 * 0.25);
+    const double h = panel->construction().bumps[0].h;
+    QCOMPARE(h, inverseSigmoid(0.2 + 0.6 * 0.01));  // bump 1's midpoint is x = 0.1
+
+    QTest::keyClicks(edit->lineEdit(), " 2x");  // "… x^2 2x": a typo
+    QVERIFY(edit->hasError());
+    QVERIFY2(edit->errorText().contains("missing operator"), qPrintable(edit->errorText()));
+    QCOMPARE(panel->target(0.5), 0.2 + 0.6 * 0.25);  // the last good formula stays
+    QCOMPARE(panel->construction().bumps[0].h, h);
+}
+
+void TestUniversalityView::drawnTarget()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    panel->setTargetKind(BumpPanel::TargetKind::Drawn);
+    QCOMPARE(panel->target(0.3), bookFunction(0.3));  // starts from the curve that was there
+    DraggablePlot* plot = panel->outputPlot();
+    plot->replot();
+    QVERIFY(plot->isDrawingEnabled());
+    const int y = static_cast<int>(std::lround(plot->yAxis->coordToPixel(0.7)));
+    const int x0 = static_cast<int>(std::lround(plot->xAxis->coordToPixel(0.2)));
+    const int x1 = static_cast<int>(std::lround(plot->xAxis->coordToPixel(0.4)));
+    drag(plot, {x0, y}, {x1, y});
+    QVERIFY(std::abs(panel->target(0.3) - 0.7) < 2 * coordsPerPixel(plot->yAxis));
+    QCOMPARE(panel->target(0.9), bookFunction(0.9));  // untouched
+    // The bumps follow the drawing: bump 2 (midpoint 0.3) is now σ⁻¹(0.7).
+    QVERIFY(std::abs(panel->construction().bumps[1].h - inverseSigmoid(panel->target(0.3))) < 1e-9);
+}
+
+void TestUniversalityView::singleNeuronStepDrag()
+{
+    m_view->showPage("neuron");
+    NeuronPanel* panel = m_view->neuronPanel();
+    DraggablePlot* plot = panel->neuronPlot();
+    plot->replot();
+    panel->setStepParametrisation(true);
+    QCOMPARE(panel->weight(), 1000.0);  // a large w, the step kept where it was
+    QCOMPARE(panel->stepPosition(), 0.5);
+    plot->replot();
+    const QPoint from = toPoint(plot->handlePixel(0));
+    const QPoint to(static_cast<int>(std::lround(plot->xAxis->coordToPixel(0.3))), from.y());
+    drag(plot, from, to);
+    QVERIFY(std::abs(panel->stepPosition() - 0.3) < 1.5 * coordsPerPixel(plot->xAxis));
+    QCOMPARE(panel->bias(), -panel->weight() * panel->stepPosition());
+    QVERIFY(panel->neuronReadout()->text().contains(QString::number(panel->stepPosition(), 'f', 3)));
+
+    // Raising w sharpens; in step mode the step stays put.
+    panel->setWeight(5000);
+    QVERIFY(std::abs(panel->stepPosition() - 0.3) < 1.5 * coordsPerPixel(plot->xAxis));
+    panel->setStepParametrisation(false);
+    panel->setWeight(10);
+    panel->setBias(-5);
+    QCOMPARE(panel->stepPosition(), 0.5);
+}
+
+void TestUniversalityView::twoNeuronBumpDrag()
+{
+    m_view->showPage("neuron");
+    NeuronPanel* panel = m_view->neuronPanel();
+    DraggablePlot* plot = panel->pairPlot();
+    plot->replot();
+    const QPoint from = toPoint(plot->handlePixel(1));  // s₂
+    const QPoint to(static_cast<int>(std::lround(plot->xAxis->coordToPixel(0.8))), from.y());
+    drag(plot, from, to);
+    QVERIFY(std::abs(panel->pairStep(1) - 0.8) < 1.5 * coordsPerPixel(plot->xAxis));
+    plot->replot();
+    const QPoint top = toPoint(plot->handlePixel(2));  // the height
+    drag(plot, top, top + QPoint(0, -30));
+    QVERIFY(panel->outputWeight(0) > 0.8);
+    QCOMPARE(panel->outputWeight(1), -panel->outputWeight(0));  // still a bump
+}
+
+void TestUniversalityView::towerHeatMap()
+{
+    m_view->showPage("2d");
+    TowerPanel* panel = m_view->towerPanel();
+    panel->setMode(TowerPanel::Mode::Tower);
+    QCPColorMapData* data = panel->colorMap()->data();
+    int i = 0, j = 0;
+    data->coordToCell(0.45, 0.52, &i, &j);  // the square is [0.3, 0.6] × [0.35, 0.7]
+    const double inside = data->cell(i, j);
+    data->coordToCell(0.45, 0.9, &i, &j);    // on the x-bump's plateau, outside the square
+    const double outside = data->cell(i, j);
+    QVERIFY(std::abs(inside - 0.8) < 1e-3);
+    QVERIFY(std::abs(outside) < 1e-3);
+    QVERIFY(panel->readout()->text().contains("0.800"));
+    // Without the threshold bias the plateau shows through.
+    panel->setMode(TowerPanel::Mode::Plateau);
+    data->coordToCell(0.45, 0.9, &i, &j);
+    QVERIFY(std::abs(panel->colorMap()->data()->cell(i, j) - 0.6) < 1e-3);  // h
+    data->coordToCell(0.45, 0.52, &i, &j);
+    QVERIFY(std::abs(panel->colorMap()->data()->cell(i, j) - 1.2) < 1e-3);  // 2h
+    QVERIFY(panel->nInputText()->text().contains("n = 3"));
+    QVERIFY(panel->nInputText()->text().contains("b = -100"));
+}
+
+void TestUniversalityView::towerEdgeDragMovesTheStepNeuron()
+{
+    m_view->showPage("2d");
+    TowerPanel* panel = m_view->towerPanel();
+    panel->setMode(TowerPanel::Mode::StepX);
+    DraggablePlot* plot = panel->map();
+    plot->replot();
+    const QPoint from = toPoint(plot->handlePixel(0));
+    const QPoint to(static_cast<int>(std::lround(plot->xAxis->coordToPixel(0.7))), from.y());
+    drag(plot, from, to);
+    const double w = panel->network().w1(0, 0);
+    const double s = -panel->network().b1(0) / w;
+    QCOMPARE(panel->network().w1(0, 1), 0.0);  // a step in x only
+    QVERIFY(std::abs(s - 0.7) < 1.5 * coordsPerPixel(plot->xAxis));
+    // Clicking the map moves the cross-section.
+    QTest::mouseClick(plot, Qt::LeftButton, {},
+                      toPoint({plot->xAxis->coordToPixel(0.2), plot->yAxis->coordToPixel(0.25)}));
+    const double y = panel->crossSectionPlot()->graph(1)->name().section('=', 1).section(')', 0, 0).toDouble();
+    QVERIFY2(std::abs(y - 0.25) < 0.011, qPrintable(panel->crossSectionPlot()->graph(1)->name()));
+}
+
+void TestUniversalityView::towerGridWithTwoOutputs()
+{
+    m_view->showPage("2d");
+    TowerPanel* panel = m_view->towerPanel();
+    panel->setMode(TowerPanel::Mode::TowerGrid);
+    panel->setTowerCount(5);
+    const double coarse = panel->gridDeviation(0);
+    panel->setTowerCount(20);
+    QCOMPARE(panel->network().outputCount(), 2);
+    QCOMPARE(panel->network().w2.rows(), 400);
+    QVERIFY(panel->gridDeviation(0) < coarse);
+    QVERIFY(panel->gridDeviation(0) < 0.03);
+    QVERIFY(panel->gridDeviation(1) < 0.03);
+    panel->setShownOutput(1);
+    int i = 0, j = 0;
+    panel->colorMap()->data()->coordToCell(0.8, 0.8, &i, &j);
+    QVERIFY(std::abs(panel->colorMap()->data()->cell(i, j) - 0.64) < 0.05);  // f₂ = xy
+}
+
+void TestUniversalityView::perceptronsAndAdder()
+{
+    m_view->showPage("perceptrons");
+    PerceptronPanel* panel = m_view->perceptronPanel();
+    QTableWidget* adder = panel->adderTable();
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(adder->item(row, 5)->text(), QString("✓"));
+    QCOMPARE(adder->item(3, 2)->text(), QString("1"));  // 1 + 1: carry 1
+    QCOMPARE(adder->item(3, 3)->text(), QString("0"));  //        sum 0
+    QVERIFY(panel->verdict()->text().contains("is a NAND gate"));
+    QCOMPARE(panel->diagram()->state().carry, 1);
+
+    panel->setGate(-2, -2, 5);
+    QVERIFY(panel->verdict()->text().contains("Not NAND"));
+    QCOMPARE(panel->gateTable()->item(3, 4)->text(), QString("✗"));
+    QCOMPARE(adder->item(3, 5)->text(), QString("✗"));
+
+    panel->setGate(-1, -1, 1.5);  // another NAND
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(adder->item(row, 5)->text(), QString("✓"));
+}
+
+void TestUniversalityView::viewIsInTheMainWindow()
+{
+    MainWindow window;
+    auto* view = window.findChild<UniversalityView*>();
+    QVERIFY(view);
+    auto* navigation = window.findChild<QListWidget*>("navigation");
+    QVERIFY(navigation);
+    QCOMPARE(navigation->findItems("Universality", Qt::MatchStartsWith).size(), 1);
+    QVERIFY(view->showPage("2d"));
+    QCOMPARE(view->tabs()->currentWidget(), view->towerPanel());
+    QVERIFY(!view->showPage("nonsense"));
+    QVERIFY(view->showPage("2d/grid"));
+    QCOMPARE(view->towerPanel()->mode(), TowerPanel::Mode::TowerGrid);
+    QVERIFY(!view->showPage("2d/nonsense"));
+    QVERIFY(!view->showPage("1d/grid"));
+    QVERIFY(view->showPage("perceptrons"));
+    QCOMPARE(view->tabs()->currentWidget(), view->perceptronPanel());
+}
+
+void TestUniversalityView::largestSettingsStayResponsive()
+{
+    // Every change recomputes on the GUI thread; the heaviest settings must still feel live.
+    BumpPanel* bumps = m_view->bumpPanel();
+    bumps->setHiddenFunction(NeuronFunction::ReLU);  // 4 neurons a bump
+    bumps->setCopies(8);
+    QElapsedTimer timer;
+    timer.start();
+    bumps->setBumpCount(200);  // 8 × 201 bumps: 6432 hidden neurons
+    const qint64 oneDimension = timer.elapsed();
+    QCOMPARE(bumps->network().hiddenCount(), 4 * (200 + 7 * 201));
+    bumps->setHiddenFunction(NeuronFunction::Sigmoid);
+    timer.restart();
+    bumps->setStepWeight(30);  // blurred: no shortcut for saturated neurons
+    const qint64 blurred = timer.elapsed();
+
+    TowerPanel* towers = m_view->towerPanel();
+    towers->setMode(TowerPanel::Mode::TowerGrid);
+    timer.restart();
+    towers->setTowerCount(30);  // 900 towers
+    const qint64 twoDimensions = timer.elapsed();
+    qInfo("recompute: N = 200, M = 8, ReLU %lld ms; sigmoid, w = 30 %lld ms; 30 x 30 towers %lld ms",
+          oneDimension, blurred, twoDimensions);
+    const double bound = 1500 * kSanitizerSlack;
+    QVERIFY(oneDimension < bound && blurred < bound && twoDimensions < bound);  // loose: a shared CI core
+}
+
+QTEST_MAIN(TestUniversalityView)
+#include "tst_universalityview.moc"

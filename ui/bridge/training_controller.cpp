@@ -1,0 +1,326 @@
+#include "ui/bridge/training_controller.h"
+
+#include "ui/bridge/thread_handover.h"
+#include "ui/bridge/training_channel.h"
+
+#include "core/io/checkpoint_file.h"
+#include "core/train/trainer.h"
+
+#include <QLoggingCategory>
+#include <QThread>
+
+#include <exception>
+#include <optional>
+#include <stdexcept>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+Q_LOGGING_CATEGORY(lcTrain, "nnlab.train")
+
+std::atomic<int> TrainingController::s_liveWorkers{0};
+
+namespace {
+
+// The trainer (and the evaluation threads it starts, which inherit this) yields to the GUI
+// thread when they compete for a core: the window stays responsive on a busy machine, and the
+// GUI needs so little CPU that training hardly slows. Linux's nice is per thread; QThread's
+// priorities do nothing for ordinary Linux threads.
+void lowerThisThreadsPriority()
+{
+#ifdef __linux__
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
+#endif
+}
+
+}  // namespace
+
+// What the worker leaves behind; read on the GUI thread after the thread has been joined.
+struct TrainingController::Outcome {
+    nnlab::TrainSummary summary;
+    std::shared_ptr<const nnlab::Network> network;
+    // Set (GUI thread) before stopping a run because the window closes: its checkpoint stays
+    // unfinished, to be offered for resuming next time.
+    std::atomic<bool> interrupted{false};
+};
+
+namespace {
+
+// Saves checkpoints for one run on its trainer thread: after each epoch and on Stop, then once
+// more, marked finished, when the run was not interrupted.
+class CheckpointKeeper {
+public:
+    CheckpointKeeper(std::string path, const nnlab::TrainConfig& config) : m_path(std::move(path)), m_config(config) {}
+
+    void attach(nnlab::Trainer& trainer)
+    {
+        trainer.setCheckpointWriter([this](const nnlab::TrainingState& state) {
+            m_last = state;
+            m_have = true;
+            save(false);
+        });
+    }
+
+    void runEnded(bool interrupted)
+    {
+        if (m_have && !interrupted)
+            save(true);
+    }
+
+private:
+    void save(bool finished)
+    {
+        try {
+            nnlab::saveCheckpoint(m_path, {m_config, m_last, finished});
+        } catch (const nnlab::FileError& e) {
+            qCWarning(lcTrain).noquote() << "checkpoint not written (training goes on):" << e.what();
+        }
+    }
+
+    std::string m_path;
+    nnlab::TrainConfig m_config;
+    nnlab::TrainingState m_last;
+    bool m_have = false;
+};
+
+}  // namespace
+
+TrainingController::TrainingController(QObject* parent) : QObject(parent)
+{
+    m_refreshTimer.setInterval(refreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &TrainingController::tick);
+}
+
+TrainingController::~TrainingController()
+{
+    // No signals from here on: whoever listened may be half destroyed.
+    blockSignals(true);
+    stopAndWait();
+}
+
+QString TrainingController::problemWith(const nnlab::TrainConfig& config, const nnlab::DataSplit* data)
+{
+    try {
+        nnlab::validate(config);
+    } catch (const std::invalid_argument& e) {
+        return QString::fromStdString(e.what());
+    }
+    const int inputs = data ? data->training.inputSize() : 784;
+    if (config.net.sizes.front() != inputs)
+        return tr("the first layer must have %1 neurons, one per pixel of the 28×28 images").arg(inputs);
+    if (config.net.sizes.back() != 10)
+        return tr("the last layer must have 10 neurons, one per class");
+    if (data && config.trainingSize > data->training.size())
+        return tr("the training-set size n = %1 is larger than the %2 training images")
+            .arg(config.trainingSize)
+            .arg(data->training.size());
+    return {};
+}
+
+bool TrainingController::start(const nnlab::TrainConfig& config,
+                               std::shared_ptr<const nnlab::DataSplit> data, QString* error,
+                               std::shared_ptr<const nnlab::TrainingState> resumeFrom)
+{
+    auto fail = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (m_state != State::Idle)
+        return fail(tr("a run is already active"));
+    if (!data)
+        return fail(tr("no data loaded"));
+    if (const QString problem = problemWith(config, data.get()); !problem.isEmpty())
+        return fail(problem);
+
+    const int runId = ++m_runId;
+    m_channel = std::make_shared<TrainingChannel>(config.epochs);
+    m_outcome = std::make_shared<Outcome>();
+    // The channel's callbacks run on the trainer thread: they post and return. `this` is the
+    // context, so a call still queued when the controller is gone is dropped, and runId lets a
+    // report from a run that was already wound up (stopAndWait) be ignored.
+    m_channel->onEpoch = [this, runId](const nnlab::EpochReport& report) {
+        postQueued(this, [this, runId, report] {
+            if (runId != m_runId || !m_thread)
+                return;
+            drain();   // the epoch's last mini-batches first
+            qCInfo(lcTrain).noquote()
+                << QString("epoch %1 finished: %2 s, test accuracy %3%")
+                       .arg(report.epoch)
+                       .arg(report.seconds, 0, 'f', 3)
+                       .arg(100 * report.test.accuracy, 0, 'f', 2);
+            emit epochFinished(report);
+            m_news = true;
+        });
+    };
+
+    m_channel->onPaused = [this, runId](bool waiting) {
+        postQueued(this, [this, runId, waiting] {
+            if (runId != m_runId || !m_thread)
+                return;
+            drain();   // the mini-batches made before the pause took hold
+            setTrainerWaiting(waiting && m_state == State::Paused);   // (not if resumed meanwhile)
+        });
+    };
+
+    m_thread = QThread::create([channel = m_channel, outcome = m_outcome, config, data, resumeFrom,
+                                checkpointFile = m_checkpointFile.toStdString()] {
+        ++s_liveWorkers;
+        lowerThisThreadsPriority();
+        try {
+            nnlab::Trainer trainer(config, *data);
+            if (resumeFrom)
+                trainer.restore(*resumeFrom);
+            std::optional<CheckpointKeeper> keeper;
+            if (!checkpointFile.empty()) {
+                keeper.emplace(checkpointFile, config);
+                keeper->attach(trainer);
+            }
+            trainer.setObserver(channel.get());
+            channel->attach(&trainer);
+            outcome->summary = trainer.run();
+            channel->detach();
+            if (keeper)
+                keeper->runEnded(outcome->interrupted.load());
+            outcome->network = std::make_shared<const nnlab::Network>(trainer.network());
+        } catch (const std::exception& e) {
+            channel->detach();
+            outcome->summary.reason = nnlab::StopReason::Stopped;
+            outcome->summary.message = std::string("could not train: ") + e.what();
+        }
+        --s_liveWorkers;
+    });
+    m_thread->setObjectName(QString("trainer %1").arg(runId));
+    connect(m_thread, &QThread::finished, this, [this, runId] { finishRun(runId); });
+    m_thread->start();
+    m_refreshTimer.start();
+    qCInfo(lcTrain).noquote() << "run" << runId << "started:" << QString::fromStdString(nnlab::describe(config));
+    setState(State::Running);
+    emit runStarted(runId);
+    return true;
+}
+
+void TrainingController::pause()
+{
+    if (m_state != State::Running)
+        return;
+    m_channel->pause();
+    setState(State::Paused);
+}
+
+void TrainingController::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    m_channel->resume();
+    setTrainerWaiting(false);
+    setState(State::Running);
+}
+
+void TrainingController::togglePause()
+{
+    if (m_state == State::Running)
+        pause();
+    else if (m_state == State::Paused)
+        resume();
+}
+
+void TrainingController::stop()
+{
+    if (m_state != State::Running && m_state != State::Paused)
+        return;
+    m_channel->stop();
+    setState(State::Stopping);
+}
+
+std::shared_ptr<const nnlab::Network> TrainingController::currentNetwork() const
+{
+    return m_channel ? m_channel->snapshot() : nullptr;
+}
+
+void TrainingController::stopAndWait()
+{
+    if (!m_thread)
+        return;
+    m_outcome->interrupted = true;
+    m_channel->stop();
+    m_thread->wait();
+    finishRun(m_runId);
+}
+
+void TrainingController::setEta(float eta)
+{
+    if (m_channel && m_thread)
+        m_channel->setEta(eta);
+}
+
+void TrainingController::setLambda(float lambda)
+{
+    if (m_channel && m_thread)
+        m_channel->setLambda(lambda);
+}
+
+void TrainingController::setMomentum(float momentum)
+{
+    if (m_channel && m_thread)
+        m_channel->setMomentum(momentum);
+}
+
+void TrainingController::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void TrainingController::setTrainerWaiting(bool waiting)
+{
+    if (waiting == m_trainerWaiting)
+        return;
+    m_trainerWaiting = waiting;
+    emit trainerWaitingChanged(waiting);
+}
+
+void TrainingController::drain()
+{
+    if (!m_channel)
+        return;
+    TrainingChannel::Drained drained = m_channel->drain();
+    if (drained.progress) {
+        emit miniBatchesArrived(drained.samples, *drained.progress);
+        m_news = true;
+    }
+}
+
+void TrainingController::tick()
+{
+    drain();
+    // One replot for everything that arrived since the last tick.
+    if (m_news) {
+        m_news = false;
+        emit refreshDue();
+    }
+}
+
+void TrainingController::finishRun(int runId)
+{
+    if (runId != m_runId || !m_thread)
+        return;   // already wound up by stopAndWait
+    m_thread->wait();   // finished() comes from the thread's last moments: let it end
+    delete m_thread;
+    m_thread = nullptr;
+    m_refreshTimer.stop();
+    drain();
+    m_channel.reset();
+    const std::shared_ptr<Outcome> outcome = std::move(m_outcome);
+    qCInfo(lcTrain).noquote() << "run" << runId << "ended:" << QString::fromStdString(outcome->summary.message);
+    m_news = false;
+    setTrainerWaiting(false);
+    emit runFinished(outcome->summary, outcome->network);
+    emit refreshDue();
+    setState(State::Idle);
+}

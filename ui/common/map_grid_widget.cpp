@@ -1,0 +1,71 @@
+#include "ui/common/map_grid_widget.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+constexpr int kGap = 3;
+}
+
+MapGridWidget::MapGridWidget(QWidget* parent) : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
+}
+
+void MapGridWidget::setMaps(std::vector<Eigen::MatrixXf> maps, int columns, Colouring colouring, int tilePixels)
+{
+    m_maps = std::move(maps);
+    m_columns = std::max(1, columns);
+    m_colouring = colouring;
+    m_tilePixels = tilePixels;
+    // One scale for the whole grid, so that tiles can be compared with each other.
+    m_scale = 1e-12f;
+    for (const Eigen::MatrixXf& map : m_maps)
+        if (map.size())
+            m_scale = std::max(m_scale, colouring == Colouring::Signed ? map.cwiseAbs().maxCoeff() : map.maxCoeff());
+    updateGeometry();
+    update();
+}
+
+QSize MapGridWidget::sizeHint() const
+{
+    const int count = static_cast<int>(m_maps.size());
+    const int rows = (count + m_columns - 1) / m_columns;
+    const int columns = std::min(count, m_columns);
+    return {columns * (m_tilePixels + kGap), rows * (m_tilePixels + kGap)};
+}
+
+QImage MapGridWidget::tileImage(const Eigen::MatrixXf& map) const
+{
+    QImage image(int(map.cols()), int(map.rows()), QImage::Format_RGB32);
+    for (int y = 0; y < map.rows(); ++y)
+        for (int x = 0; x < map.cols(); ++x) {
+            const float v = std::clamp(map(y, x) / m_scale, -1.0f, 1.0f);
+            QRgb colour;
+            if (m_colouring == Colouring::Signed) {
+                // White at 0, towards red for positive weights and blue for negative ones.
+                const int fade = int(std::lround(255 * (1.0f - std::abs(v))));
+                colour = v >= 0 ? qRgb(255, fade, fade) : qRgb(fade, fade, 255);
+            } else {
+                const int grey = int(std::lround(255 * (1.0f - std::max(v, 0.0f))));
+                colour = qRgb(grey, grey, grey);
+            }
+            image.setPixel(x, y, colour);
+        }
+    return image;
+}
+
+void MapGridWidget::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);   // crisp pixels
+    for (int i = 0; i < mapCount(); ++i) {
+        const QRect tile((i % m_columns) * (m_tilePixels + kGap), (i / m_columns) * (m_tilePixels + kGap), m_tilePixels,
+                         m_tilePixels);
+        painter.drawImage(tile, tileImage(m_maps[i]));
+        painter.setPen(QColor(200, 200, 200));
+        painter.drawRect(tile.adjusted(0, 0, -1, -1));
+    }
+}

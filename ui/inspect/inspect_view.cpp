@@ -1,0 +1,425 @@
+#include "ui/inspect/inspect_view.h"
+
+#include "ui/bridge/background_jobs.h"
+#include "ui/bridge/dataset_loader.h"
+#include "ui/common/map_grid_widget.h"
+#include "ui/common/misclassified_gallery.h"
+#include "ui/common/model_source_selector.h"
+
+#include "core/inspect/adversarial.h"
+#include "core/inspect/baselines.h"
+#include "core/nn/dense_layer.h"
+#include "core/train/evaluation.h"
+
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollArea>
+#include <QShowEvent>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int kMaxFields = 100;
+constexpr int kEpsilonSteps = 300;   // the slider's units: ε = value / 1000, 0..0.3
+
+// A 784-vector (row after row, as MNIST stores it) as a 28 × 28 matrix.
+Eigen::MatrixXf asImage(const Eigen::Ref<const Eigen::VectorXf>& v, int rows = 28, int cols = 28)
+{
+    using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    return Eigen::Map<const RowMajor>(v.data(), rows, cols);
+}
+
+// "says 7: a₇ = 0.98 · next 3: a₃ = 0.01" — the largest two outputs.
+QString topTwo(const Eigen::VectorXf& a, int label)
+{
+    std::vector<int> order(a.size());
+    for (int j = 0; j < int(order.size()); ++j)
+        order[j] = j;
+    std::partial_sort(order.begin(), order.begin() + 2, order.end(), [&](int i, int j) { return a[i] > a[j]; });
+    QString text = QObject::tr("says <b>%1</b> (a<sup>L</sup><sub>%1</sub> = %2)<br>next %3 (a<sup>L</sup><sub>%3</sub> = %4)")
+                       .arg(order[0]).arg(a[order[0]], 0, 'f', 3).arg(order[1]).arg(a[order[1]], 0, 'f', 3);
+    if (label >= 0 && label != order[0] && label != order[1])
+        text += QObject::tr("<br>true %1 (a<sup>L</sup><sub>%1</sub> = %2)").arg(label).arg(a[label], 0, 'f', 3);
+    return text;
+}
+
+QGroupBox* group(const QString& title, QWidget* parent)
+{
+    auto* box = new QGroupBox(title, parent);
+    return box;
+}
+
+}  // namespace
+
+InspectView::InspectView(DatasetLoader* loader, QWidget* parent)
+    : QWidget(parent), m_loader(loader), m_jobs(new BackgroundJobs(this)), m_selector(new ModelSourceSelector(this)),
+      m_status(new QLabel(this)), m_baselines(new QLabel(this)), m_fields(new MapGridWidget(this)),
+      m_fieldsNote(new QLabel(this)), m_table(new QTableWidget(10, 10, this)), m_cellLabel(new QLabel(this)),
+      m_cellGrid(new MapGridWidget), m_index(new QSpinBox(this)), m_epsilon(new QSlider(Qt::Horizontal, this)),
+      m_epsilonLabel(new QLabel(this)), m_originalImage(new MapGridWidget(this)),
+      m_perturbedImage(new MapGridWidget(this)), m_originalText(new QLabel(this)), m_perturbedText(new QLabel(this)),
+      m_mistakes(new MisclassifiedGallery(this))
+{
+    auto* header = new QLabel(tr("<b>Inside a trained network</b> — what its hidden neurons look for, which digits it "
+                                 "confuses, and how a tiny change fools it (chapters 1 and 6)"),
+                              this);
+    header->setWordWrap(true);
+
+    auto* modelRow = new QHBoxLayout;
+    modelRow->addWidget(m_selector);
+    modelRow->addWidget(m_status, 1);
+    m_baselines->setText(tr("Chapter 1's baselines: waiting for MNIST…"));
+    m_baselines->setToolTip(tr("Random guessing is right 1 time in 10. \"Average darkness\" gives a digit the class "
+                               "whose mean darkness Σ<sub>k</sub> x<sub>k</sub> over the training set is nearest its "
+                               "own (the book: 22.25%)."));
+
+    // (1) Receptive fields: row j of w¹ as a 28 × 28 image.
+    auto* fieldsBox = group(tr("What the hidden neurons look for"), this);
+    auto* fieldsLayout = new QVBoxLayout(fieldsBox);
+    m_fields->setToolTip(tr("Each tile is one hidden neuron j of the first layer: its weights w<sub>jk</sub>, "
+                            "k = 0 … 783, drawn at the input pixel k they multiply. Red: w<sub>jk</sub> &gt; 0 "
+                            "(ink there excites neuron j), blue: w<sub>jk</sub> &lt; 0, white: 0."));
+    m_fieldsNote->setWordWrap(true);
+    fieldsLayout->addWidget(m_fields, 0, Qt::AlignHCenter);
+    fieldsLayout->addWidget(m_fieldsNote);
+
+    // (2) Confusion matrix.
+    auto* confusionBox = group(tr("Which digits it confuses (10,000 test images)"), this);
+    auto* confusionLayout = new QVBoxLayout(confusionBox);
+    QStringList names;
+    for (int d = 0; d < 10; ++d)
+        names << QString::number(d);
+    m_table->setHorizontalHeaderLabels(names);
+    m_table->setVerticalHeaderLabels(names);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setDefaultSectionSize(44);
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setToolTip(tr("Row: the true label y; column: the prediction argmax<sub>j</sub> a<sup>L</sup><sub>j</sub>. "
+                           "The diagonal holds the digits it gets right. Click a cell to see its digits."));
+    const int tableWidth = m_table->verticalHeader()->sizeHint().width() + 10 * 44 + 2 * m_table->frameWidth();
+    const int tableHeight = m_table->horizontalHeader()->sizeHint().height() + 10 * 22 + 2 * m_table->frameWidth();
+    m_table->setFixedSize(tableWidth, tableHeight);
+    auto* axes = new QLabel(tr("rows: true label · columns: prediction"), this);
+    confusionLayout->addWidget(axes);
+    confusionLayout->addWidget(m_table, 0, Qt::AlignLeft);
+    m_cellLabel->setText(tr("Click a cell to see its test digits."));
+    m_cellLabel->setWordWrap(true);
+    confusionLayout->addWidget(m_cellLabel);
+    auto* cellScroll = new QScrollArea(this);
+    cellScroll->setWidget(m_cellGrid);
+    cellScroll->setWidgetResizable(false);
+    cellScroll->setMinimumHeight(64);
+    cellScroll->setFrameShape(QFrame::NoFrame);
+    confusionLayout->addWidget(cellScroll, 1);
+    connect(m_table, &QTableWidget::cellClicked, this, &InspectView::showCell);
+
+    // (3) Adversarial example.
+    auto* fgsmBox = group(tr("How a tiny change fools it"), this);
+    auto* fgsmLayout = new QGridLayout(fgsmBox);
+    auto* fgsmIntro = new QLabel(tr("Fast gradient sign: x' = clip(x + ε·sgn(∇<sub>x</sub>C), 0, 1) — every pixel moves "
+                                    "by ε in the direction that raises the cost C."),
+                                 this);
+    fgsmIntro->setWordWrap(true);
+    fgsmLayout->addWidget(fgsmIntro, 0, 0, 1, 2);
+    auto* indexRow = new QHBoxLayout;
+    indexRow->addWidget(new QLabel(tr("Test digit:"), this));
+    m_index->setRange(0, 9999);
+    m_index->setToolTip(tr("Which of the 10,000 test images is x"));
+    indexRow->addWidget(m_index);
+    indexRow->addStretch(1);
+    fgsmLayout->addLayout(indexRow, 1, 0, 1, 2);
+    auto* epsilonRow = new QHBoxLayout;
+    m_epsilon->setRange(0, kEpsilonSteps);
+    m_epsilon->setValue(100);
+    m_epsilon->setToolTip(tr("ε, how far each pixel x<sub>k</sub> may move (pixels are in [0, 1])"));
+    epsilonRow->addWidget(m_epsilon, 1);
+    m_epsilonLabel->setMinimumWidth(m_epsilonLabel->fontMetrics().horizontalAdvance(QStringLiteral("ε = 0.300")));
+    epsilonRow->addWidget(m_epsilonLabel);
+    fgsmLayout->addLayout(epsilonRow, 2, 0, 1, 2);
+    fgsmLayout->addWidget(new QLabel(tr("original x"), this), 3, 0, Qt::AlignHCenter);
+    fgsmLayout->addWidget(new QLabel(tr("perturbed x'"), this), 3, 1, Qt::AlignHCenter);
+    fgsmLayout->addWidget(m_originalImage, 4, 0, Qt::AlignHCenter);
+    fgsmLayout->addWidget(m_perturbedImage, 4, 1, Qt::AlignHCenter);
+    for (QLabel* text : {m_originalText, m_perturbedText}) {
+        text->setTextFormat(Qt::RichText);
+        text->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+        text->setMinimumWidth(140);
+    }
+    m_originalText->setToolTip(tr("The network's outputs a<sup>L</sup> for x: its answer and the runner-up"));
+    m_perturbedText->setToolTip(tr("The network's outputs a<sup>L</sup> for x'"));
+    fgsmLayout->addWidget(m_originalText, 5, 0);
+    fgsmLayout->addWidget(m_perturbedText, 5, 1);
+    fgsmLayout->setRowStretch(6, 1);
+    const auto update = [this] { updateAdversarial(); };
+    connect(m_index, &QSpinBox::valueChanged, this, update);
+    connect(m_epsilon, &QSlider::valueChanged, this, update);
+
+    // (4) Every mistake with its two most likely classes; a click takes it to the FGSM panel.
+    auto* mistakesBox = group(tr("Every test digit it gets wrong"), this);
+    auto* mistakesLayout = new QVBoxLayout(mistakesBox);
+    mistakesLayout->addWidget(m_mistakes);
+    connect(m_mistakes, &MisclassifiedGallery::digitChosen, m_index, &QSpinBox::setValue);
+
+    auto* left = new QVBoxLayout;
+    left->addWidget(fieldsBox);
+    left->addWidget(fgsmBox, 1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(confusionBox, 3);
+    right->addWidget(mistakesBox, 2);
+    auto* panels = new QHBoxLayout;
+    panels->addLayout(left);
+    panels->addLayout(right, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(header);
+    layout->addLayout(modelRow);
+    layout->addWidget(m_baselines);
+    layout->addLayout(panels, 1);
+
+    connect(m_selector, &ModelSourceSelector::networkChanged, this,
+            [this](std::shared_ptr<const nnlab::Network> net, const QString& description) {
+                setNetwork(std::move(net), description);
+            });
+    connect(m_loader, &DatasetLoader::loaded, this, [this](nnlab::DatasetKind kind) {
+        if (kind == nnlab::DatasetKind::Mnist) {
+            m_baselinesStarted = false;   // a new folder's MNIST: its own baselines
+            datasetReady();
+        }
+    });
+    if (auto net = m_selector->network())
+        setNetwork(net, m_selector->description());
+    updateAdversarial();
+    if (m_loader->split(nnlab::DatasetKind::Mnist))
+        datasetReady();
+}
+
+void InspectView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_loader->split(nnlab::DatasetKind::Mnist))
+        m_loader->load(nnlab::DatasetKind::Mnist);
+}
+
+void InspectView::setNetwork(std::shared_ptr<const nnlab::Network> net, const QString& description)
+{
+    m_net = std::move(net);
+    m_description = description;
+    m_status->setText(m_net ? tr("classifying the test set…") : tr("no network yet"));
+    if (m_net)
+        m_mistakes->setNetwork(m_net);
+    else
+        m_mistakes->showMessage(tr("No network yet."));
+    showFields();
+    recompute();
+    updateAdversarial();
+}
+
+void InspectView::datasetReady()
+{
+    m_mistakes->setTestSet(m_loader->split(nnlab::DatasetKind::Mnist));
+    computeBaselines();
+    recompute();
+    updateAdversarial();
+}
+
+void InspectView::showFields()
+{
+    const auto* dense = m_net ? dynamic_cast<const nnlab::DenseLayer*>(&m_net->layer(0)) : nullptr;
+    if (!dense || dense->inputSize() != 784) {
+        m_fields->setMaps({}, 10, MapGridWidget::Colouring::Signed, 24);
+        m_fieldsNote->setText(m_net ? tr("The first layer is not fully connected to the 784 pixels, so its neurons "
+                                         "have no 28 × 28 weight image (see the Convnets view for filters).")
+                                    : QString());
+        return;
+    }
+    const int count = std::min(kMaxFields, dense->outputSize());
+    std::vector<Eigen::MatrixXf> maps;
+    maps.reserve(count);
+    for (int j = 0; j < count; ++j)
+        maps.push_back(asImage(dense->weights().row(j).transpose()));
+    m_fields->setMaps(std::move(maps), 10, MapGridWidget::Colouring::Signed, 24);
+    m_fieldsNote->setText(dense->outputSize() > count
+                              ? tr("The first %1 of %2 hidden neurons.").arg(count).arg(dense->outputSize())
+                              : tr("All %1 hidden neurons of the first layer.").arg(count));
+    m_fields->updateGeometry();
+}
+
+void InspectView::recompute()
+{
+    ++m_generation;
+    m_confusion.reset();
+    m_predicted.clear();
+    m_cellExamples.clear();
+    m_cellGrid->setMaps({}, 15, MapGridWidget::Colouring::Intensity, 28);
+    m_cellGrid->adjustSize();
+    m_cellLabel->setText(tr("Click a cell to see its test digits."));
+    for (int r = 0; r < 10; ++r)
+        for (int c = 0; c < 10; ++c)
+            m_table->setItem(r, c, new QTableWidgetItem);
+    const auto split = m_loader->split(nnlab::DatasetKind::Mnist);
+    if (!m_net || !split || m_net->inputSize() != split->test.inputSize() || m_net->outputSize() != 10)
+        return;
+    const int generation = m_generation;
+    auto net = m_net;
+    m_jobs->run<std::vector<int>>([net, split] { return nnlab::predictClasses(*net, split->test); },
+                                  [this, generation, split](std::vector<int>& predicted) {
+                                      if (generation != m_generation)
+                                          return;
+                                      m_predicted = std::move(predicted);
+                                      m_confusion = nnlab::confusionMatrix(m_predicted, split->test);
+                                      fillTable();
+                                      qInfo("inspect: confusion matrix ready, %d of %d right", m_confusion->correct(),
+                                            m_confusion->total());
+                                  });
+}
+
+void InspectView::fillTable()
+{
+    if (!m_confusion)
+        return;
+    int largestOff = 1;
+    for (int r = 0; r < 10; ++r)
+        for (int c = 0; c < 10; ++c)
+            if (r != c)
+                largestOff = std::max(largestOff, m_confusion->counts[r][c]);
+    for (int r = 0; r < 10; ++r) {
+        for (int c = 0; c < 10; ++c) {
+            const int n = m_confusion->counts[r][c];
+            auto* item = new QTableWidgetItem(QString::number(n));
+            item->setTextAlignment(Qt::AlignCenter);
+            if (r == c) {
+                item->setBackground(QColor(170, 220, 170));
+                QFont bold = item->font();
+                bold.setBold(true);
+                item->setFont(bold);
+            } else if (n > 0) {
+                const int shade = 255 - int(120.0 * n / largestOff);
+                item->setBackground(QColor(255, shade, shade));
+            }
+            item->setToolTip(tr("%1 test digits with label y = %2 that the network calls %3").arg(n).arg(r).arg(c));
+            m_table->setItem(r, c, item);
+        }
+    }
+    m_status->setText(tr("%L1 of %L2 test digits right (%3%)")
+                          .arg(m_confusion->correct())
+                          .arg(m_confusion->total())
+                          .arg(100.0 * m_confusion->accuracy(), 0, 'f', 2));
+    // Start with the worst confusion, so the gallery shows something telling.
+    int bestR = 0, bestC = 1;
+    for (int r = 0; r < 10; ++r)
+        for (int c = 0; c < 10; ++c)
+            if (r != c && m_confusion->counts[r][c] > m_confusion->counts[bestR][bestC]) {
+                bestR = r;
+                bestC = c;
+            }
+    showCell(bestR, bestC);
+}
+
+void InspectView::showCell(int label, int prediction)
+{
+    const auto split = m_loader->split(nnlab::DatasetKind::Mnist);
+    if (!m_confusion || !split || label < 0 || label > 9 || prediction < 0 || prediction > 9)
+        return;
+    m_table->setCurrentCell(label, prediction);
+    m_cellExamples = nnlab::examplesIn(m_predicted, split->test, label, prediction);
+    const int shown = std::min<int>(kMaxCellDigits, int(m_cellExamples.size()));
+    std::vector<Eigen::MatrixXf> maps;
+    maps.reserve(shown);
+    for (int i = 0; i < shown; ++i)
+        maps.push_back(asImage(split->test.images.col(m_cellExamples[i])));
+    m_cellGrid->setMaps(std::move(maps), 15, MapGridWidget::Colouring::Intensity, 28);
+    m_cellGrid->adjustSize();
+    const int n = int(m_cellExamples.size());
+    QString text = label == prediction ? tr("%1 test digits %2, read right").arg(n).arg(label)
+                                       : tr("%1 test digits %2 that the network reads as %3").arg(n).arg(label).arg(prediction);
+    if (n > shown)
+        text += tr(" (the first %1 shown)").arg(shown);
+    m_cellLabel->setText(text + QStringLiteral(":"));
+    if (n == 0)
+        m_cellLabel->setText(tr("No test digit %1 is read as %2.").arg(label).arg(prediction));
+}
+
+void InspectView::setAdversarial(int testIndex, double epsilon)
+{
+    const QSignalBlocker blockIndex(m_index);
+    const QSignalBlocker blockEpsilon(m_epsilon);
+    m_index->setValue(testIndex);
+    m_epsilon->setValue(int(std::lround(epsilon * 1000.0)));
+    updateAdversarial();
+}
+
+void InspectView::updateAdversarial()
+{
+    const double epsilon = m_epsilon->value() / 1000.0;
+    m_epsilonLabel->setText(QStringLiteral("ε = %1").arg(epsilon, 0, 'f', 3));
+    const auto split = m_loader->split(nnlab::DatasetKind::Mnist);
+    m_originalPrediction = m_perturbedPrediction = -1;
+    if (!m_net || !split || m_net->inputSize() != split->test.inputSize() || m_net->outputSize() != 10) {
+        m_originalImage->setMaps({}, 1, MapGridWidget::Colouring::Intensity, 98);
+        m_perturbedImage->setMaps({}, 1, MapGridWidget::Colouring::Intensity, 98);
+        m_originalText->setText(split ? tr("no network yet") : tr("waiting for MNIST…"));
+        m_perturbedText->clear();
+        return;
+    }
+    const int index = std::min(m_index->value(), split->test.size() - 1);
+    const Eigen::VectorXf x = split->test.images.col(index);
+    const int label = split->test.labels[index];
+    const nnlab::AdversarialExample adv = nnlab::fastGradientSign(*m_net, x, label, float(epsilon));
+    Eigen::Index o = 0, p = 0;
+    adv.originalOutputs.maxCoeff(&o);
+    adv.outputs.maxCoeff(&p);
+    m_originalPrediction = int(o);
+    m_perturbedPrediction = int(p);
+    m_originalTrueProbability = adv.originalOutputs[label];
+    m_perturbedTrueProbability = adv.outputs[label];
+    m_originalImage->setMaps({asImage(x)}, 1, MapGridWidget::Colouring::Intensity, 98);
+    m_perturbedImage->setMaps({asImage(adv.image)}, 1, MapGridWidget::Colouring::Intensity, 98);
+    m_originalText->setText(tr("label y = %1<br>").arg(label) + topTwo(adv.originalOutputs, label));
+    QString fooled = m_perturbedPrediction != label && m_originalPrediction == label
+                         ? tr("<br><span style='color:#b00000'><b>fooled</b></span>")
+                         : QString();
+    m_perturbedText->setText(tr("max |x'<sub>k</sub> − x<sub>k</sub>| = %1<br>")
+                                 .arg((adv.image - x).cwiseAbs().maxCoeff(), 0, 'f', 3) +
+                             topTwo(adv.outputs, label) + fooled);
+}
+
+QString InspectView::baselinesText() const { return m_baselines->text(); }
+
+void InspectView::computeBaselines()
+{
+    const auto split = m_loader->split(nnlab::DatasetKind::Mnist);
+    if (m_baselinesStarted || !split)
+        return;
+    m_baselinesStarted = true;
+    m_baselines->setText(tr("Chapter 1's baselines: computing…"));
+    struct Baselines {
+        double random = 0.0;
+        double darkness = 0.0;
+    };
+    m_jobs->run<Baselines>(
+        [split] {
+            Baselines b;
+            b.random = nnlab::randomGuessAccuracy(split->test, 1);
+            b.darkness = nnlab::accuracy(nnlab::fitAverageDarkness(split->training), split->test);
+            return b;
+        },
+        [this](Baselines& b) {
+            m_baselines->setText(tr("Chapter 1's baselines on the test set: random guessing %1%, average darkness "
+                                    "%2% — the accuracy above is what the network adds.")
+                                     .arg(100.0 * b.random, 0, 'f', 2)
+                                     .arg(100.0 * b.darkness, 0, 'f', 2));
+        });
+}

@@ -1,0 +1,100 @@
+// inspect_view.h — "Inside a trained network" (chapters 1 and 6): what the first hidden layer's
+// neurons look for (their weights as images), which digits the network confuses (the confusion
+// matrix, cell by cell), how a tiny change fools it (the fast gradient sign method), and what
+// its accuracy is worth against chapter 1's baselines.
+#pragma once
+
+#include "core/inspect/confusion.h"
+#include "core/nn/network.h"
+
+#include <Eigen/Core>
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class BackgroundJobs;
+class DatasetLoader;
+class MapGridWidget;
+class MisclassifiedGallery;
+class ModelSourceSelector;
+class QLabel;
+class QSlider;
+class QSpinBox;
+class QTableWidget;
+
+class InspectView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit InspectView(DatasetLoader* loader, QWidget* parent = nullptr);
+
+    ModelSourceSelector* modelSelector() const { return m_selector; }
+    void setNetwork(std::shared_ptr<const nnlab::Network> net, const QString& description);
+    const nnlab::Network* network() const { return m_net.get(); }
+
+    // The test set's confusion matrix for the network shown (computed off the GUI thread).
+    const std::optional<nnlab::ConfusionMatrix>& confusion() const { return m_confusion; }
+    QTableWidget* confusionTable() const { return m_table; }
+    // The examples of the cell shown below the table, and the tiles drawn of them (at most kMaxCellDigits).
+    const std::vector<int>& cellExamples() const { return m_cellExamples; }
+    MapGridWidget* cellGrid() const { return m_cellGrid; }
+    MapGridWidget* receptiveFields() const { return m_fields; }
+    MisclassifiedGallery* mistakes() const { return m_mistakes; }
+    static constexpr int kMaxCellDigits = 120;
+
+    // FGSM panel: the test digit and ε (0..0.3), and what the network says before and after.
+    void setAdversarial(int testIndex, double epsilon);
+    int originalPrediction() const { return m_originalPrediction; }
+    int perturbedPrediction() const { return m_perturbedPrediction; }
+    double originalTrueProbability() const { return m_originalTrueProbability; }
+    double perturbedTrueProbability() const { return m_perturbedTrueProbability; }
+    QString baselinesText() const;
+
+public slots:
+    void showCell(int label, int prediction);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void datasetReady();
+    void recompute();
+    void showFields();
+    void fillTable();
+    void updateAdversarial();
+    void computeBaselines();
+
+    DatasetLoader* m_loader;
+    BackgroundJobs* m_jobs;
+    std::shared_ptr<const nnlab::Network> m_net;
+    QString m_description;
+    std::vector<int> m_predicted;
+    std::optional<nnlab::ConfusionMatrix> m_confusion;
+    std::vector<int> m_cellExamples;
+    int m_generation = 0;
+    bool m_baselinesStarted = false;
+    int m_originalPrediction = -1;
+    int m_perturbedPrediction = -1;
+    double m_originalTrueProbability = 0.0;
+    double m_perturbedTrueProbability = 0.0;
+
+    ModelSourceSelector* m_selector;
+    QLabel* m_status;
+    QLabel* m_baselines;
+    MapGridWidget* m_fields;
+    QLabel* m_fieldsNote;
+    QTableWidget* m_table;
+    QLabel* m_cellLabel;
+    MapGridWidget* m_cellGrid;
+    QSpinBox* m_index;
+    QSlider* m_epsilon;
+    QLabel* m_epsilonLabel;
+    MapGridWidget* m_originalImage;
+    MapGridWidget* m_perturbedImage;
+    QLabel* m_originalText;
+    QLabel* m_perturbedText;
+    MisclassifiedGallery* m_mistakes;
+};

@@ -1,0 +1,176 @@
+#include "ui/shell/main_window.h"
+
+#include "ui/backprop/backprop_view.h"
+#include "ui/convnets/convnet_view.h"
+#include "ui/data/data_browser_view.h"
+#include "ui/deep_nets/deep_nets_view.h"
+#include "ui/draw/draw_view.h"
+#include "ui/inspect/inspect_view.h"
+#include "ui/backprop/real_digit_panel.h"
+#include "ui/common/model_source_selector.h"
+#include "ui/slowdown/slowdown_view.h"
+#include "ui/bridge/training_controller.h"
+#include "ui/train/train_view.h"
+#include "ui/universality/universality_view.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QElapsedTimer>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
+                       nnlab::DatasetKind kind, QWidget* parent)
+    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_views(new QStackedWidget(this))
+{
+    setWindowTitle(tr("nnlab — Neural Networks and Deep Learning, live"));
+
+    m_navigation->setObjectName("navigation");
+    m_navigation->setIconSize({32, 32});
+    m_navigation->setSpacing(2);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_navigation->setFixedWidth(190);
+    m_navigation->setToolTip(tr("The views, in the order of the book's chapters"));
+    connect(m_navigation, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_views, 1);
+    setCentralWidget(central);
+
+    auto* dataBrowser = new DataBrowserView(dataDir, kind);
+    connect(dataBrowser, &DataBrowserView::statusChanged, statusBar(),
+            [this](const QString& message) { statusBar()->showMessage(message); });
+    addView(dataBrowser, tr("Data"), tr("the images, ch. 1"),
+            style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    addView(new TrainView(dataBrowser->loader()), tr("Train"), tr("live, ch. 1, 3, 5, 6"),
+            style()->standardIcon(QStyle::SP_MediaPlay));
+    auto* draw = new DrawView(dataBrowser->loader());
+    addView(draw, tr("Draw"), tr("read your digit, ch. 1"), DrawView::icon());
+    if (auto* train = findChild<TrainView*>()) {
+        // The Train view's network to the Draw view's "Train view" source: live while it learns
+        // (a copy at most once a second; the Draw view throttles too), and the final one.
+        auto* controller = train->controller();
+        connect(controller, &TrainingController::refreshDue, draw, [this, controller, draw] {
+            if (m_sinceLiveCopy.isValid() && m_sinceLiveCopy.elapsed() < 1000)
+                return;
+            m_sinceLiveCopy.start();
+            if (auto net = controller->currentNetwork())
+                draw->setLiveNetwork(std::move(net));
+        });
+        connect(controller, &TrainingController::runFinished, draw,
+                [draw](const auto&, std::shared_ptr<const nnlab::Network> net) { draw->setLiveNetwork(std::move(net)); });
+    }
+    auto* backprop = new BackpropView(dataBrowser->loader());
+    addView(backprop, tr("Backprop"), tr("step by step, ch. 2"), style()->standardIcon(QStyle::SP_BrowserReload));
+    if (auto* train = findChild<TrainView*>())
+        // The network of the Train view's last run, for the 784-30-10 tab's "Train view" choice.
+        connect(train->controller(), &TrainingController::runFinished, backprop,
+                [backprop](const auto&, std::shared_ptr<const nnlab::Network> net) {
+                    backprop->realDigit()->setLiveNetwork(std::move(net));
+                });
+    addView(new SlowdownView, tr("Slowdown"), tr("costs, softmax, ch. 3"),
+            style()->standardIcon(QStyle::SP_ArrowDown));
+    addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),
+            UniversalityView::icon());
+    addView(new DeepNetsView(dataBrowser->loader()), tr("Deep nets"), tr("gradients, ch. 5"),
+            style()->standardIcon(QStyle::SP_MediaSeekBackward));
+    auto* inspect = new InspectView(dataBrowser->loader());
+    addView(inspect, tr("Inspect"), tr("inside a net, ch. 1, 6"),
+            style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    if (auto* train = findChild<TrainView*>()) {
+        // The Inspect view's "Train view" source follows the run epoch by epoch (receptive
+        // fields and the confusion matrix as the network learns), then takes the final network.
+        auto* controller = train->controller();
+        connect(controller, &TrainingController::epochFinished, inspect, [inspect, controller] {
+            if (auto net = controller->currentNetwork())
+                inspect->modelSelector()->setLiveNetwork(std::move(net));
+        });
+        connect(controller, &TrainingController::runFinished, inspect,
+                [inspect](const auto&, std::shared_ptr<const nnlab::Network> net) {
+                    inspect->modelSelector()->setLiveNetwork(std::move(net));
+                });
+    }
+    addView(new ConvnetView(dataBrowser->loader()), tr("Convnets"), tr("filters and maps, ch. 6"),
+            style()->standardIcon(QStyle::SP_FileDialogDetailedView));
+
+    createMenus();
+    showView(0);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray())) {
+        // First start: most of the screen, but no bigger than the views need.
+        const QSize available = screen() ? screen()->availableSize() : QSize(1280, 800);
+        resize(std::min(1280, available.width() * 9 / 10), std::min(860, available.height() * 9 / 10));
+    }
+}
+
+void MainWindow::addView(QWidget* view, const QString& title, const QString& subtitle,
+                         const QIcon& icon)
+{
+    m_views->addWidget(view);
+    auto* item = new QListWidgetItem(icon, title + '\n' + subtitle, m_navigation);
+    item->setToolTip(subtitle);
+    item->setSizeHint({0, 48});
+}
+
+int MainWindow::viewCount() const
+{
+    return m_views->count();
+}
+
+void MainWindow::showView(int index)
+{
+    m_navigation->setCurrentRow(index);
+}
+
+bool MainWindow::showView(const QString& title)
+{
+    for (int i = 0; i < m_navigation->count(); ++i)
+        if (m_navigation->item(i)->text().section('\n', 0, 0).compare(title, Qt::CaseInsensitive) == 0) {
+            showView(i);
+            return true;
+        }
+    return false;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setStatusTip(tr("Close nnlab"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About nnlab"), this, &MainWindow::showAbout);
+    about->setStatusTip(tr("What nnlab is"));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About nnlab"),
+        tr("<h3>nnlab %1</h3>"
+           "<p>A desktop lab for Michael Nielsen's book <i>Neural Networks and Deep Learning</i> "
+           "(<a href=\"http://neuralnetworksanddeeplearning.com\">neuralnetworksanddeeplearning.com</a>). "
+           "It runs the book's experiments live on your own machine: browse the MNIST data, train "
+           "the networks of chapters 1–3 and watch them learn, draw digits for them to read, see "
+           "why a network can compute any function, look inside a trained network and try the "
+           "convolutional nets of chapter 6. The engine is written from scratch in C++ on "
+           "Eigen, in the book's notation.</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings().setValue("mainWindow/geometry", saveGeometry());
+    QMainWindow::closeEvent(event);
+}

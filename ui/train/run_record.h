@@ -1,0 +1,72 @@
+// run_record.h — one training run as the Train view keeps it: its configuration, what the
+// trainer reported epoch by epoch and mini-batch by mini-batch, and the network it produced.
+// Plain data, owned and touched on the GUI thread only.
+#pragma once
+
+#include "core/nn/network.h"
+#include "core/train/training_config.h"
+#include "core/train/training_observer.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+// The trainer runs thousands of mini-batches a second; the plots draw a point per block of
+// consecutive mini-batches, averaged: this is the "smoothed per-mini-batch" series.
+struct MiniBatchSample {
+    double epochPosition = 0.0;            // (epoch − 1) + batch / batchesPerEpoch: the plots' x
+    double cost = 0.0;                     // mean mini-batch cost C over the block
+    float eta = 0.0f;                      // η of the block's last mini-batch
+    int batches = 0;                       // mini-batches in the block
+    std::vector<double> biasGradientNorms; // mean ‖∂C/∂b^l‖ over the block, l = 1..L
+};
+
+// Where a run is: the last mini-batch the GUI has heard of.
+struct TrainingProgress {
+    int epoch = 0;            // 1-based
+    int batch = 0;            // 1-based within the epoch
+    int batchesPerEpoch = 0;
+    float eta = 0.0f;
+};
+
+struct RunRecord {
+    int id = 0;
+    QString name;                          // "Run 3", or the file name of a loaded model
+    QString presetName;                    // the preset it started from; empty for a custom one
+    std::optional<double> bookAccuracy;    // the preset's figure in the book (fraction)
+    QString bookNote;
+    nnlab::TrainConfig config;
+    std::vector<MiniBatchSample> samples;
+    std::vector<nnlab::EpochReport> epochs;
+    std::optional<nnlab::TrainSummary> summary;       // set when a trained run has ended
+    std::shared_ptr<const nnlab::Network> network;    // the trained or loaded network
+    QString sourceFile;                    // a model loaded from a file: the file
+    std::optional<nnlab::Evaluation> loadedTest;      // ... and its test-set evaluation
+
+    bool isLoadedModel() const { return !sourceFile.isEmpty(); }
+    bool isRunning() const { return !isLoadedModel() && !summary; }
+    QString description() const { return QString::fromStdString(nnlab::describe(config)); }
+    // Layers with parameters, as the trainer reports their gradients.
+    int layerCount() const
+    {
+        if (!samples.empty())
+            return static_cast<int>(samples.front().biasGradientNorms.size());
+        if (!epochs.empty())
+            return static_cast<int>(epochs.front().biasGradientNorms.size());
+        return static_cast<int>(config.net.sizes.size()) - 1;
+    }
+
+    // The highest test accuracy so far (the book quotes the peak), or the loaded model's.
+    std::optional<double> bestTestAccuracy() const
+    {
+        if (loadedTest)
+            return loadedTest->accuracy;
+        std::optional<double> best;
+        for (const nnlab::EpochReport& e : epochs)
+            if (!best || e.test.accuracy > *best)
+                best = e.test.accuracy;
+        return best;
+    }
+};

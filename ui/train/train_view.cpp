@@ -1,0 +1,760 @@
+#include "ui/train/train_view.h"
+
+#include "ui/train/accuracy_plot.h"
+#include "ui/train/architecture_panel.h"
+#include "ui/train/cost_plot.h"
+#include "ui/train/csv_export.h"
+#include "ui/common/data_error_panel.h"
+#include "ui/bridge/dataset_loader.h"
+#include "ui/train/epoch_table.h"
+#include "ui/train/gradient_plot.h"
+#include "ui/train/hyperparameter_panel.h"
+#include "ui/train/preset_panel.h"
+#include "ui/train/resume_banner.h"
+#include "ui/train/run_history.h"
+#include "ui/train/train_settings.h"
+#include "ui/bridge/training_controller.h"
+#include "ui/train/training_progress_bar.h"
+
+#include "core/io/model_file.h"
+#include "core/train/evaluation.h"
+#include "core/train/presets.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <utility>
+
+using nnlab::DatasetKind;
+
+namespace {
+
+QString datasetTitle(DatasetKind kind)
+{
+    return kind == DatasetKind::Mnist ? QObject::tr("MNIST") : QObject::tr("Fashion-MNIST");
+}
+
+}  // namespace
+
+TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
+    : QWidget(parent), m_loader(loader ? loader : new DatasetLoader(this)),
+      m_controller(new TrainingController(this))
+{
+    setObjectName("trainView");
+
+    auto* header = new QLabel(
+        tr("<b>Train a network and watch it learn</b> — choose one of the book's experiments or "
+           "your own network, press Start, and follow the cost, the accuracy and how fast each "
+           "layer learns (chapters 1, 3, 5 and 6). Hover over any control for its meaning."),
+        this);
+    header->setObjectName("headerLabel");
+    header->setWordWrap(true);
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_resumeBanner = new ResumeBanner(right);
+    rightLayout->addWidget(m_resumeBanner);
+    rightLayout->addWidget(createRunBar());
+    m_summary = new QLabel(right);
+    m_summary->setObjectName("summaryLabel");
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->hide();
+    rightLayout->addWidget(m_summary);
+    m_stack = new QStackedWidget(right);
+    m_stack->addWidget(createPlots());
+    m_errorPanel = new DataErrorPanel(right);
+    m_stack->addWidget(m_errorPanel);
+    rightLayout->addWidget(m_stack, 1);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName("trainSplitter");
+    splitter->addWidget(createControls());
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(header);
+    layout->addWidget(splitter, 1);
+
+    createShortcuts();
+
+    connect(m_controller, &TrainingController::miniBatchesArrived, this, &TrainView::onMiniBatches);
+    connect(m_controller, &TrainingController::epochFinished, this, &TrainView::onEpoch);
+    connect(m_controller, &TrainingController::runFinished, this, &TrainView::onFinished);
+    connect(m_controller, &TrainingController::refreshDue, this, [this] {
+        if (m_dirty)
+            refreshPlots();
+    });
+    connect(m_controller, &TrainingController::trainerWaitingChanged, m_progress, &TrainingProgressBar::setPauseReached);
+    connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
+        m_progress->setPaused(state == TrainingController::State::Paused);
+        if (state == TrainingController::State::Stopping)
+            m_progress->setStopping();
+        updateButtons();
+    });
+    connect(m_history, &RunHistory::selectionChanged, this, [this] {
+        refreshPlots();
+        updateButtons();
+    });
+    connect(m_loader, &DatasetLoader::loaded, this,
+            [this](DatasetKind kind, const QString&, double) { onDataLoaded(int(kind)); });
+    connect(m_loader, &DatasetLoader::failed, this,
+            [this](DatasetKind kind, const QString& message) { onDataFailed(int(kind), message); });
+    connect(m_resumeBanner, &ResumeBanner::resumeClicked, this, [this] {
+        if (m_interrupted)
+            resumeRun(*std::exchange(m_interrupted, std::nullopt));
+    });
+    connect(m_resumeBanner, &ResumeBanner::discardClicked, this, [this] {
+        m_interrupted.reset();
+        QFile::remove(m_controller->checkpointFile());
+        m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
+    });
+    connect(m_errorPanel, &DataErrorPanel::retryClicked, this, [this] {
+        if (const auto c = config())
+            m_loader->load(c->dataset);
+        m_stack->setCurrentIndex(0);
+        m_progress->showMessage(tr("Looking for the data again…"));
+    });
+
+    // The last configuration, or chapter 1's network on the first launch.
+    QString presetName;
+    const std::optional<nnlab::TrainConfig> saved = loadTrainConfig(QSettings(), &presetName);
+    if (saved) {
+        selectPreset(presetName);
+        setConfig(*saved);
+    } else {
+        selectPreset("ch1-784-30-10");
+    }
+    m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
+    if (const auto c = config()) {
+        m_shownDataset = c->dataset;
+        m_loader->load(c->dataset);   // shared with the Data view: loads once, or not at all
+    }
+    refreshPlots();
+    updateButtons();
+}
+
+TrainView::~TrainView()
+{
+    // Before any child goes: the controller joins the trainer thread and emits nothing more,
+    // and the children's signals stop reaching a view being taken apart.
+    delete m_controller;
+    m_controller = nullptr;
+    m_history->disconnect(this);
+}
+
+QWidget* TrainView::createControls()
+{
+    m_presets = new PresetPanel;
+    m_architecture = new ArchitecturePanel;
+    m_hyper = new HyperparameterPanel;
+    m_problem = new QLabel;
+    m_problem->setObjectName("problemLabel");
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet("QLabel { color: #a01010; background: #fdecea; border: 1px solid #f5c2bd;"
+                             " border-radius: 3px; padding: 4px; }");
+    m_problem->hide();
+
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 6, 0);
+    layout->addWidget(m_presets);
+    layout->addWidget(m_architecture);
+    layout->addWidget(m_hyper);
+    layout->addWidget(m_problem);
+    layout->addStretch();
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("controlsScroll");
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(content->sizeHint().width() + 20);
+    scroll->setMaximumWidth(380);
+
+    connect(m_presets, &PresetPanel::presetChosen, this, &TrainView::presetChosen);
+    connect(m_architecture, &ArchitecturePanel::changed, this, &TrainView::configChanged);
+    connect(m_hyper, &HyperparameterPanel::changed, this, &TrainView::configChanged);
+    // η, λ and μ reach a running trainer at its next mini-batch.
+    connect(m_hyper, &HyperparameterPanel::etaChanged, m_controller, &TrainingController::setEta);
+    connect(m_hyper, &HyperparameterPanel::lambdaChanged, m_controller, &TrainingController::setLambda);
+    connect(m_hyper, &HyperparameterPanel::momentumChanged, m_controller, &TrainingController::setMomentum);
+    return scroll;
+}
+
+QWidget* TrainView::createRunBar()
+{
+    auto* bar = new QWidget(this);
+    m_start = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Start"), bar);
+    m_start->setObjectName("startButton");
+    m_start->setToolTip(tr("Train a new network with these settings (Ctrl+Enter)"));
+    m_pause = new QPushButton(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause"), bar);
+    m_pause->setObjectName("pauseButton");
+    m_pause->setToolTip(tr("Pause or resume between two mini-batches (Space)"));
+    m_stop = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), bar);
+    m_stop->setObjectName("stopButton");
+    m_stop->setToolTip(tr("End the run after the current mini-batch, keeping what it learned (Esc)"));
+    m_progress = new TrainingProgressBar(bar);
+
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_start);
+    layout->addWidget(m_pause);
+    layout->addWidget(m_stop);
+    layout->addWidget(m_progress, 1);
+    layout->addWidget(createModelButton());
+    layout->addWidget(createExportButton());
+
+    connect(m_start, &QPushButton::clicked, this, &TrainView::start);
+    connect(m_pause, &QPushButton::clicked, this, &TrainView::togglePause);
+    connect(m_stop, &QPushButton::clicked, this, &TrainView::stop);
+    return bar;
+}
+
+QToolButton* TrainView::createModelButton()
+{
+    auto* button = new QToolButton(this);
+    button->setObjectName("modelButton");
+    button->setText(tr("Model"));
+    button->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolTip(tr("Save the selected run's network, or load one, in network2.py's JSON format"));
+    auto* menu = new QMenu(button);
+    menu->addAction(tr("&Save trained network…"), this, &TrainView::saveModelDialog);
+    menu->addAction(tr("&Load network…"), this, &TrainView::loadModelDialog);
+    button->setMenu(menu);
+    return button;
+}
+
+QToolButton* TrainView::createExportButton()
+{
+    auto* button = new QToolButton(this);
+    button->setObjectName("exportButton");
+    button->setText(tr("Export"));
+    button->setIcon(style()->standardIcon(QStyle::SP_DriveFDIcon));
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolTip(tr("Save a plot as PNG or PDF, or the selected run's metrics as CSV"));
+    auto* menu = new QMenu(button);
+    button->setMenu(menu);
+    // The plots exist by the time the menu opens.
+    connect(menu, &QMenu::aboutToShow, this, [this, menu] {
+        menu->clear();
+        for (TrainingPlot* plot : plots())
+            menu->addAction(tr("%1 plot as PNG/PDF…").arg(plot->title().section(" (", 0, 0)), this,
+                            [this, plot] { exportPlotDialog(plot); });
+        menu->addSeparator();
+        menu->addAction(tr("Metrics of the selected run as CSV…"), this, &TrainView::exportCsvDialog);
+    });
+    return button;
+}
+
+QWidget* TrainView::createPlots()
+{
+    m_costPlot = new CostPlot;
+    m_costPlot->setObjectName("costPlot");
+    m_accuracyPlot = new AccuracyPlot;
+    m_accuracyPlot->setObjectName("accuracyPlot");
+    m_gradientPlot = new GradientPlot;
+    m_gradientPlot->setObjectName("gradientPlot");
+    for (TrainingPlot* plot : plots()) {
+        plot->setMinimumSize(260, 200);
+        plot->showRuns(nullptr, {});   // empty axes with their own ranges (accuracy 0-100%), no legend
+    }
+
+    m_epochTable = new EpochTable;
+    m_history = new RunHistory;
+    auto* tabs = new QTabWidget;
+    tabs->setObjectName("tableTabs");
+    tabs->addTab(m_epochTable, tr("Epochs"));
+    tabs->addTab(m_history, tr("Runs"));
+    tabs->setTabToolTip(0, tr("The selected run, epoch by epoch"));
+    tabs->setTabToolTip(1, tr("All runs of this session: tick them to compare"));
+
+    auto* top = new QSplitter(Qt::Horizontal);
+    top->addWidget(m_costPlot);
+    top->addWidget(m_accuracyPlot);
+    auto* bottom = new QSplitter(Qt::Horizontal);
+    bottom->addWidget(m_gradientPlot);
+    bottom->addWidget(tabs);
+    auto* plots = new QSplitter(Qt::Vertical);
+    plots->setObjectName("plotSplitter");
+    plots->addWidget(top);
+    plots->addWidget(bottom);
+    for (QSplitter* s : {top, bottom, plots}) {
+        s->setChildrenCollapsible(false);
+        s->setStretchFactor(0, 1);
+        s->setStretchFactor(1, 1);
+    }
+    top->setSizes({1000, 1000});
+    bottom->setSizes({1000, 1000});
+    plots->setSizes({1000, 1000});
+    return plots;
+}
+
+void TrainView::createShortcuts()
+{
+    const auto add = [this](const QKeySequence& key, void (TrainView::*slot)()) {
+        // Window-wide while the view is on screen (a hidden view's shortcuts are inactive), so
+        // they work straight after choosing the view in the list. A line edit with the focus
+        // still gets its Space.
+        auto* shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    add(QKeySequence(Qt::CTRL | Qt::Key_Return), &TrainView::start);
+    add(QKeySequence(Qt::CTRL | Qt::Key_Enter), &TrainView::start);
+    add(QKeySequence(Qt::Key_Space), &TrainView::togglePause);
+    add(QKeySequence(Qt::Key_Escape), &TrainView::stop);
+}
+
+QList<TrainingPlot*> TrainView::plots() const
+{
+    return {m_costPlot, m_accuracyPlot, m_gradientPlot};
+}
+
+std::optional<nnlab::TrainConfig> TrainView::config(QString* problem) const
+{
+    nnlab::TrainConfig c;
+    m_hyper->applyTo(c);
+    QString why = m_architecture->applyTo(c);
+    if (why.isEmpty())
+        why = TrainingController::problemWith(c);
+    if (problem)
+        *problem = why;
+    if (!why.isEmpty())
+        return std::nullopt;
+    return c;
+}
+
+void TrainView::setConfig(const nnlab::TrainConfig& c)
+{
+    m_architecture->setConfig(c);
+    m_hyper->setConfig(c);
+}
+
+bool TrainView::selectPreset(const QString& name)
+{
+    return m_presets->selectPreset(name);
+}
+
+bool TrainView::startPreset(const QString& name, int epochs)
+{
+    if (!nnlab::findPreset(name.toStdString()) || !selectPreset(name))
+        return false;
+    if (epochs > 0) {
+        auto c = config();
+        if (!c)
+            return false;
+        c->epochs = epochs;
+        setConfig(*c);
+    }
+    start();
+    return true;
+}
+
+void TrainView::presetChosen()
+{
+    if (const nnlab::Preset* p = m_presets->currentPreset())
+        setConfig(p->config);
+}
+
+void TrainView::configChanged()
+{
+    QString problem;
+    const auto c = config(&problem);
+    m_problem->setText(problem.isEmpty() ? QString() : tr("⚠ Can't train this: %1").arg(problem));
+    m_problem->setVisible(!problem.isEmpty());
+    if (const nnlab::Preset* p = m_presets->currentPreset())
+        m_presets->setModified(!c || nnlab::describe(*c) != nnlab::describe(p->config));
+    if (c) {
+        QSettings settings;
+        saveTrainConfig(settings, *c, m_presets->currentPreset()
+                                          ? QString::fromStdString(m_presets->currentPreset()->name)
+                                          : QString());
+        if (c->dataset != m_shownDataset && !m_controller->isActive()) {
+            m_shownDataset = c->dataset;   // switching datasets: find out now whether it is there
+            m_stack->setCurrentIndex(0);
+            m_loader->load(c->dataset);
+        }
+    }
+    updateButtons();
+}
+
+void TrainView::updateButtons()
+{
+    if (!m_controller)
+        return;
+    using State = TrainingController::State;
+    const State state = m_controller->state();
+    const bool valid = m_problem->isHidden();
+    m_start->setEnabled(state == State::Idle && valid && !m_pendingStart);
+    m_start->setToolTip(valid ? tr("Train a new network with these settings (Ctrl+Enter)")
+                              : tr("Fix the settings first: %1").arg(m_problem->text()));
+    m_pause->setEnabled(state == State::Running || state == State::Paused);
+    m_pause->setText(state == State::Paused ? tr("Resume") : tr("Pause"));
+    m_pause->setIcon(style()->standardIcon(state == State::Paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_stop->setEnabled(state == State::Running || state == State::Paused || m_pendingStart);
+    m_architecture->setEnabled(state == State::Idle);
+    m_presets->setEnabled(state == State::Idle);
+    m_hyper->setRunning(state != State::Idle);
+}
+
+void TrainView::start()
+{
+    if (m_controller->isActive() || m_pendingStart)
+        return;
+    // A new run would overwrite the checkpoint the banner offers: the offer ends here.
+    m_interrupted.reset();
+    m_resumeBanner->hide();
+    QString problem;
+    const auto c = config(&problem);
+    if (!c)
+        return;   // the problem is on screen and Start is disabled
+    if (auto data = m_loader->split(c->dataset)) {
+        startWith(*c, std::move(data));
+        return;
+    }
+    // Not loaded yet (or missing): start when it arrives.
+    m_pendingStart = true;
+    m_loader->load(c->dataset);
+    m_progress->showMessage(tr("Loading %1…").arg(datasetTitle(c->dataset)));
+    updateButtons();
+}
+
+bool TrainView::enableCheckpoints(const QString& file)
+{
+    m_controller->setCheckpointFile(file);
+    if (!QFile::exists(file))
+        return false;
+    try {
+        nnlab::Checkpoint checkpoint = nnlab::loadCheckpoint(file.toStdString());
+        if (checkpoint.finished)
+            return false;
+        m_resumeBanner->offer(checkpoint);
+        m_interrupted = std::move(checkpoint);
+        return true;
+    } catch (const nnlab::FileError& e) {
+        // Unreadable (a newer version, or damaged): say so once and keep it for inspection.
+        m_progress->showMessage(tr("Not offering to resume: %1").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+}
+
+void TrainView::resumeRun(const nnlab::Checkpoint& checkpoint)
+{
+    if (m_controller->isActive() || m_pendingStart)
+        return;
+    m_interrupted.reset();
+    m_resumeBanner->hide();
+    // The preset it came from, if any, so that the book's figure is shown beside the run again.
+    QString preset;
+    for (const nnlab::Preset& p : nnlab::presets())
+        if (nnlab::describe(p.config) == nnlab::describe(checkpoint.config))
+            preset = QString::fromStdString(p.name);
+    m_presets->selectPreset(preset);
+    setConfig(checkpoint.config);
+    if (auto data = m_loader->split(checkpoint.config.dataset)) {
+        startWith(checkpoint.config, std::move(data), std::make_shared<nnlab::TrainingState>(checkpoint.state));
+        return;
+    }
+    m_pendingStart = true;
+    m_pendingResume = checkpoint;
+    m_loader->load(checkpoint.config.dataset);
+    m_progress->showMessage(tr("Loading %1…").arg(datasetTitle(checkpoint.config.dataset)));
+    updateButtons();
+}
+
+void TrainView::startWith(const nnlab::TrainConfig& c, std::shared_ptr<const nnlab::DataSplit> data,
+                          std::shared_ptr<const nnlab::TrainingState> resumeFrom)
+{
+    m_pendingStart = false;
+    m_pendingResume.reset();
+    QString error;
+    if (const QString problem = TrainingController::problemWith(c, data.get()); !problem.isEmpty()) {
+        m_progress->showMessage(tr("Can't train: %1").arg(problem));
+        updateButtons();
+        return;
+    }
+    RunRecord record;
+    record.config = c;
+    if (resumeFrom)
+        record.epochs = resumeFrom->history;   // the plots pick up where the run left off
+    if (const nnlab::Preset* p = m_presets->currentPreset()) {
+        record.presetName = QString::fromStdString(p->name);
+        record.bookAccuracy = p->bookAccuracy;
+        record.bookNote = QString::fromStdString(p->bookNote);
+    }
+    m_live = m_history->addRun(std::move(record));
+    m_summary->hide();
+    m_stack->setCurrentIndex(0);
+    m_progress->begin(c.epochs);
+    if (!m_controller->start(c, std::move(data), &error, std::move(resumeFrom))) {
+        m_live->summary = nnlab::TrainSummary{nnlab::StopReason::Stopped, error.toStdString()};
+        m_history->refresh(m_live->id);
+        m_live = nullptr;
+        m_progress->showMessage(tr("Can't train: %1").arg(error));
+    }
+    emit statusChanged(tr("Training %1").arg(QString::fromStdString(nnlab::describe(c))));
+    refreshPlots();
+    updateButtons();
+}
+
+void TrainView::togglePause()
+{
+    m_controller->togglePause();
+}
+
+void TrainView::stop()
+{
+    if (m_pendingStart) {
+        m_pendingStart = false;
+        m_pendingResume.reset();
+        m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
+        updateButtons();
+        return;
+    }
+    m_controller->stop();
+}
+
+void TrainView::onMiniBatches(const std::vector<MiniBatchSample>& samples, const TrainingProgress& progress)
+{
+    if (!m_live)
+        return;
+    m_live->samples.insert(m_live->samples.end(), samples.begin(), samples.end());
+    m_progress->setProgress(progress);
+    m_dirty = true;
+}
+
+void TrainView::onEpoch(const nnlab::EpochReport& report)
+{
+    if (!m_live)
+        return;
+    m_progress->setEpochEvaluated(report.epoch);
+    m_live->epochs.push_back(report);
+    m_history->refresh(m_live->id);
+    if (m_history->selectedRun() == m_live)
+        m_epochTable->showRun(m_live);
+    m_dirty = true;
+}
+
+void TrainView::onFinished(const nnlab::TrainSummary& summary, std::shared_ptr<const nnlab::Network> network)
+{
+    if (!m_live)
+        return;
+    m_live->summary = summary;
+    m_live->network = std::move(network);
+    m_history->refresh(m_live->id);
+    showSummary(summary);
+    QString message = QString::fromStdString(summary.message);
+    if (!message.isEmpty())
+        message[0] = message[0].toUpper();
+    m_progress->finish(message, summary.reason == nnlab::StopReason::Completed);
+    emit statusChanged(QString::fromStdString(summary.message));
+    m_live = nullptr;
+    refreshPlots();
+    updateButtons();
+}
+
+void TrainView::showSummary(const nnlab::TrainSummary& s)
+{
+    QString text;
+    const bool diverged = s.reason == nnlab::StopReason::Diverged;
+    if (diverged) {
+        text = tr("<b>⚠ Training diverged.</b> %1.<br>Try a smaller learning rate η; the plots show "
+                  "the run up to the last finite cost.")
+                   .arg(QString::fromStdString(s.message).toHtmlEscaped());
+    } else {
+        QString message = QString::fromStdString(s.message).toHtmlEscaped();
+        message[0] = message[0].toUpper();
+        text = tr("<b>%1.</b>").arg(message);
+        if (s.epochs > 0)
+            text += tr(" Test accuracy: final %1%, peak %2% (epoch %3); %4 of training.")
+                        .arg(100 * s.finalTestAccuracy, 0, 'f', 2)
+                        .arg(100 * s.bestTestAccuracy, 0, 'f', 2)
+                        .arg(s.bestTestEpoch)
+                        .arg(TrainingProgressBar::formatDuration(s.trainingSeconds));
+    }
+    m_summary->setText(text);
+    m_summary->setStyleSheet(diverged ? "QLabel { color: #8a1010; background: #fdecea; border: 1px solid #f1aeb5;"
+                                        " border-radius: 3px; padding: 5px; }"
+                                      : "QLabel { color: #0b3d1a; background: #e8f5ec; border: 1px solid #b7dfc3;"
+                                        " border-radius: 3px; padding: 5px; }");
+    m_summary->show();
+}
+
+QString TrainView::summaryText() const
+{
+    return m_summary->isHidden() ? QString() : m_summary->text();
+}
+
+QString TrainView::problemText() const
+{
+    return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+bool TrainView::isShowingDataError() const
+{
+    return m_stack->currentWidget() == m_errorPanel;
+}
+
+void TrainView::refreshPlots()
+{
+    m_dirty = false;
+    const RunRecord* main = m_history->selectedRun();
+    const QList<const RunRecord*> overlays = m_history->overlays();
+    for (TrainingPlot* plot : plots())
+        plot->showRuns(main, overlays);
+    m_epochTable->showRun(main);
+}
+
+void TrainView::onDataLoaded(int kind)
+{
+    const auto c = config();
+    if (!c || int(c->dataset) != kind)
+        return;
+    m_stack->setCurrentIndex(0);
+    if (m_pendingResume && int(m_pendingResume->config.dataset) == kind) {
+        const nnlab::Checkpoint resume = *std::exchange(m_pendingResume, std::nullopt);
+        startWith(resume.config, m_loader->split(resume.config.dataset),
+                  std::make_shared<nnlab::TrainingState>(resume.state));
+    } else if (m_pendingStart) {
+        startWith(*c, m_loader->split(c->dataset));
+    } else if (!m_controller->isActive()) {
+        m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
+    }
+}
+
+void TrainView::onDataFailed(int kind, const QString& message)
+{
+    const auto c = config();
+    if (!c || int(c->dataset) != kind || m_controller->isActive())
+        return;
+    m_pendingStart = false;
+    m_pendingResume.reset();
+    m_errorPanel->setError(tr("Can't train: %1 is missing").arg(datasetTitle(DatasetKind(kind))), message);
+    m_stack->setCurrentWidget(m_errorPanel);
+    m_progress->showMessage(tr("No data: see below"));
+    updateButtons();
+}
+
+bool TrainView::saveModelTo(const QString& path, QString* error)
+{
+    const RunRecord* run = m_history->selectedRun();
+    if (!run || !run->network) {
+        if (error)
+            *error = tr("no trained network to save: train one first, or select a run that has ended");
+        return false;
+    }
+    try {
+        nnlab::saveModel(path.toStdString(), *run->network);
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    emit statusChanged(tr("Saved %1's network to %2").arg(run->name, path));
+    return true;
+}
+
+bool TrainView::loadModelFrom(const QString& path, QString* error)
+{
+    std::shared_ptr<const nnlab::Network> net;
+    try {
+        net = std::make_shared<const nnlab::Network>(nnlab::loadModel(path.toStdString()));
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    RunRecord record;
+    record.name = QFileInfo(path).fileName();
+    record.sourceFile = path;
+    record.config.net.sizes = net->sizes();
+    record.config.net.hidden = net->hiddenActivation();
+    record.config.net.output = net->outputActivation();
+    record.config.net.cost = net->cost();
+    record.network = net;
+    // Its accuracy on the test set of the dataset chosen now, when that is loaded and fits.
+    const auto c = config();
+    const auto data = m_loader->split(c ? c->dataset : DatasetKind::Mnist);
+    if (data && data->test.inputSize() == net->inputSize() && net->outputSize() == 10)
+        record.loadedTest = nnlab::evaluate(*net, data->test);
+    RunRecord* run = m_history->addRun(std::move(record));
+    emit statusChanged(run->loadedTest ? tr("Loaded %1: test accuracy %2%").arg(path).arg(100 * run->loadedTest->accuracy, 0, 'f', 2)
+                                       : tr("Loaded %1").arg(path));
+    return true;
+}
+
+bool TrainView::exportCsvTo(const QString& path, QString* error)
+{
+    const RunRecord* run = m_history->selectedRun();
+    if (!run || run->epochs.empty()) {
+        if (error)
+            *error = tr("no metrics to export: select a run with at least one finished epoch");
+        return false;
+    }
+    return writeTextAtomically(path, metricsCsv(*run), error);
+}
+
+void TrainView::saveModelDialog()
+{
+    const RunRecord* run = m_history->selectedRun();
+    const QString suggested = (run && !run->presetName.isEmpty() ? run->presetName : QString("network")) + ".json";
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save trained network"), suggested,
+                                                      tr("network2.py JSON (*.json);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !saveModelTo(path, &error))
+        QMessageBox::warning(this, tr("Save network"), error);
+}
+
+void TrainView::loadModelDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load network"), QString(),
+                                                      tr("network2.py JSON (*.json);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !loadModelFrom(path, &error))
+        QMessageBox::warning(this, tr("Load network"), error);
+}
+
+void TrainView::exportPlotDialog(TrainingPlot* plot)
+{
+    const QString suggested = plot->objectName().remove("Plot") + ".png";
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), suggested,
+                                                      tr("PNG image (*.png);;PDF document (*.pdf)"));
+    QString error;
+    if (!path.isEmpty() && !plot->exportTo(path, &error))
+        QMessageBox::warning(this, tr("Export plot"), error);
+}
+
+void TrainView::exportCsvDialog()
+{
+    const RunRecord* run = m_history->selectedRun();
+    const QString suggested = (run ? run->name.toLower().replace(' ', '-') : QString("run")) + ".csv";
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), suggested,
+                                                      tr("CSV (*.csv);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !exportCsvTo(path, &error))
+        QMessageBox::warning(this, tr("Export metrics"), error);
+}
