@@ -3,10 +3,11 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/config_flags.h"
-#include "app/cli/ensemble_vote.h"
+#include "app/cli/ensemble_report.h"
 
 #include "core/io/model_file.h"
 #include "core/train/evaluation.h"
+#include "core/train/network_fit.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,10 +22,8 @@ namespace {
 Network loadFor(const std::string& file, DatasetKind kind, const DataSplit& data)
 {
     Network net = loadModel(file);
-    if (net.inputSize() != data.test.inputSize() || net.outputSize() != 10)
-        throw std::runtime_error(file + ": the network has " + std::to_string(net.inputSize()) + " inputs and " +
-                                 std::to_string(net.outputSize()) + " outputs; " + datasetName(kind) +
-                                 " needs 784 and 10");
+    if (const std::string problem = fitProblem(net, data.test); !problem.empty())
+        throw std::runtime_error(file + ": " + problem + " (" + datasetName(kind) + ")");
     return net;
 }
 

@@ -2,10 +2,7 @@
 
 #include "app/cli/config_flags.h"
 
-#include "core/io/atomic_file.h"
 #include "core/io/config_json.h"
-
-#include <iostream>
 
 namespace nnlab::cli {
 
@@ -49,33 +46,6 @@ std::optional<Checkpoint> memberCheckpoint(const std::filesystem::path& path, co
         throw FileError(path.string() + ": belongs to another run (its configuration is not member 1's with seed " +
                         std::to_string(config.seed) + ")");
     return checkpoint;
-}
-
-void CheckpointSaver::attach(Trainer& trainer)
-{
-    trainer.setCheckpointWriter([this](const TrainingState& state) {
-        m_last = state;
-        m_haveState = true;
-        save(false);
-    });
-}
-
-void CheckpointSaver::runEnded(const TrainSummary& summary)
-{
-    // A diverged run's file keeps the last good epoch's weights, and an interrupted one (Ctrl-C)
-    // its state at the interruption; neither is marked finished, so --resume goes on from there.
-    const bool endedOfItself = summary.reason != StopReason::Diverged && summary.reason != StopReason::Stopped;
-    if (m_haveState && endedOfItself)
-        save(true);
-}
-
-void CheckpointSaver::save(bool finished)
-{
-    try {
-        saveCheckpoint(m_path, {m_config, m_last, finished});
-    } catch (const FileError& e) {
-        std::cerr << "nnlab-cli: checkpoint not written (training goes on): " << e.what() << "\n";
-    }
 }
 
 }  // namespace nnlab::cli

@@ -5,7 +5,7 @@
 #include "app/cli/args.h"
 
 #include "core/io/checkpoint_file.h"
-#include "core/train/trainer.h"
+#include "core/train/training_config.h"
 
 #include <filesystem>
 #include <optional>
@@ -24,23 +24,5 @@ std::optional<Checkpoint> resumeFlag(const Args& args, int runs);
 // Run k's own checkpoint when resuming several runs: nullopt if that member had not started;
 // FileError when the file is damaged or belongs to another run than `config` describes.
 std::optional<Checkpoint> memberCheckpoint(const std::filesystem::path& path, const TrainConfig& config);
-
-// Writes the run's state to FILE after every epoch and when it is stopped (atomically), and
-// marks the file finished when the run ends of itself (not when interrupted). A checkpoint that
-// can't be written is reported on stderr in one line and training goes on.
-class CheckpointSaver {
-public:
-    CheckpointSaver(std::filesystem::path path, const TrainConfig& config) : m_path(std::move(path)), m_config(config) {}
-    void attach(Trainer& trainer);
-    void runEnded(const TrainSummary& summary);
-
-private:
-    void save(bool finished);
-
-    std::filesystem::path m_path;
-    TrainConfig m_config;
-    TrainingState m_last;
-    bool m_haveState = false;
-};
 
 }  // namespace nnlab::cli

@@ -7,6 +7,7 @@
 #include "app/cli/train_printer.h"
 
 #include "core/io/model_file.h"
+#include "core/train/checkpoint_saver.h"
 #include "core/train/evaluation.h"
 #include "core/train/presets.h"
 #include "core/train/trainer.h"
@@ -40,14 +41,15 @@ TrainSummary trainOrReadBack(Trainer& trainer, const std::optional<Checkpoint>& 
     }
     std::optional<CheckpointSaver> saver;
     if (checkpointPath) {
-        saver.emplace(*checkpointPath, trainer.config());
+        saver.emplace(*checkpointPath, trainer.config(),
+                      [](const std::string& line) { std::cerr << "nnlab-cli: " << line << "\n"; });
         saver->attach(trainer);
     }
     interrupt.watch(&trainer);
     const TrainSummary summary = trainer.run();
     interrupt.watch(nullptr);
     if (saver)
-        saver->runEnded(summary);
+        saver->runEnded(CheckpointSaver::endingOf(summary));
     return summary;
 }
 
@@ -68,8 +70,6 @@ int runTrain(const std::vector<std::string>& argv)
             throw UsageError("no preset named '" + *name + "' (nnlab-cli presets lists them)");
         base = preset->config;
     }
-    if (args.has("--expand"))
-        base.expansion.shifts = true;
     // "To generate results in this chapter I've taken best-of-three runs" (chapter 1): --best-of K
     // trains K networks with seeds seed, seed+1, ... and reports the one with the best peak.
     // --ensemble K (chapter 6) trains K networks the same way and lets them vote.

@@ -2,7 +2,7 @@
 // bar on stderr when it is a terminal.
 #pragma once
 
-#include "app/cli/ensemble_vote.h"
+#include "app/cli/ensemble_report.h"
 
 #include "core/train/presets.h"
 #include "core/train/training_observer.h"

@@ -3,11 +3,11 @@
 
 #include "ui/backprop/backprop_step_panel.h"
 #include "ui/backprop/backprop_view.h"
-#include "ui/deep_nets/deep_nets_view.h"
 #include "ui/backprop/gradient_check_panel.h"
-#include "ui/shell/main_window.h"
 #include "ui/backprop/real_digit_panel.h"
 #include "ui/backprop/tiny_net_panel.h"
+#include "ui/deep_nets/deep_nets_view.h"
+#include "ui/shell/main_window.h"
 #include "ui/train/train_view.h"
 #include "ui/universality/universality_view.h"
 

@@ -1,7 +1,7 @@
 // main_gui.cpp — the nnlab desktop application: `nnlab [--data DIR] [--dataset mnist|fashion]`
 // (`nnlab --help` lists the rest).
-#include "ui/shell/crash_recovery.h"
 #include "app/gui/gui_options.h"
+#include "ui/shell/crash_recovery.h"
 #include "ui/shell/main_window.h"
 
 #include "core/data/dataset.h"

@@ -1,78 +1,82 @@
 #include "core/io/config_json.h"
 
+#include "core/train/config_fields.h"
+
+#include <sstream>
 #include <stdexcept>
 
 namespace nnlab {
 
-nlohmann::json trainConfigJson(const TrainConfig& c)
+// Numbers and switches are JSON numbers and booleans, the rest strings: the file stays readable.
+nlohmann::json trainConfigJson(const TrainConfig& config)
 {
-    return {
-        {"architecture", formatArchitecture(c.net)},
-        {"hidden", activationName(c.net.hidden)},
-        {"output", activationName(c.net.output)},
-        {"cost", costName(c.net.cost)},
-        {"dropout", c.net.dropout},
-        {"init", initialisationName(c.init)},
-        {"eta", c.hyper.eta},
-        {"lambda", c.hyper.lambda},
-        {"l1", c.hyper.l1},
-        {"momentum", c.hyper.momentum},
-        {"mini_batch_size", c.miniBatchSize},
-        {"epochs", c.epochs},
-        {"training_size", c.trainingSize},
-        {"shifts", c.expansion.shifts},
-        {"rotation_degrees", c.expansion.rotationDegrees},
-        {"dataset", datasetName(c.dataset)},
-        {"eta_halving_patience", c.etaHalvingPatience},
-        {"early_stopping_patience", c.earlyStoppingPatience},
-        {"seed", c.seed},
-        {"threads", c.threads},
-    };
+    nlohmann::json object = nlohmann::json::object();
+    for (const ConfigField& field : configFields()) {
+        const std::string text = field.get(config);
+        switch (field.type) {
+        case ConfigField::Type::Real: object[field.key] = std::stod(text); break;
+        case ConfigField::Type::Integer: object[field.key] = std::stoull(text); break;
+        case ConfigField::Type::Switch: object[field.key] = text == "true"; break;
+        case ConfigField::Type::Name:
+        case ConfigField::Type::Text: object[field.key] = text; break;
+        }
+    }
+    return object;
 }
 
-TrainConfig parseTrainConfig(const nlohmann::json& o, const JsonReader& reader)
+namespace {
+
+// A JSON value as the field's text, or a one-line complaint naming the key.
+std::string fieldText(const ConfigField& field, const nlohmann::json& value, const JsonReader& reader)
 {
-    TrainConfig c;
-    try {
-        parseArchitecture(reader.text(o, "architecture"), c.net);
-    } catch (const std::invalid_argument& e) {
-        reader.fail(std::string("architecture: ") + e.what());
+    auto wrongType = [&](const char* expected) { reader.fail("\"" + field.key + "\" must be " + expected); };
+    switch (field.type) {
+    case ConfigField::Type::Real: {
+        if (!value.is_number())
+            wrongType("a number");
+        std::ostringstream s;
+        s.precision(17);   // every digit the file has: the float it was written from reads back exactly
+        s << value.get<double>();
+        return s.str();
     }
-    auto named = [&](const char* key, auto parse) {
-        const std::string name = reader.text(o, key);
-        const auto value = parse(name);
-        if (!value)
-            reader.fail(std::string("unknown ") + key + " \"" + name + "\"");
-        return *value;
-    };
-    c.net.hidden = named("hidden", parseActivation);
-    c.net.output = named("output", parseActivation);
-    c.net.cost = named("cost", parseCost);
-    c.init = named("init", parseInitialisation);
-    c.dataset = named("dataset", parseDatasetKind);
-    c.net.dropout = float(reader.number(o, "dropout"));
-    c.hyper.eta = float(reader.number(o, "eta"));
-    c.hyper.lambda = float(reader.number(o, "lambda"));
-    c.hyper.l1 = float(reader.number(o, "l1"));
-    c.hyper.momentum = float(reader.number(o, "momentum"));
-    c.miniBatchSize = int(reader.integer(o, "mini_batch_size", 1, 60000));
-    c.epochs = int(reader.integer(o, "epochs", 1, 100000));
-    c.trainingSize = int(reader.integer(o, "training_size", 1, 50000));
-    c.expansion.shifts = reader.boolean(o, "shifts");
-    c.expansion.rotationDegrees = float(reader.number(o, "rotation_degrees"));
-    c.etaHalvingPatience = int(reader.integer(o, "eta_halving_patience", 0, 100000));
-    c.earlyStoppingPatience = int(reader.integer(o, "early_stopping_patience", 0, 100000));
-    const nlohmann::json& seed = reader.member(o, "seed");
-    if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<long long>() >= 0))
-        reader.fail("\"seed\" must be a whole number ≥ 0");
-    c.seed = seed.get<std::uint64_t>();
-    c.threads = int(reader.integer(o, "threads", 0, 256));
+    case ConfigField::Type::Integer:
+        if (value.is_number_unsigned())
+            return std::to_string(value.get<std::uint64_t>());
+        if (!value.is_number_integer())
+            wrongType("a whole number");
+        return std::to_string(value.get<long long>());
+    case ConfigField::Type::Switch:
+        if (!value.is_boolean())
+            wrongType("true or false");
+        return value.get<bool>() ? "true" : "false";
+    case ConfigField::Type::Name:
+    case ConfigField::Type::Text:
+        if (!value.is_string())
+            wrongType("a string");
+        return value.get<std::string>();
+    }
+    return {};
+}
+
+}  // namespace
+
+TrainConfig parseTrainConfig(const nlohmann::json& object, const JsonReader& reader)
+{
+    TrainConfig config;
+    for (const ConfigField& field : configFields()) {
+        const std::string text = fieldText(field, reader.member(object, field.key.c_str()), reader);
+        try {
+            field.set(config, text);
+        } catch (const std::invalid_argument& e) {
+            reader.fail("\"" + field.key + "\" " + e.what());
+        }
+    }
     try {
-        validate(c);
+        validate(config);
     } catch (const std::invalid_argument& e) {
         reader.fail(std::string("the training configuration is not valid: ") + e.what());
     }
-    return c;
+    return config;
 }
 
 }  // namespace nnlab

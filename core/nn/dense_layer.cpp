@@ -1,5 +1,5 @@
-#include "core/nn/dense_layer.h"
 #include "core/nn/core_split.h"
+#include "core/nn/dense_layer.h"
 #include "core/nn/small_batch_products.h"
 
 #include <stdexcept>

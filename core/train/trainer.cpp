@@ -1,6 +1,7 @@
 #include "core/train/trainer.h"
 
 #include "core/train/data_parallel_backprop.h"
+#include "core/train/network_fit.h"
 
 #include "core/util/allocator.h"
 
@@ -39,17 +40,8 @@ Trainer::Trainer(const TrainConfig& config, const DataSplit& data)
     : m_config(config), m_data(data), m_rng(config.seed), m_network(buildNetwork(config, m_rng)),
       m_eta(config.hyper.eta), m_lambda(config.hyper.lambda), m_momentum(config.hyper.momentum)
 {
-    if (data.training.inputSize() != m_network.inputSize())
-        throw std::invalid_argument("the data's images have " + std::to_string(data.training.inputSize()) +
-                                    " pixels but the network has " + std::to_string(m_network.inputSize()) +
-                                    " inputs");
-    if (m_network.outputSize() != 10)
-        throw std::invalid_argument("the network has " + std::to_string(m_network.outputSize()) +
-                                    " outputs; the ten classes need 10");
-    if (config.trainingSize > data.training.size())
-        throw std::invalid_argument("training-set size " + std::to_string(config.trainingSize) +
-                                    " is larger than the " + std::to_string(data.training.size()) +
-                                    " training images loaded");
+    if (const std::string problem = trainingProblem(config, &data); !problem.empty())
+        throw std::invalid_argument(problem);
     m_training = data.training.slice(0, config.trainingSize);
     reuseLargeAllocations();
 }

@@ -1,6 +1,7 @@
 #include "core/train/training_config.h"
 
-#include <cmath>
+#include "core/train/config_fields.h"
+
 #include <sstream>
 #include <stdexcept>
 
@@ -9,20 +10,8 @@ namespace nnlab {
 void validate(const TrainConfig& c)
 {
     validate(c.net);
-    auto require = [](bool ok, const std::string& why) {
-        if (!ok)
-            throw std::invalid_argument(why);
-    };
-    require(std::isfinite(c.hyper.eta) && c.hyper.eta > 0.0f, "η (--eta) must be a positive number");
-    require(std::isfinite(c.hyper.lambda) && c.hyper.lambda >= 0.0f, "λ (--lambda) must be ≥ 0");
-    require(std::isfinite(c.hyper.l1) && c.hyper.l1 >= 0.0f, "L1 λ (--l1) must be ≥ 0");
-    require(c.hyper.momentum >= 0.0f && c.hyper.momentum < 1.0f, "momentum μ must be in [0, 1)");
-    require(c.miniBatchSize >= 1 && c.miniBatchSize <= 60000, "mini-batch size m must be in 1..60000");
-    require(c.epochs >= 1 && c.epochs <= 100000, "epochs must be in 1..100000");
-    require(c.trainingSize >= 1 && c.trainingSize <= 50000, "training-set size must be in 1..50000");
-    require(c.expansion.rotationDegrees >= 0.0f && c.expansion.rotationDegrees <= 45.0f,
-            "rotations must be between 0 and 45 degrees");
-    require(c.etaHalvingPatience >= 0 && c.earlyStoppingPatience >= 0, "patience must be ≥ 0");
+    for (const ConfigField& field : configFields())
+        field.checkRange(c);
 }
 
 std::string describe(const TrainConfig& c)

@@ -32,7 +32,8 @@ struct TrainConfig {
     int threads = 0;
 };
 
-// Throws std::invalid_argument with a readable reason for a configuration that can't run.
+// Throws std::invalid_argument with a readable reason for a configuration that can't run: a
+// network that isn't one, or a field out of its range (config_fields.h).
 void validate(const TrainConfig& config);
 
 // One line in the book's style: "[784, 30, 10] sigmoid, quadratic, η = 3.0, m = 10, ...".

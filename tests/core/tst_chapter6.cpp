@@ -1,6 +1,7 @@
 // Chapter 6's training tools: expanded data (shifts and rotations) and ensembles that vote.
 #include "core/data/augmentation.h"
 #include "core/nn/dense_layer.h"
+#include "core/train/ensemble.h"
 #include "core/train/evaluation.h"
 #include "core/train/presets.h"
 #include "core/train/trainer.h"

@@ -4,6 +4,7 @@
 // weights.
 #include "core/io/checkpoint_file.h"
 #include "core/io/model_file.h"
+#include "core/train/checkpoint_saver.h"
 #include "core/train/trainer.h"
 #include "tests/support/child_process.h"
 #include "tests/support/sanitizer_slack.h"
@@ -179,6 +180,62 @@ class TestCheckpoint : public QObject {
     Q_OBJECT
 
 private slots:
+    // The one saver's policy (core/train/checkpoint_saver.h): written after every epoch and at a
+    // stop; marked finished only when the run ended for good; a write that fails is reported and
+    // training goes on.
+    void saverMarksFinishedOnlyRunsThatEndedForGood_data()
+    {
+        QTest::addColumn<bool>("stopEarly");
+        QTest::addColumn<int>("ending");
+        QTest::addColumn<bool>("finished");
+        QTest::newRow("completed") << false << int(CheckpointSaver::Ending::ForGood) << true;
+        QTest::newRow("stopped by its user") << true << int(CheckpointSaver::Ending::ForGood) << true;
+        QTest::newRow("interrupted") << true << int(CheckpointSaver::Ending::Interrupted) << false;
+    }
+
+    void saverMarksFinishedOnlyRunsThatEndedForGood()
+    {
+        QFETCH(bool, stopEarly);
+        QFETCH(int, ending);
+        QFETCH(bool, finished);
+        QTemporaryDir dir;
+        const std::string file = dir.filePath("run.ckpt").toStdString();
+        TrainConfig c = denseRun();
+        c.epochs = 2;
+        Trainer trainer(c, mnist());
+        StopAt stopper(trainer, 2, 7);
+        if (stopEarly)
+            trainer.setObserver(&stopper);
+        int errors = 0;
+        CheckpointSaver saver(file, c, [&](const std::string&) { ++errors; });
+        saver.attach(trainer);
+        const TrainSummary summary = trainer.run();
+        QVERIFY(!loadCheckpoint(file).finished);   // written, not yet marked
+        saver.runEnded(CheckpointSaver::Ending(ending));
+        const Checkpoint written = loadCheckpoint(file);
+        QCOMPARE(written.finished, finished);
+        QCOMPARE(written.state.epoch, stopEarly ? 2 : 3);
+        QCOMPARE(written.state.batchesDone, stopEarly ? 7 : 0);
+        QCOMPARE(errors, 0);
+        QCOMPARE(CheckpointSaver::endingOf(summary) == CheckpointSaver::Ending::Interrupted, stopEarly);
+    }
+
+    void saverReportsAFailedWriteAndTrainingGoesOn()
+    {
+        TrainConfig c = denseRun();
+        c.epochs = 2;
+        Trainer trainer(c, mnist());
+        std::vector<std::string> lines;
+        CheckpointSaver saver("/nonexistent-folder/run.ckpt", c, [&](const std::string& line) { lines.push_back(line); });
+        saver.attach(trainer);
+        QCOMPARE(trainer.run().epochs, 2);
+        saver.runEnded(CheckpointSaver::Ending::ForGood);
+        QCOMPARE(int(lines.size()), 3);   // after each epoch, and the finished mark
+        for (const std::string& line : lines)
+            QVERIFY2(QString::fromStdString(line).startsWith("checkpoint not written (training goes on): /nonexistent-folder/run.ckpt") &&
+                         line.find('\n') == std::string::npos,
+                     line.c_str());
+    }
     void initTestCase() { QVERIFY(mnist().training.size() == 50000); }
 
     void resumingAfterAnEpochGivesTheUnbrokenRunsWeights()
@@ -266,9 +323,9 @@ private slots:
         QTest::newRow("other format") << QByteArray("nnlab-checkpoint") << QByteArray("nnlab-model")
                                       << "not an nnlab checkpoint";
         QTest::newRow("bad network") << QByteArray("\"architecture\":\"784,30,10\"")
-                                     << QByteArray("\"architecture\":\"784,x,10\"") << "architecture:";
+                                     << QByteArray("\"architecture\":\"784,x,10\"") << "\"architecture\" must be a network";
         QTest::newRow("bad eta") << QByteArray("\"eta\":3.0,\"eta_halving") << QByteArray("\"eta\":-1,\"eta_halving")
-                                 << "not valid: η";
+                                 << "\"eta\" must be a number from";
         QTest::newRow("bad base64") << QByteArray("\"parameters\":[\"") << QByteArray("\"parameters\":[\"!")
                                     << "\"parameters\" [0] is not base64 float32 data";
     }

@@ -3,14 +3,14 @@
 // digit's trace; the gradient check off the GUI thread; the view in the main window.
 #include "ui/backprop/backprop_step_panel.h"
 #include "ui/backprop/backprop_view.h"
-#include "ui/bridge/dataset_loader.h"
 #include "ui/backprop/gradient_check_panel.h"
 #include "ui/backprop/layer_heat_strips.h"
-#include "ui/shell/main_window.h"
 #include "ui/backprop/network_diagram.h"
 #include "ui/backprop/real_digit_panel.h"
 #include "ui/backprop/tiny_net_panel.h"
+#include "ui/bridge/dataset_loader.h"
 #include "ui/plotting/value_colours.h"
+#include "ui/shell/main_window.h"
 
 #include "core/nn/dense_layer.h"
 

@@ -1,7 +1,7 @@
 // The "Inside a convnet" view: filters and feature maps of a real network, and its prediction.
-#include "ui/convnets/convnet_view.h"
 #include "ui/bridge/dataset_loader.h"
 #include "ui/common/map_grid_widget.h"
+#include "ui/convnets/convnet_view.h"
 
 #include "core/nn/conv_layer.h"
 

@@ -3,11 +3,11 @@
 // is offered for resuming next time, and resuming it ends with exactly the weights the
 // uninterrupted run gives.
 #include "ui/bridge/dataset_loader.h"
+#include "ui/bridge/training_controller.h"
 #include "ui/train/preset_panel.h"
 #include "ui/train/resume_banner.h"
 #include "ui/train/run_history.h"
 #include "ui/train/train_view.h"
-#include "ui/bridge/training_controller.h"
 
 #include "core/io/checkpoint_file.h"
 #include "core/train/presets.h"

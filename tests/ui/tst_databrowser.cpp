@@ -2,8 +2,8 @@
 //
 // Labels are checked against the label files read here byte by byte, not through the core's
 // loader, so a mistake in how the view maps pages to images cannot hide behind the same code.
-#include "ui/data/data_browser_view.h"
 #include "ui/common/data_error_panel.h"
+#include "ui/data/data_browser_view.h"
 #include "ui/data/digit_grid_widget.h"
 #include "ui/data/digit_zoom_widget.h"
 #include "ui/data/label_histogram_plot.h"

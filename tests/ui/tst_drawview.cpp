@@ -2,14 +2,14 @@
 // and a prediction; undo, clear, shortcuts; loading images (good, huge, tiny, broken); test
 // digits and the gallery of mistakes, checked against an independent count; model sources and
 // the throttled live network. Uses the shipped default model and the real MNIST files.
+#include "tests/support/sanitizer_slack.h"
 #include "ui/bridge/dataset_loader.h"
+#include "ui/common/misclassified_gallery.h"
+#include "ui/common/model_source_selector.h"
 #include "ui/draw/draw_view.h"
 #include "ui/draw/drawing_canvas.h"
-#include "ui/common/misclassified_gallery.h"
 #include "ui/draw/mnist_input_preview.h"
-#include "ui/common/model_source_selector.h"
 #include "ui/draw/probability_bars.h"
-#include "tests/support/sanitizer_slack.h"
 
 #include "core/data/dataset.h"
 #include "core/io/model_file.h"

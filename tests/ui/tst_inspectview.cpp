@@ -2,10 +2,10 @@
 // digits, the first layer's receptive fields, the fast gradient sign method's panel, and the
 // gallery of every mistake with its top-2 classes.
 #include "ui/bridge/dataset_loader.h"
-#include "ui/inspect/inspect_view.h"
 #include "ui/common/map_grid_widget.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/inspect/inspect_view.h"
 
 #include "core/train/evaluation.h"
 

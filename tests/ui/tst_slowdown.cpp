@@ -1,8 +1,8 @@
 // tst_slowdown.cpp — chapter 3's learning-slowdown demo and softmax: the single-neuron runs
 // (core/slowdown/single_neuron.h) against the book's claims and against finite differences, and the
 // Slowdown view driven through its buttons and sliders.
-#include "ui/shell/main_window.h"
 #include "core/slowdown/single_neuron.h"
+#include "ui/shell/main_window.h"
 #include "ui/slowdown/single_neuron_panel.h"
 #include "ui/slowdown/slowdown_view.h"
 #include "ui/slowdown/softmax_panel.h"

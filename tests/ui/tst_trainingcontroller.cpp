@@ -2,10 +2,10 @@
 // MNIST: pause/resume/stop, hundreds of rapid cycles, an event loop that never stalls while a
 // real run trains and replots, the GUI reproducing nnlab-cli, divergence, closing mid-epoch.
 #include "ui/bridge/dataset_loader.h"
+#include "ui/bridge/training_controller.h"
 #include "ui/shell/main_window.h"
 #include "ui/train/run_history.h"
 #include "ui/train/train_view.h"
-#include "ui/bridge/training_controller.h"
 #include "ui/train/training_plot.h"
 
 #include "core/data/dataset.h"
@@ -56,7 +56,7 @@ struct Recorder {
     explicit Recorder(TrainingController& controller)
     {
         QObject::connect(&controller, &TrainingController::miniBatchesArrived, &controller,
-                         [this](const std::vector<MiniBatchSample>& s, const TrainingProgress& p) {
+                         [this](const std::vector<nnlab::MiniBatchSample>& s, const nnlab::TrainingProgress& p) {
                              samples.insert(samples.end(), s.begin(), s.end());
                              progress = p;
                              ++arrivals;
@@ -70,9 +70,9 @@ struct Recorder {
                              ++finished;
                          });
     }
-    std::vector<MiniBatchSample> samples;
+    std::vector<nnlab::MiniBatchSample> samples;
     std::vector<nnlab::EpochReport> epochs;
-    TrainingProgress progress;
+    nnlab::TrainingProgress progress;
     std::optional<nnlab::TrainSummary> summary;
     std::shared_ptr<const nnlab::Network> network;
     int arrivals = 0;
@@ -85,7 +85,7 @@ QString loadAverage()
     return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(' ', 0, 0) : QString("?");
 }
 
-int batchesDone(const TrainingProgress& p)
+int batchesDone(const nnlab::TrainingProgress& p)
 {
     return (p.epoch - 1) * p.batchesPerEpoch + p.batch;
 }
@@ -236,10 +236,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, int(5000 * kSanitizerSlack));
         // Once a sample shows the new η, every later one does.
         const auto first = std::find_if(rec.samples.begin(), rec.samples.end(),
-                                        [](const MiniBatchSample& s) { return s.eta == 0.5f; });
+                                        [](const nnlab::MiniBatchSample& s) { return s.eta == 0.5f; });
         QVERIFY(first != rec.samples.end());
-        QVERIFY(std::all_of(first, rec.samples.end(), [](const MiniBatchSample& s) { return s.eta == 0.5f; }));
-        QVERIFY(std::all_of(rec.samples.begin(), first, [](const MiniBatchSample& s) { return s.eta == 3.0f; }));
+        QVERIFY(std::all_of(first, rec.samples.end(), [](const nnlab::MiniBatchSample& s) { return s.eta == 0.5f; }));
+        QVERIFY(std::all_of(rec.samples.begin(), first, [](const nnlab::MiniBatchSample& s) { return s.eta == 3.0f; }));
         QVERIFY(first - rec.samples.begin() >= 20);
     }
 

@@ -2,21 +2,21 @@
 // invalid combinations disable Start, the buttons and shortcuts drive a run, η changes while it
 // runs, runs overlay, models save and load, metrics export as CSV, settings persist, and
 // missing data is explained.
-#include "ui/train/accuracy_plot.h"
-#include "ui/train/cost_plot.h"
-#include "ui/train/gradient_plot.h"
-#include "ui/train/architecture_panel.h"
-#include "ui/train/csv_export.h"
-#include "ui/common/data_error_panel.h"
 #include "ui/bridge/dataset_loader.h"
+#include "ui/bridge/training_controller.h"
+#include "ui/common/data_error_panel.h"
+#include "ui/train/accuracy_plot.h"
+#include "ui/train/architecture_panel.h"
+#include "ui/train/cost_plot.h"
+#include "ui/train/csv_export.h"
 #include "ui/train/epoch_table.h"
+#include "ui/train/gradient_plot.h"
 #include "ui/train/hyperparameter_panel.h"
 #include "ui/train/number_spin_box.h"
 #include "ui/train/preset_panel.h"
 #include "ui/train/run_history.h"
 #include "ui/train/train_view.h"
 #include "ui/train/training_progress_bar.h"
-#include "ui/bridge/training_controller.h"
 
 #include "core/io/model_file.h"
 #include "core/train/presets.h"

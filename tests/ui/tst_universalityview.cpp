@@ -1,13 +1,13 @@
 // tst_universalityview.cpp — the Universality view driven as a person would: handles dragged with
 // the mouse on the plots (pixel positions from the axes' coordToPixel), targets typed and drawn,
 // the controls set, and the numbers that come out checked against the book's formulas.
+#include "ui/shell/main_window.h"
 #include "ui/universality/adder_diagram.h"
 #include "ui/universality/bump_panel.h"
 #include "ui/universality/deviation_gauge.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
 #include "ui/universality/hidden_neuron_model.h"
-#include "ui/shell/main_window.h"
 #include "ui/universality/neuron_panel.h"
 #include "ui/universality/perceptron_panel.h"
 #include "ui/universality/tower_panel.h"

@@ -1,13 +1,14 @@
 #include "ui/backprop/real_digit_panel.h"
 
-#include "ui/bridge/background_jobs.h"
 #include "ui/backprop/backprop_step_panel.h"
-#include "ui/bridge/dataset_loader.h"
 #include "ui/backprop/layer_heat_strips.h"
+#include "ui/bridge/background_jobs.h"
+#include "ui/bridge/dataset_loader.h"
 #include "ui/common/model_source_selector.h"
 #include "ui/plotting/value_colours.h"
 
 #include "core/io/model_file.h"
+#include "core/train/network_fit.h"
 #include "core/train/presets.h"
 #include "core/train/trainer.h"
 
@@ -114,7 +115,7 @@ void RealDigitPanel::showEvent(QShowEvent* event)
 
 void RealDigitPanel::setLiveNetwork(std::shared_ptr<const nnlab::Network> net)
 {
-    if (!net || !net->isFullyConnected() || net->inputSize() != 784 || net->outputSize() != 10)
+    if (!net || !net->isFullyConnected() || !nnlab::fitProblem(net->inputSize(), net->outputSize()).empty())
         return;
     m_models[TrainView] = std::move(net);
     if (m_modelCombo->currentData().toInt() == TrainView)

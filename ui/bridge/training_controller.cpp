@@ -1,10 +1,11 @@
 #include "ui/bridge/training_controller.h"
 
 #include "ui/bridge/thread_handover.h"
-#include "ui/bridge/training_channel.h"
 
-#include "core/io/checkpoint_file.h"
+#include "core/train/checkpoint_saver.h"
+#include "core/train/network_fit.h"
 #include "core/train/trainer.h"
+#include "core/train/training_channel.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -47,47 +48,6 @@ struct TrainingController::Outcome {
     std::atomic<bool> interrupted{false};
 };
 
-namespace {
-
-// Saves checkpoints for one run on its trainer thread: after each epoch and on Stop, then once
-// more, marked finished, when the run was not interrupted.
-class CheckpointKeeper {
-public:
-    CheckpointKeeper(std::string path, const nnlab::TrainConfig& config) : m_path(std::move(path)), m_config(config) {}
-
-    void attach(nnlab::Trainer& trainer)
-    {
-        trainer.setCheckpointWriter([this](const nnlab::TrainingState& state) {
-            m_last = state;
-            m_have = true;
-            save(false);
-        });
-    }
-
-    void runEnded(bool interrupted)
-    {
-        if (m_have && !interrupted)
-            save(true);
-    }
-
-private:
-    void save(bool finished)
-    {
-        try {
-            nnlab::saveCheckpoint(m_path, {m_config, m_last, finished});
-        } catch (const nnlab::FileError& e) {
-            qCWarning(lcTrain).noquote() << "checkpoint not written (training goes on):" << e.what();
-        }
-    }
-
-    std::string m_path;
-    nnlab::TrainConfig m_config;
-    nnlab::TrainingState m_last;
-    bool m_have = false;
-};
-
-}  // namespace
-
 TrainingController::TrainingController(QObject* parent) : QObject(parent)
 {
     m_refreshTimer.setInterval(refreshIntervalMs);
@@ -99,25 +59,6 @@ TrainingController::~TrainingController()
     // No signals from here on: whoever listened may be half destroyed.
     blockSignals(true);
     stopAndWait();
-}
-
-QString TrainingController::problemWith(const nnlab::TrainConfig& config, const nnlab::DataSplit* data)
-{
-    try {
-        nnlab::validate(config);
-    } catch (const std::invalid_argument& e) {
-        return QString::fromStdString(e.what());
-    }
-    const int inputs = data ? data->training.inputSize() : 784;
-    if (config.net.sizes.front() != inputs)
-        return tr("the first layer must have %1 neurons, one per pixel of the 28×28 images").arg(inputs);
-    if (config.net.sizes.back() != 10)
-        return tr("the last layer must have 10 neurons, one per class");
-    if (data && config.trainingSize > data->training.size())
-        return tr("the training-set size n = %1 is larger than the %2 training images")
-            .arg(config.trainingSize)
-            .arg(data->training.size());
-    return {};
 }
 
 bool TrainingController::start(const nnlab::TrainConfig& config,
@@ -133,11 +74,11 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
         return fail(tr("a run is already active"));
     if (!data)
         return fail(tr("no data loaded"));
-    if (const QString problem = problemWith(config, data.get()); !problem.isEmpty())
-        return fail(problem);
+    if (const std::string problem = nnlab::trainingProblem(config, data.get()); !problem.empty())
+        return fail(QString::fromStdString(problem));
 
     const int runId = ++m_runId;
-    m_channel = std::make_shared<TrainingChannel>(config.epochs);
+    m_channel = std::make_shared<nnlab::TrainingChannel>(config.epochs);
     m_outcome = std::make_shared<Outcome>();
     // The channel's callbacks run on the trainer thread: they post and return. `this` is the
     // context, so a call still queued when the controller is gone is dropped, and runId lets a
@@ -174,17 +115,20 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
             nnlab::Trainer trainer(config, *data);
             if (resumeFrom)
                 trainer.restore(*resumeFrom);
-            std::optional<CheckpointKeeper> keeper;
+            std::optional<nnlab::CheckpointSaver> saver;
             if (!checkpointFile.empty()) {
-                keeper.emplace(checkpointFile, config);
-                keeper->attach(trainer);
+                saver.emplace(checkpointFile, config,
+                              [](const std::string& line) { qCWarning(lcTrain).noquote() << QString::fromStdString(line); });
+                saver->attach(trainer);
             }
             trainer.setObserver(channel.get());
             channel->attach(&trainer);
             outcome->summary = trainer.run();
             channel->detach();
-            if (keeper)
-                keeper->runEnded(outcome->interrupted.load());
+            // Stop ends a run for good; closing the window interrupts it, to be resumed next time.
+            if (saver)
+                saver->runEnded(outcome->interrupted.load() ? nnlab::CheckpointSaver::Ending::Interrupted
+                                                            : nnlab::CheckpointSaver::Ending::ForGood);
             outcome->network = std::make_shared<const nnlab::Network>(trainer.network());
         } catch (const std::exception& e) {
             channel->detach();
@@ -289,7 +233,7 @@ void TrainingController::drain()
 {
     if (!m_channel)
         return;
-    TrainingChannel::Drained drained = m_channel->drain();
+    nnlab::TrainingChannel::Drained drained = m_channel->drain();
     if (drained.progress) {
         emit miniBatchesArrived(drained.samples, *drained.progress);
         m_news = true;

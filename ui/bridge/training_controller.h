@@ -25,7 +25,6 @@
 #include <memory>
 
 class QThread;
-class TrainingChannel;
 
 class TrainingController : public QObject {
     Q_OBJECT
@@ -39,12 +38,8 @@ public:
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override;
 
-    // The reason `config` can't be trained on `data` (empty: it can). Covers validate() and the
-    // network fitting the data: 784 inputs, 10 outputs, n no larger than the training set.
-    static QString problemWith(const nnlab::TrainConfig& config, const nnlab::DataSplit* data = nullptr);
-
     // Starts a run; false (with the reason in *error) while another is active or for a
-    // configuration problemWith() rejects. The data is shared with the run until it ends.
+    // configuration nnlab::trainingProblem() rejects. The data is shared with the run until it ends.
     // With `resumeFrom`, the run continues from that checkpointed state (a state that doesn't fit
     // ends the run at once with the reason in its summary).
     bool start(const nnlab::TrainConfig& config, std::shared_ptr<const nnlab::DataSplit> data,
@@ -84,7 +79,7 @@ signals:
     void stateChanged(TrainingController::State state);
     void trainerWaitingChanged(bool waiting);
     void runStarted(int runId);
-    void miniBatchesArrived(const std::vector<MiniBatchSample>& samples, const TrainingProgress& progress);
+    void miniBatchesArrived(const std::vector<nnlab::MiniBatchSample>& samples, const nnlab::TrainingProgress& progress);
     void epochFinished(const nnlab::EpochReport& report);
     void refreshDue();   // once per timer tick with news: the moment to replot
     void runFinished(const nnlab::TrainSummary& summary, std::shared_ptr<const nnlab::Network> network);
@@ -102,7 +97,7 @@ private:
     bool m_news = false;   // something arrived since the last refreshDue
     bool m_trainerWaiting = false;
     QThread* m_thread = nullptr;
-    std::shared_ptr<TrainingChannel> m_channel;
+    std::shared_ptr<nnlab::TrainingChannel> m_channel;
     std::shared_ptr<Outcome> m_outcome;
     QString m_checkpointFile;
     QTimer m_refreshTimer;

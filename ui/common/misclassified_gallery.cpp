@@ -4,6 +4,7 @@
 #include "ui/common/digit_image.h"
 
 #include "core/train/evaluation.h"
+#include "core/train/network_fit.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -66,8 +67,8 @@ void MisclassifiedGallery::start()
 {
     if (!m_data || !m_network)
         return;
-    if (m_network->inputSize() != m_data->test.inputSize() || m_network->outputSize() != 10) {
-        showMessage(tr("This network doesn't take 28×28 digits to ten classes: no gallery."));
+    if (const std::string problem = nnlab::fitProblem(*m_network, m_data->test); !problem.empty()) {
+        showMessage(tr("No gallery: %1.").arg(QString::fromStdString(problem)));
         return;
     }
     const int generation = ++m_generation;

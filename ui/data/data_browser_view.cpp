@@ -1,9 +1,9 @@
 #include "ui/data/data_browser_view.h"
 
-#include "ui/common/data_error_panel.h"
 #include "ui/bridge/dataset_loader.h"
-#include "ui/data/digit_grid_widget.h"
+#include "ui/common/data_error_panel.h"
 #include "ui/common/digit_image.h"
+#include "ui/data/digit_grid_widget.h"
 #include "ui/data/digit_zoom_widget.h"
 #include "ui/data/label_histogram_plot.h"
 

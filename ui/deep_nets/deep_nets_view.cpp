@@ -1,10 +1,10 @@
 #include "ui/deep_nets/deep_nets_view.h"
 
 #include "ui/bridge/dataset_loader.h"
+#include "ui/bridge/thread_handover.h"
 #include "ui/deep_nets/initial_gradient_bars.h"
 #include "ui/deep_nets/learning_speed_plot.h"
 #include "ui/deep_nets/neuron_chain_plot.h"
-#include "ui/bridge/thread_handover.h"
 
 #include "core/deep_nets/learning_speed.h"
 #include "core/train/presets.h"

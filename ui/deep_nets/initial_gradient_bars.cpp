@@ -1,7 +1,7 @@
 #include "ui/deep_nets/initial_gradient_bars.h"
 
-#include "ui/train/gradient_plot.h"
 #include "ui/plotting/plot_helpers.h"
+#include "ui/train/gradient_plot.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,12 +2,14 @@
 
 #include "ui/bridge/background_jobs.h"
 #include "ui/bridge/dataset_loader.h"
+#include "ui/common/misclassified_gallery.h"
+#include "ui/common/model_source_selector.h"
 #include "ui/draw/draw_images.h"
 #include "ui/draw/drawing_canvas.h"
-#include "ui/common/misclassified_gallery.h"
 #include "ui/draw/mnist_input_preview.h"
-#include "ui/common/model_source_selector.h"
 #include "ui/draw/probability_bars.h"
+
+#include "core/train/network_fit.h"
 
 #include <QElapsedTimer>
 #include <QFileDialog>
@@ -336,8 +338,9 @@ void DrawView::undoStroke()
 
 void DrawView::networkChanged(std::shared_ptr<const nnlab::Network> network, const QString& description)
 {
-    if (network && (network->inputSize() != 784 || network->outputSize() != 10)) {
-        setStatus(tr("%1 doesn't map 28×28 images to ten digits").arg(description), true);
+    const std::string problem = network ? nnlab::fitProblem(network->inputSize(), network->outputSize()) : std::string();
+    if (!problem.empty()) {
+        setStatus(QStringLiteral("%1: %2").arg(description, QString::fromStdString(problem)), true);
         network.reset();
     }
     m_network = network;

@@ -10,6 +10,7 @@
 #include "core/inspect/baselines.h"
 #include "core/nn/dense_layer.h"
 #include "core/train/evaluation.h"
+#include "core/train/network_fit.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
@@ -270,7 +271,7 @@ void InspectView::recompute()
         for (int c = 0; c < 10; ++c)
             m_table->setItem(r, c, new QTableWidgetItem);
     const auto split = m_loader->split(nnlab::DatasetKind::Mnist);
-    if (!m_net || !split || m_net->inputSize() != split->test.inputSize() || m_net->outputSize() != 10)
+    if (!m_net || !split || !nnlab::fitProblem(*m_net, split->test).empty())
         return;
     const int generation = m_generation;
     auto net = m_net;
@@ -367,7 +368,7 @@ void InspectView::updateAdversarial()
     m_epsilonLabel->setText(QStringLiteral("ε = %1").arg(epsilon, 0, 'f', 3));
     const auto split = m_loader->split(nnlab::DatasetKind::Mnist);
     m_originalPrediction = m_perturbedPrediction = -1;
-    if (!m_net || !split || m_net->inputSize() != split->test.inputSize() || m_net->outputSize() != 10) {
+    if (!m_net || !split || !nnlab::fitProblem(*m_net, split->test).empty()) {
         m_originalImage->setMaps({}, 1, MapGridWidget::Colouring::Intensity, 98);
         m_perturbedImage->setMaps({}, 1, MapGridWidget::Colouring::Intensity, 98);
         m_originalText->setText(split ? tr("no network yet") : tr("waiting for MNIST…"));

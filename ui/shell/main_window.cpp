@@ -1,15 +1,15 @@
 #include "ui/shell/main_window.h"
 
 #include "ui/backprop/backprop_view.h"
+#include "ui/backprop/real_digit_panel.h"
+#include "ui/bridge/training_controller.h"
+#include "ui/common/model_source_selector.h"
 #include "ui/convnets/convnet_view.h"
 #include "ui/data/data_browser_view.h"
 #include "ui/deep_nets/deep_nets_view.h"
 #include "ui/draw/draw_view.h"
 #include "ui/inspect/inspect_view.h"
-#include "ui/backprop/real_digit_panel.h"
-#include "ui/common/model_source_selector.h"
 #include "ui/slowdown/slowdown_view.h"
-#include "ui/bridge/training_controller.h"
 #include "ui/train/train_view.h"
 #include "ui/universality/universality_view.h"
 

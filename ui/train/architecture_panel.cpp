@@ -2,6 +2,7 @@
 
 #include "core/nn/conv_layer.h"
 #include "core/nn/max_pool_layer.h"
+#include "core/train/config_fields.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -104,7 +105,7 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
            "clothes, a harder drop-in replacement of the same shape.</p>"));
 
     m_trainingSize->setObjectName("trainingSizeSpin");
-    m_trainingSize->setRange(1, 50000);
+    m_trainingSize->setRange(int(configField("training_size")->min), int(configField("training_size")->max));
     m_trainingSize->setSingleStep(1000);
     m_trainingSize->setGroupSeparatorShown(true);
     m_trainingSize->setToolTip(
@@ -117,7 +118,7 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
                             "by one pixel up, down, left and right, five times the images per epoch. "
                             "The copies are made on the fly.</p>"));
     m_rotation->setObjectName("rotationSpin");
-    m_rotation->setRange(0.0, 45.0);
+    m_rotation->setRange(configField("rotation_degrees")->min, configField("rotation_degrees")->max);
     m_rotation->setDecimals(1);
     m_rotation->setSingleStep(5.0);
     m_rotation->setPrefix(tr("rotations ±"));

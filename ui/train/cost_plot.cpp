@@ -23,7 +23,7 @@ void CostPlot::addRun(const RunRecord& run, bool overlay)
         return;
     }
     QVector<double> bx, batches;
-    for (const MiniBatchSample& s : run.samples)
+    for (const nnlab::MiniBatchSample& s : run.samples)
         appendFinite(bx, batches, s.epochPosition, s.cost);
     QColor light = trainingColor;
     light.setAlpha(110);

@@ -62,7 +62,7 @@ void GradientPlot::addRun(const RunRecord& run, bool overlay)
             continue;
         }
         QVector<double> bx, by;
-        for (const MiniBatchSample& s : run.samples)
+        for (const nnlab::MiniBatchSample& s : run.samples)
             if (l < int(s.biasGradientNorms.size()))
                 appendFinite(bx, by, s.epochPosition, s.biasGradientNorms[l], true);
         QColor line = layerColor(l);

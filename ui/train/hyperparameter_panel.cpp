@@ -2,28 +2,37 @@
 
 #include "ui/train/number_spin_box.h"
 
+#include "core/train/config_fields.h"
+
 #include <QFormLayout>
 #include <QSignalBlocker>
 #include <QSpinBox>
+
+#include <algorithm>
+#include <limits>
 
 using namespace nnlab;
 
 namespace {
 
-NumberSpinBox* numberSpin(const char* name, double min, double max, double step, QWidget* parent)
+// The field's range, as nnlab-cli and saved files have it (core/train/config_fields.h).
+const ConfigField& field(const char* key) { return *configField(key); }
+
+NumberSpinBox* numberSpin(const char* name, const char* key, double step, QWidget* parent)
 {
     auto* spin = new NumberSpinBox(parent);
     spin->setObjectName(name);
-    spin->setRange(min, max);
+    spin->setRange(field(key).min, field(key).max);
     spin->setSingleStep(step);
     return spin;
 }
 
-QSpinBox* intSpin(const char* name, int min, int max, QWidget* parent)
+QSpinBox* intSpin(const char* name, const char* key, QWidget* parent)
 {
     auto* spin = new QSpinBox(parent);
     spin->setObjectName(name);
-    spin->setRange(min, max);
+    // A QSpinBox holds an int: a seed beyond 2³¹ − 1 is the command line's alone.
+    spin->setRange(int(field(key).min), int(std::min<double>(field(key).max, std::numeric_limits<int>::max())));
     spin->setGroupSeparatorShown(true);
     return spin;
 }
@@ -32,16 +41,16 @@ QSpinBox* intSpin(const char* name, int min, int max, QWidget* parent)
 
 HyperparameterPanel::HyperparameterPanel(QWidget* parent)
     : QGroupBox(tr("Hyperparameters"), parent),
-      m_eta(numberSpin("etaSpin", 1e-6, 1e30, 1.0, this)),
-      m_batch(intSpin("batchSpin", 1, 50000, this)),
-      m_epochs(intSpin("epochsSpin", 1, 100000, this)),
-      m_lambda(numberSpin("lambdaSpin", 0.0, 1e6, 0.1, this)),
-      m_l1(numberSpin("l1Spin", 0.0, 1e6, 0.1, this)),
-      m_momentum(numberSpin("momentumSpin", 0.0, 0.99, 0.05, this)),
-      m_dropout(numberSpin("dropoutSpin", 0.0, 0.95, 0.05, this)),
-      m_etaSchedule(intSpin("etaScheduleSpin", 0, 1000, this)),
-      m_earlyStop(intSpin("earlyStopSpin", 0, 1000, this)),
-      m_seed(intSpin("seedSpin", 0, 2147483647, this))
+      m_eta(numberSpin("etaSpin", "eta", 1.0, this)),
+      m_batch(intSpin("batchSpin", "mini_batch_size", this)),
+      m_epochs(intSpin("epochsSpin", "epochs", this)),
+      m_lambda(numberSpin("lambdaSpin", "lambda", 0.1, this)),
+      m_l1(numberSpin("l1Spin", "l1", 0.1, this)),
+      m_momentum(numberSpin("momentumSpin", "momentum", 0.05, this)),
+      m_dropout(numberSpin("dropoutSpin", "dropout", 0.05, this)),
+      m_etaSchedule(intSpin("etaScheduleSpin", "eta_halving_patience", this)),
+      m_earlyStop(intSpin("earlyStopSpin", "early_stopping_patience", this)),
+      m_seed(intSpin("seedSpin", "seed", this))
 {
     m_eta->setMultiplicativeSteps(true);
     m_eta->setToolTip(

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/nn/network.h"
+#include "core/train/training_channel.h"
 #include "core/train/training_config.h"
 #include "core/train/training_observer.h"
 
@@ -13,24 +14,6 @@
 #include <optional>
 #include <vector>
 
-// The trainer runs thousands of mini-batches a second; the plots draw a point per block of
-// consecutive mini-batches, averaged: this is the "smoothed per-mini-batch" series.
-struct MiniBatchSample {
-    double epochPosition = 0.0;            // (epoch − 1) + batch / batchesPerEpoch: the plots' x
-    double cost = 0.0;                     // mean mini-batch cost C over the block
-    float eta = 0.0f;                      // η of the block's last mini-batch
-    int batches = 0;                       // mini-batches in the block
-    std::vector<double> biasGradientNorms; // mean ‖∂C/∂b^l‖ over the block, l = 1..L
-};
-
-// Where a run is: the last mini-batch the GUI has heard of.
-struct TrainingProgress {
-    int epoch = 0;            // 1-based
-    int batch = 0;            // 1-based within the epoch
-    int batchesPerEpoch = 0;
-    float eta = 0.0f;
-};
-
 struct RunRecord {
     int id = 0;
     QString name;                          // "Run 3", or the file name of a loaded model
@@ -38,7 +21,7 @@ struct RunRecord {
     std::optional<double> bookAccuracy;    // the preset's figure in the book (fraction)
     QString bookNote;
     nnlab::TrainConfig config;
-    std::vector<MiniBatchSample> samples;
+    std::vector<nnlab::MiniBatchSample> samples;
     std::vector<nnlab::EpochReport> epochs;
     std::optional<nnlab::TrainSummary> summary;       // set when a trained run has ended
     std::shared_ptr<const nnlab::Network> network;    // the trained or loaded network

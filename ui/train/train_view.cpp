@@ -1,11 +1,12 @@
 #include "ui/train/train_view.h"
 
+#include "ui/bridge/dataset_loader.h"
+#include "ui/bridge/training_controller.h"
+#include "ui/common/data_error_panel.h"
 #include "ui/train/accuracy_plot.h"
 #include "ui/train/architecture_panel.h"
 #include "ui/train/cost_plot.h"
 #include "ui/train/csv_export.h"
-#include "ui/common/data_error_panel.h"
-#include "ui/bridge/dataset_loader.h"
 #include "ui/train/epoch_table.h"
 #include "ui/train/gradient_plot.h"
 #include "ui/train/hyperparameter_panel.h"
@@ -13,11 +14,11 @@
 #include "ui/train/resume_banner.h"
 #include "ui/train/run_history.h"
 #include "ui/train/train_settings.h"
-#include "ui/bridge/training_controller.h"
 #include "ui/train/training_progress_bar.h"
 
 #include "core/io/model_file.h"
 #include "core/train/evaluation.h"
+#include "core/train/network_fit.h"
 #include "core/train/presets.h"
 
 #include <QFile>
@@ -340,7 +341,7 @@ std::optional<nnlab::TrainConfig> TrainView::config(QString* problem) const
     m_hyper->applyTo(c);
     QString why = m_architecture->applyTo(c);
     if (why.isEmpty())
-        why = TrainingController::problemWith(c);
+        why = QString::fromStdString(nnlab::trainingProblem(c));
     if (problem)
         *problem = why;
     if (!why.isEmpty())
@@ -492,7 +493,7 @@ void TrainView::startWith(const nnlab::TrainConfig& c, std::shared_ptr<const nnl
     m_pendingStart = false;
     m_pendingResume.reset();
     QString error;
-    if (const QString problem = TrainingController::problemWith(c, data.get()); !problem.isEmpty()) {
+    if (const QString problem = QString::fromStdString(nnlab::trainingProblem(c, data.get())); !problem.isEmpty()) {
         m_progress->showMessage(tr("Can't train: %1").arg(problem));
         updateButtons();
         return;
@@ -538,7 +539,7 @@ void TrainView::stop()
     m_controller->stop();
 }
 
-void TrainView::onMiniBatches(const std::vector<MiniBatchSample>& samples, const TrainingProgress& progress)
+void TrainView::onMiniBatches(const std::vector<nnlab::MiniBatchSample>& samples, const nnlab::TrainingProgress& progress)
 {
     if (!m_live)
         return;
@@ -699,7 +700,7 @@ bool TrainView::loadModelFrom(const QString& path, QString* error)
     // Its accuracy on the test set of the dataset chosen now, when that is loaded and fits.
     const auto c = config();
     const auto data = m_loader->split(c ? c->dataset : DatasetKind::Mnist);
-    if (data && data->test.inputSize() == net->inputSize() && net->outputSize() == 10)
+    if (data && nnlab::fitProblem(*net, data->test).empty())
         record.loadedTest = nnlab::evaluate(*net, data->test);
     RunRecord* run = m_history->addRun(std::move(record));
     emit statusChanged(run->loadedTest ? tr("Loaded %1: test accuracy %2%").arg(path).arg(100 * run->loadedTest->accuracy, 0, 'f', 2)

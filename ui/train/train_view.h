@@ -107,7 +107,7 @@ private:
     void showSummary(const nnlab::TrainSummary& summary);
     void refreshPlots();
 
-    void onMiniBatches(const std::vector<MiniBatchSample>& samples, const TrainingProgress& progress);
+    void onMiniBatches(const std::vector<nnlab::MiniBatchSample>& samples, const nnlab::TrainingProgress& progress);
     void onEpoch(const nnlab::EpochReport& report);
     void onFinished(const nnlab::TrainSummary& summary, std::shared_ptr<const nnlab::Network> network);
     void onDataLoaded(int kind);

@@ -31,7 +31,7 @@ void TrainingProgressBar::begin(int epochs)
     showMessageText(tr("Starting: preparing %1 epochs…").arg(m_epochs));
 }
 
-void TrainingProgressBar::setProgress(const TrainingProgress& progress)
+void TrainingProgressBar::setProgress(const nnlab::TrainingProgress& progress)
 {
     m_progress = progress;
     showProgress();

@@ -14,7 +14,7 @@ public:
     explicit TrainingProgressBar(QWidget* parent = nullptr);
 
     void begin(int epochs);
-    void setProgress(const TrainingProgress& progress);
+    void setProgress(const nnlab::TrainingProgress& progress);
     void setPaused(bool paused);
     void setPauseReached(bool reached);   // the trainer has stopped between two mini-batches
     void setEpochEvaluated(int epoch);    // its report is in: the evaluation after its last mini-batch is done
@@ -33,7 +33,7 @@ private:
     void showMessageText(const QString& text);  // a message, not progress: no compact form
     double activeSeconds() const;
 
-    TrainingProgress m_progress;
+    nnlab::TrainingProgress m_progress;
     int m_epochs = 1;
     QElapsedTimer m_clock;
     qint64 m_pausedMs = 0;

@@ -1,11 +1,11 @@
 #include "ui/universality/bump_panel.h"
 
+#include "ui/plotting/plot_helpers.h"
 #include "ui/universality/deviation_gauge.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
 #include "ui/universality/hidden_neuron_model.h"
 #include "ui/universality/parameter_slider.h"
-#include "ui/plotting/plot_helpers.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,8 +1,8 @@
 #include "ui/universality/neuron_panel.h"
 
+#include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/parameter_slider.h"
-#include "ui/plotting/plot_helpers.h"
 
 #include <QCheckBox>
 #include <QComboBox>

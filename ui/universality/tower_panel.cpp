@@ -1,9 +1,9 @@
 #include "ui/universality/tower_panel.h"
 
+#include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
 #include "ui/universality/parameter_slider.h"
-#include "ui/plotting/plot_helpers.h"
 
 #include <QComboBox>
 #include <QFormLayout>

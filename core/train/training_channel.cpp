@@ -1,7 +1,9 @@
-#include "ui/bridge/training_channel.h"
+#include "core/train/training_channel.h"
 
 #include <algorithm>
 #include <cmath>
+
+namespace nnlab {
 
 TrainingChannel::TrainingChannel(int epochs) : m_epochs(std::max(1, epochs)) {}
 
@@ -68,7 +70,7 @@ void TrainingChannel::setMomentum(float momentum)
         m_trainer->setMomentum(momentum);
 }
 
-void TrainingChannel::attach(nnlab::Trainer* trainer)
+void TrainingChannel::attach(Trainer* trainer)
 {
     std::lock_guard lock(m_controlMutex);
     m_trainer = trainer;
@@ -84,12 +86,12 @@ void TrainingChannel::attach(nnlab::Trainer* trainer)
         trainer->stop();
 }
 
-std::shared_ptr<const nnlab::Network> TrainingChannel::snapshot()
+std::shared_ptr<const Network> TrainingChannel::snapshot()
 {
     std::lock_guard lock(m_controlMutex);   // detach() waits for the copy to finish
     if (!m_trainer)
         return nullptr;
-    return std::make_shared<const nnlab::Network>(m_trainer->snapshot());
+    return std::make_shared<const Network>(m_trainer->snapshot());
 }
 
 void TrainingChannel::detach()
@@ -98,7 +100,7 @@ void TrainingChannel::detach()
     m_trainer = nullptr;
 }
 
-void TrainingChannel::miniBatchFinished(const nnlab::MiniBatchReport& r)
+void TrainingChannel::miniBatchFinished(const MiniBatchReport& r)
 {
     if (m_blockSize == 0) {
         const int pointsPerEpoch = std::clamp(3000 / m_epochs, 4, 100);
@@ -115,7 +117,7 @@ void TrainingChannel::miniBatchFinished(const nnlab::MiniBatchReport& r)
         flushBlock(r);
 }
 
-void TrainingChannel::flushBlock(const nnlab::MiniBatchReport& last)
+void TrainingChannel::flushBlock(const MiniBatchReport& last)
 {
     MiniBatchSample sample;
     sample.epochPosition = (last.epoch - 1) + double(last.batch) / last.batchesPerEpoch;
@@ -135,7 +137,7 @@ void TrainingChannel::flushBlock(const nnlab::MiniBatchReport& last)
     m_progressChanged = true;
 }
 
-void TrainingChannel::epochFinished(const nnlab::EpochReport& report)
+void TrainingChannel::epochFinished(const EpochReport& report)
 {
     if (onEpoch)
         onEpoch(report);
@@ -146,3 +148,5 @@ void TrainingChannel::pausedChanged(bool paused)
     if (onPaused)
         onPaused(paused);
 }
+
+}  // namespace nnlab

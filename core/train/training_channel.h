@@ -1,4 +1,5 @@
-// training_channel.h — what passes between a Trainer on its own thread and the GUI thread.
+// training_channel.h — what passes between a Trainer on its own thread and the thread that shows
+// it (the GUI's). Plain C++: the GUI's bridge (ui/bridge/training_controller.h) wraps it in Qt.
 //
 // Trainer → GUI: the channel is the trainer's observer. Mini-batch reports (thousands a second)
 // are summed on the trainer thread into blocks; a finished block is appended to a buffer under
@@ -10,8 +11,6 @@
 // by attach(); after detach() requests are ignored: the trainer is being destroyed.
 #pragma once
 
-#include "ui/train/run_record.h"
-
 #include "core/train/trainer.h"
 
 #include <functional>
@@ -20,17 +19,37 @@
 #include <optional>
 #include <vector>
 
-class TrainingChannel final : public nnlab::TrainingObserver {
+namespace nnlab {
+
+// The trainer runs thousands of mini-batches a second; the plots draw a point per block of
+// consecutive mini-batches, averaged: this is the "smoothed per-mini-batch" series.
+struct MiniBatchSample {
+    double epochPosition = 0.0;            // (epoch − 1) + batch / batchesPerEpoch: the plots' x
+    double cost = 0.0;                     // mean mini-batch cost C over the block
+    float eta = 0.0f;                      // η of the block's last mini-batch
+    int batches = 0;                       // mini-batches in the block
+    std::vector<double> biasGradientNorms; // mean ‖∂C/∂b^l‖ over the block, l = 1..L
+};
+
+// Where a run is: the last mini-batch the channel has heard of.
+struct TrainingProgress {
+    int epoch = 0;            // 1-based
+    int batch = 0;            // 1-based within the epoch
+    int batchesPerEpoch = 0;
+    float eta = 0.0f;
+};
+
+class TrainingChannel final : public TrainingObserver {
 public:
     // `epochs` sizes the blocks: about 100 points per epoch for short runs, fewer for long ones,
     // so that a whole run stays a few thousand points.
     explicit TrainingChannel(int epochs);
 
     // Called on the trainer thread; they must not block (they post to the GUI and return).
-    std::function<void(const nnlab::EpochReport&)> onEpoch;
+    std::function<void(const EpochReport&)> onEpoch;
     std::function<void(bool paused)> onPaused;
 
-    // ---- GUI thread
+    // ---- the GUI (or any other) thread
     struct Drained {
         std::vector<MiniBatchSample> samples;
         std::optional<TrainingProgress> progress;   // set when a mini-batch ran since the last drain
@@ -45,22 +64,22 @@ public:
     void setMomentum(float momentum);
     // A copy of the network as it is between two mini-batches (null before the trainer exists
     // or after it finished). Holds the trainer only for the copy.
-    std::shared_ptr<const nnlab::Network> snapshot();
+    std::shared_ptr<const Network> snapshot();
 
     // ---- trainer thread
-    void attach(nnlab::Trainer* trainer);
+    void attach(Trainer* trainer);
     void detach();
 
-    void miniBatchFinished(const nnlab::MiniBatchReport& report) override;
-    void epochFinished(const nnlab::EpochReport& report) override;
+    void miniBatchFinished(const MiniBatchReport& report) override;
+    void epochFinished(const EpochReport& report) override;
     void pausedChanged(bool paused) override;
 
 private:
-    void flushBlock(const nnlab::MiniBatchReport& last);
+    void flushBlock(const MiniBatchReport& last);
 
     // Requests, and the trainer they go to once it exists.
     std::mutex m_controlMutex;
-    nnlab::Trainer* m_trainer = nullptr;
+    Trainer* m_trainer = nullptr;
     bool m_stop = false;
     bool m_pause = false;
     std::optional<float> m_eta, m_lambda, m_momentum;
@@ -78,3 +97,5 @@ private:
     TrainingProgress m_progress;
     bool m_progressChanged = false;
 };
+
+}  // namespace nnlab

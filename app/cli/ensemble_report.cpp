@@ -1,4 +1,4 @@
-#include "app/cli/ensemble_vote.h"
+#include "app/cli/ensemble_report.h"
 
 #include <cstdio>
 #include <string>
@@ -22,25 +22,6 @@ void printSet(const char* how, const SetVote& v)
 }
 
 }  // namespace
-
-EnsembleResult voteOn(const std::vector<Network>& members, const DataSplit& data)
-{
-    // Each member runs over each set once; the votes and counts all read these outputs.
-    const std::vector<Eigen::MatrixXf> validation = memberOutputs(members, data.validation);
-    const std::vector<Eigen::MatrixXf> test = memberOutputs(members, data.test);
-    const Cost cost = members.front().cost();
-    EnsembleResult result;
-    result.size = members.size();
-    for (const Eigen::MatrixXf& output : test)
-        result.members.push_back(voteOnOutputs({output}, data.test, cost));
-    auto onBothSets = [&](Vote vote) {
-        return SetVote{voteOnOutputs(validation, data.validation, cost, vote), voteOnOutputs(test, data.test, cost, vote)};
-    };
-    result.averaged = onBothSets(Vote::AveragedOutputs);
-    result.plurality = onBothSets(Vote::Plurality);
-    result.missedBy = missedByCounts(test, data.test);
-    return result;
-}
 
 nlohmann::ordered_json ensembleJson(const EnsembleResult& ensemble)
 {
