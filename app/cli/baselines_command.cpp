@@ -1,5 +1,4 @@
 // nnlab-cli baselines — chapter 1's yardsticks: random guessing and average darkness.
-#include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/config_flags.h"
 
@@ -12,15 +11,20 @@
 
 namespace nnlab::cli {
 
-int runBaselines(const std::vector<std::string>& argv)
+namespace {
+
+struct BaselinesOptions {
+    ConfigFlags dataset;   // --dataset
+    DataFlags data;
+    bool json = false;
+};
+
+int runBaselines(const BaselinesOptions& options)
 {
-    const Args args(argv, {"--data", "--dataset"}, {"--json"});
-    const DatasetKind kind = datasetFlag(args);
-    const std::optional<std::filesystem::path> dir = dataDirFlag(args);
-    const DataSplit data = loadDataset(kind, dir);
+    const DataSplit data = loadDataset(options.dataset.applyTo({}).dataset, options.data.path());
     const double random = randomGuessAccuracy(data.test, 1);
     const double darkness = accuracy(fitAverageDarkness(data.training), data.test);
-    if (args.has("--json")) {
+    if (options.json) {
         std::cout << nlohmann::ordered_json{{"random_guess_accuracy", random},
                                             {"average_darkness_accuracy", darkness}}.dump()
                   << "\n";
@@ -31,6 +35,19 @@ int runBaselines(const std::vector<std::string>& argv)
                     100 * darkness);
     }
     return 0;
+}
+
+}  // namespace
+
+CommandRunner addBaselinesCommand(CLI::App& cli)
+{
+    CLI::App* command =
+        cli.add_subcommand("baselines", "chapter 1's yardsticks: random guessing, average darkness");
+    auto options = std::make_shared<BaselinesOptions>();
+    options->dataset.addTo(*command, {}, {"--dataset"});
+    addDataFlag(*command, options->data);
+    addJsonFlag(*command, options->json, "one JSON object");
+    return [options] { return runBaselines(*options); };
 }
 
 }  // namespace nnlab::cli

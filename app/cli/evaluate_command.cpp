@@ -1,6 +1,5 @@
 // nnlab-cli evaluate — the test accuracy of a saved model, or of saved models voting as an
 // ensemble (chapter 6; members can be trained one at a time, e.g. across days with --checkpoint).
-#include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/config_flags.h"
 #include "app/cli/ensemble_report.h"
@@ -19,6 +18,14 @@ namespace nnlab::cli {
 
 namespace {
 
+struct EvaluateOptions {
+    std::string model;
+    std::vector<std::string> ensemble;
+    ConfigFlags dataset;   // --dataset
+    DataFlags data;
+    bool json = false;
+};
+
 Network loadFor(const std::string& file, DatasetKind kind, const DataSplit& data)
 {
     Network net = loadModel(file);
@@ -27,33 +34,16 @@ Network loadFor(const std::string& file, DatasetKind kind, const DataSplit& data
     return net;
 }
 
-std::vector<std::string> commaSeparated(const std::string& text)
+int runEvaluate(const EvaluateOptions& options)
 {
-    std::vector<std::string> parts;
-    std::size_t begin = 0;
-    while (begin <= text.size()) {
-        const std::size_t end = std::min(text.find(',', begin), text.size());
-        if (end > begin)
-            parts.push_back(text.substr(begin, end - begin));
-        begin = end + 1;
-    }
-    return parts;
-}
-
-}  // namespace
-
-int runEvaluate(const std::vector<std::string>& argv)
-{
-    const Args args(argv, {"--model", "--ensemble", "--data", "--dataset"}, {"--json"});
-    const auto model = args.text("--model");
-    const auto ensemble = args.text("--ensemble");
-    if (!model == !ensemble)
+    const bool ensemble = !options.ensemble.empty();
+    if (options.model.empty() == !ensemble)
         throw UsageError("evaluate needs --model FILE, or --ensemble FILE,FILE,... (not both)");
-    const std::vector<std::string> files = model ? std::vector<std::string>{*model} : commaSeparated(*ensemble);
+    const std::vector<std::string> files = ensemble ? options.ensemble : std::vector<std::string>{options.model};
     if (ensemble && files.size() < 2)
         throw UsageError("--ensemble needs two or more model files, separated by commas");
-    const DatasetKind kind = datasetFlag(args);
-    const DataSplit data = loadDataset(kind, dataDirFlag(args));
+    const DatasetKind kind = options.dataset.applyTo({}).dataset;
+    const DataSplit data = loadDataset(kind, options.data.path());
     std::vector<Network> members;
     for (const std::string& file : files)
         members.push_back(loadFor(file, kind, data));
@@ -71,7 +61,7 @@ int runEvaluate(const std::vector<std::string>& argv)
     nlohmann::ordered_json memberLines = nlohmann::ordered_json::array();
     for (std::size_t k = 0; k < members.size(); ++k) {
         const Evaluation& test = tests[k];
-        if (args.has("--json"))
+        if (options.json)
             memberLines.push_back({{"model", files[k]}, {"test_accuracy", test.accuracy}, {"correct", test.correct},
                                    {"total", test.total}});
         else
@@ -79,14 +69,32 @@ int runEvaluate(const std::vector<std::string>& argv)
                         test.correct, test.total);
     }
     if (!votes) {
-        if (args.has("--json"))
+        if (options.json)
             std::cout << memberLines[0].dump() << "\n";   // {"model", "test_accuracy", ...}
-    } else if (args.has("--json")) {
+    } else if (options.json) {
         std::cout << nlohmann::ordered_json{{"members", memberLines}, {"ensemble", ensembleJson(*votes)}}.dump() << "\n";
     } else {
         printEnsemble(*votes);
     }
     return 0;
+}
+
+}  // namespace
+
+CommandRunner addEvaluateCommand(CLI::App& cli)
+{
+    CLI::App* command = cli.add_subcommand(
+        "evaluate", "test accuracy of a saved model, or of saved models voting by averaged outputs (chapter 6)");
+    auto options = std::make_shared<EvaluateOptions>();
+    command->add_option("--model", options->model, "the model file (network2.py JSON or nnlab's layer stack)")
+        ->type_name("FILE");
+    command->add_option("--ensemble", options->ensemble, "two or more model files that vote")
+        ->type_name("FILE,FILE,...")
+        ->delimiter(',');
+    options->dataset.addTo(*command, {}, {"--dataset"});
+    addDataFlag(*command, options->data);
+    addJsonFlag(*command, options->json, "one JSON object");
+    return [options] { return runEvaluate(*options); };
 }
 
 }  // namespace nnlab::cli

@@ -1,5 +1,4 @@
 // nnlab-cli gradcheck — backpropagation's gradient against centred finite differences.
-#include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/config_flags.h"
 
@@ -12,42 +11,48 @@
 
 namespace nnlab::cli {
 
-int runGradcheck(const std::vector<std::string>& argv)
+namespace {
+
+struct GradcheckOptions {
+    ConfigFlags network;   // --net --activation --output --cost --init --seed
+    int samples = 10;
+    int perLayer = 200;
+    double tolerance = 1e-3;
+    double epsilon = 1e-5;
+    bool json = false;
+};
+
+// A small network by default: finite differences cost two forward passes per weight. Scaled
+// initialisation keeps the neurons out of saturation, where the differences say little.
+TrainConfig defaults()
 {
-    std::set<std::string> valueFlags = configFlags();
-    valueFlags.insert({"--samples", "--per-layer", "--tolerance", "--epsilon"});
-    const Args args(argv, valueFlags, {"--json"});
+    TrainConfig c;
+    c.net.sizes = {784, 30, 10};
+    c.init = Initialisation::Scaled;
+    return c;
+}
 
-    // A small network by default: finite differences cost two forward passes per weight.
-    TrainConfig defaults;
-    defaults.net.sizes = {784, 30, 10};
-    NetworkSpec spec = applyConfigFlags(args, defaults).net;
-    if (!args.has("--net"))
-        spec.sizes = {784, 30, 10};
+int runGradcheck(const GradcheckOptions& options)
+{
+    const TrainConfig config = options.network.applyTo(defaults());
+    NetworkSpec spec = config.net;
     spec.dropout = 0.0f;   // dropout makes the cost random: finite differences would be noise
-    const int samples = args.integer("--samples", 1, 1000).value_or(10);
-    const int perLayer = args.integer("--per-layer", 1, 1000000).value_or(200);
-    const double tolerance = args.number("--tolerance", 0.0f, 1.0f).value_or(1e-3f);
-    const auto seed = static_cast<std::uint64_t>(args.integer("--seed", 0, 2147483647).value_or(1));
-    const Initialisation init = args.has("--init") ? applyConfigFlags(args, defaults).init : Initialisation::Scaled;
-
-    std::mt19937_64 rng(seed);
-    Network net = makeNetwork(spec, init, rng);
+    std::mt19937_64 rng(config.seed);
+    Network net = makeNetwork(spec, config.init, rng);
     // Random inputs in [0, 1] and random one-hot targets: the check holds for any x and y.
     std::uniform_real_distribution<float> pixel(0.0f, 1.0f);
     std::uniform_int_distribution<int> label(0, spec.sizes.back() - 1);
-    Eigen::MatrixXf x(spec.sizes.front(), samples), y;
+    Eigen::MatrixXf x(spec.sizes.front(), options.samples), y;
     for (Eigen::Index i = 0; i < x.size(); ++i)
         x.data()[i] = pixel(rng);
-    std::vector<int> labels(samples);
+    std::vector<int> labels(options.samples);
     for (int& l : labels)
         l = label(rng);
     oneHot(labels, spec.sizes.back(), y);
 
-    const float epsilon = args.number("--epsilon", 1e-7f, 1.0f).value_or(1e-5f);
-    const GradientCheck check = checkGradients(net, x, y, perLayer, rng, epsilon);
-    const bool pass = check.maxRelativeError <= tolerance;
-    if (args.has("--json")) {
+    const GradientCheck check = checkGradients(net, x, y, options.perLayer, rng, float(options.epsilon));
+    const bool pass = check.maxRelativeError <= options.tolerance;
+    if (options.json) {
         nlohmann::ordered_json layers = nlohmann::ordered_json::array();
         for (const auto& l : check.layers)
             layers.push_back({{"layer", l.layer}, {"checked", l.checked}, {"relative_error", l.relativeError},
@@ -63,9 +68,29 @@ int runGradcheck(const std::vector<std::string>& argv)
             std::printf("%5d %8d %15.3g %14.6f %18.6f\n", l.layer, l.checked, l.relativeError, l.backpropSeconds,
                         l.finiteDifferenceSeconds);
         std::printf("max relative error %.3g (%s, tolerance %.g)\n", check.maxRelativeError,
-                    pass ? "pass" : "FAIL", tolerance);
+                    pass ? "pass" : "FAIL", options.tolerance);
     }
     return pass ? 0 : 1;
+}
+
+}  // namespace
+
+CommandRunner addGradcheckCommand(CLI::App& cli)
+{
+    CLI::App* command = cli.add_subcommand("gradcheck", "backprop against finite differences (chapter 2); "
+                                                        "exit status 1 when the error exceeds the tolerance");
+    auto options = std::make_shared<GradcheckOptions>();
+    options->network.addTo(*command, defaults(), {"--net", "--activation", "--output", "--cost", "--init", "--seed"});
+    inRange(command->add_option("--samples", options->samples, "random examples in the mini-batch")
+        ->capture_default_str(), 1, 1000);
+    inRange(command->add_option("--per-layer", options->perLayer, "weights and biases checked per layer")
+        ->capture_default_str(), 1, 1000000);
+    inRange(command->add_option("--tolerance", options->tolerance, "largest relative error that passes")
+        ->capture_default_str(), 0.0, 1.0);
+    inRange(command->add_option("--epsilon", options->epsilon, "the finite difference's step ε")
+        ->capture_default_str(), 1e-7, 1.0);
+    addJsonFlag(*command, options->json, "one JSON object");
+    return [options] { return runGradcheck(*options); };
 }
 
 }  // namespace nnlab::cli

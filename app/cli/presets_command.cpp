@@ -1,5 +1,4 @@
 // nnlab-cli presets — list the book's experiments.
-#include "app/cli/args.h"
 #include "app/cli/commands.h"
 
 #include "core/train/presets.h"
@@ -11,11 +10,12 @@
 
 namespace nnlab::cli {
 
-int runPresets(const std::vector<std::string>& argv)
+namespace {
+
+int listPresets(bool json)
 {
-    const Args args(argv, {}, {"--json"});
     for (const Preset& p : presets()) {
-        if (args.has("--json")) {
+        if (json) {
             nlohmann::ordered_json line{{"name", p.name}, {"chapter", p.chapter}, {"title", p.title},
                                         {"config", describe(p.config)}};
             line["book_accuracy"] = p.bookAccuracy ? nlohmann::ordered_json(*p.bookAccuracy) : nullptr;
@@ -27,6 +27,16 @@ int runPresets(const std::vector<std::string>& argv)
         }
     }
     return 0;
+}
+
+}  // namespace
+
+CommandRunner addPresetsCommand(CLI::App& cli)
+{
+    CLI::App* command = cli.add_subcommand("presets", "the book's experiments and the figures it reports");
+    auto json = std::make_shared<bool>(false);
+    addJsonFlag(*command, *json, "one JSON object per preset");
+    return [json] { return listPresets(*json); };
 }
 
 }  // namespace nnlab::cli

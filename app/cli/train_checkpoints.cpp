@@ -1,6 +1,6 @@
 #include "app/cli/train_checkpoints.h"
 
-#include "app/cli/config_flags.h"
+#include "app/cli/commands.h"
 
 #include "core/io/config_json.h"
 
@@ -15,24 +15,21 @@ std::filesystem::path memberPath(const std::filesystem::path& file, int k, int r
     return member;
 }
 
-std::optional<Checkpoint> resumeFlag(const Args& args, int runs)
+Checkpoint resumeFrom(const std::string& file, const ConfigFlags& flags, bool presetGiven, int runs)
 {
-    const auto file = args.text("--resume");
-    if (!file)
-        return std::nullopt;
     // The run goes on as it was configured; changing η or the network halfway would not be a
     // continuation of it. (η, λ, μ changed live in the GUI are part of the checkpoint's state.)
-    for (const std::string& flag : configFlags())
-        if (flag != "--epochs" && args.has(flag))
+    for (const std::string& flag : flags.givenFlags())
+        if (flag != "--epochs")
             throw UsageError("--resume continues the checkpoint's own configuration; " + flag +
                              " can't change it (only --epochs can)");
-    if (args.has("--preset") || args.has("--expand"))
-        throw UsageError("--resume continues the checkpoint's own configuration; drop --preset/--expand");
-    if (runs == 1 && !std::filesystem::exists(*file) && std::filesystem::exists(memberPath(*file, 1, 2)))
-        throw UsageError(*file + " was written by several runs (" + memberPath(*file, 1, 2).string() +
+    if (presetGiven)
+        throw UsageError("--resume continues the checkpoint's own configuration; drop --preset");
+    if (runs == 1 && !std::filesystem::exists(file) && std::filesystem::exists(memberPath(file, 1, 2)))
+        throw UsageError(file + " was written by several runs (" + memberPath(file, 1, 2).string() +
                          ", ...): give their --ensemble K or --best-of K again");
-    Checkpoint checkpoint = loadCheckpoint(memberPath(*file, 1, runs));
-    checkpoint.config.epochs = args.integer("--epochs", 1, 100000).value_or(checkpoint.config.epochs);
+    Checkpoint checkpoint = loadCheckpoint(memberPath(file, 1, runs));
+    checkpoint.config = flags.applyTo(checkpoint.config);   // --epochs, if given
     return checkpoint;
 }
 

@@ -2,7 +2,7 @@
 // for the K runs of --ensemble K / --best-of K (one file per member: FILE-member1.ckpt, ...).
 #pragma once
 
-#include "app/cli/args.h"
+#include "app/cli/config_flags.h"
 
 #include "core/io/checkpoint_file.h"
 #include "core/train/training_config.h"
@@ -18,8 +18,8 @@ std::filesystem::path memberPath(const std::filesystem::path& file, int k, int r
 
 // --resume FILE: the checkpoint of the first of `runs` runs (FILE itself, or FILE-member1...),
 // with --epochs (the only configuration flag that may change) applied. UsageError when other
-// configuration flags are given; FileError for a bad file.
-std::optional<Checkpoint> resumeFlag(const Args& args, int runs);
+// configuration flags (or a preset) are given; FileError for a bad file.
+Checkpoint resumeFrom(const std::string& file, const ConfigFlags& flags, bool presetGiven, int runs);
 
 // Run k's own checkpoint when resuming several runs: nullopt if that member had not started;
 // FileError when the file is damaged or belongs to another run than `config` describes.

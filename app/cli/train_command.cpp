@@ -1,5 +1,4 @@
 // nnlab-cli train — train a network as the book does, printing one line per epoch.
-#include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/config_flags.h"
 #include "app/cli/stop_on_interrupt.h"
@@ -19,6 +18,16 @@
 namespace nnlab::cli {
 
 namespace {
+
+struct TrainOptions {
+    ConfigFlags config;
+    std::string preset;
+    int bestOf = 1;
+    int ensemble = 0;   // 0: the preset's own (1 for most)
+    std::string save, checkpoint, resume;
+    DataFlags data;
+    bool json = false;
+};
 
 // One run: started afresh, continued from its checkpoint, or — a member of a resumed set that had
 // finished — read back from it without training. Checkpoints to checkpointPath when given.
@@ -53,40 +62,36 @@ TrainSummary trainOrReadBack(Trainer& trainer, const std::optional<Checkpoint>& 
     return summary;
 }
 
-}  // namespace
-
-int runTrain(const std::vector<std::string>& argv)
+int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
 {
-    StopOnInterrupt interrupt;   // first: before any thread starts
-    std::set<std::string> valueFlags = configFlags();
-    valueFlags.insert({"--preset", "--data", "--save", "--best-of", "--ensemble", "--checkpoint", "--resume"});
-    const Args args(argv, valueFlags, {"--json", "--expand"});
-
     const Preset* preset = nullptr;
     TrainConfig base;
-    if (const auto name = args.text("--preset")) {
-        preset = findPreset(*name);
+    if (!options.preset.empty()) {
+        preset = findPreset(options.preset);
         if (!preset)
-            throw UsageError("no preset named '" + *name + "' (nnlab-cli presets lists them)");
+            throw UsageError("no preset named '" + options.preset + "' (nnlab-cli presets lists them)");
         base = preset->config;
     }
     // "To generate results in this chapter I've taken best-of-three runs" (chapter 1): --best-of K
     // trains K networks with seeds seed, seed+1, ... and reports the one with the best peak.
     // --ensemble K (chapter 6) trains K networks the same way and lets them vote.
-    const int bestOf = args.integer("--best-of", 1, 100).value_or(1);
-    const int ensembleSize = args.integer("--ensemble", 1, 50).value_or(preset ? preset->ensembleSize : 1);
+    const int bestOf = options.bestOf;
+    const int ensembleSize = options.ensemble ? options.ensemble : preset ? preset->ensembleSize : 1;
     if (bestOf > 1 && ensembleSize > 1)
         throw UsageError("--best-of and --ensemble don't combine");
     const int runs = std::max(bestOf, ensembleSize);
 
-    const std::optional<Checkpoint> resumed = resumeFlag(args, runs);
-    const TrainConfig config = resumed ? resumed->config : applyConfigFlags(args, base);
-    const std::optional<std::filesystem::path> dir = dataDirFlag(args);
+    std::optional<Checkpoint> resumed;
+    if (!options.resume.empty())
+        resumed = resumeFrom(options.resume, options.config, preset != nullptr, runs);
+    const TrainConfig config = resumed ? resumed->config : options.config.applyTo(base);
     // A resumed run goes on checkpointing to its file(s) unless told otherwise.
-    const auto checkpointFile = args.has("--checkpoint") ? args.text("--checkpoint") : args.text("--resume");
+    std::optional<std::string> checkpointFile;
+    if (!options.checkpoint.empty() || !options.resume.empty())
+        checkpointFile = options.checkpoint.empty() ? options.resume : options.checkpoint;
 
-    const DataSplit data = loadDataset(config.dataset, dir);
-    TrainPrinter printer(config, preset, args.has("--json"), isatty(STDERR_FILENO) != 0);
+    const DataSplit data = loadDataset(config.dataset, options.data.path());
+    TrainPrinter printer(config, preset, options.json, isatty(STDERR_FILENO) != 0);
     printer.printHeader();
     std::vector<RunResult> results;
     std::optional<Network> bestNetwork;
@@ -116,16 +121,16 @@ int runTrain(const std::vector<std::string>& argv)
         ensemble = voteOn(members, data);
     printer.printSummary(results, ensemble);
 
-    if (const auto save = args.text("--save")) {
+    if (const std::string& save = options.save; !save.empty()) {
         if (ensembleSize > 1) {
             // One file per member, beside the name given: net.json → net-member1.json, ...
             for (std::size_t k = 0; k < members.size(); ++k)
-                saveModel(memberPath(*save, int(k) + 1, int(members.size())), members[k]);
+                saveModel(memberPath(save, int(k) + 1, int(members.size())), members[k]);
         } else {
-            saveModel(*save, *bestNetwork);
+            saveModel(save, *bestNetwork);
         }
-        if (!args.has("--json"))
-            std::cout << "saved to " << *save << (ensembleSize > 1 ? " (one file per member)" : "") << "\n";
+        if (!options.json)
+            std::cout << "saved to " << save << (ensembleSize > 1 ? " (one file per member)" : "") << "\n";
     }
     if (interrupt.interrupted()) {
         const std::string again = bestOf > 1 ? " --best-of " + std::to_string(bestOf)
@@ -137,6 +142,49 @@ int runTrain(const std::vector<std::string>& argv)
         return 130;   // as a shell reports a command ended by Ctrl-C
     }
     return results[bestRun(results)].summary.reason == StopReason::Diverged ? 3 : 0;
+}
+
+}  // namespace
+
+CommandRunner addTrainCommand(CLI::App& cli)
+{
+    CLI::App* command = cli.add_subcommand("train", "train a network (any option overrides the preset)");
+    auto options = std::make_shared<TrainOptions>();
+    command->add_option("--preset", options->preset, "start from one of the book's experiments (nnlab-cli presets)")
+        ->type_name("NAME");
+    options->config.addTo(*command);
+    addDataFlag(*command, options->data);
+    inRange(command->add_option("--best-of", options->bestOf,
+                                "train K networks (seeds seed..seed+K-1) and report the best, as the book does "
+                                "(\"best-of-three runs\"); --save keeps the best network")
+                ->type_name("K"),
+            1, 100);
+    inRange(command->add_option("--ensemble", options->ensemble,
+                                "train K networks (seeds seed..) and let them vote (averaged outputs); --save "
+                                "writes FILE-member1.json, ...")
+                ->type_name("K"),
+            1, 50);
+    command->add_option("--save", options->save,
+                        "save the trained network (network2.py's JSON format; convnets in nnlab's layer-stack format)")
+        ->type_name("FILE");
+    command->add_option("--checkpoint", options->checkpoint,
+                        "after every epoch write the run's whole state to FILE, atomically: weights, optimiser, "
+                        "random streams, metrics history")
+        ->type_name("FILE");
+    command->add_option("--resume", options->resume,
+                        "continue a checkpointed run where it stopped (same configuration; --epochs may extend "
+                        "it; it goes on checkpointing to FILE); gives the same weights as an unbroken run")
+        ->type_name("FILE");
+    addJsonFlag(*command, options->json, "one JSON object per epoch on stdout, then {\"summary\": ...}");
+    command->footer(
+        "With --ensemble K or --best-of K each run checkpoints to its own FILE-member1, ...; resume them with the\n"
+        "same K: finished members are read back, the interrupted one goes on, the rest start.\n"
+        "Ctrl-C stops a run after the mini-batch in progress: its checkpoint is written, the summary printed and\n"
+        "--save honoured (exit status 130); a second Ctrl-C quits at once.");
+    return [options] {
+        StopOnInterrupt interrupt;   // before any thread starts
+        return runTrain(*options, interrupt);
+    };
 }
 
 }  // namespace nnlab::cli

@@ -147,12 +147,11 @@ std::vector<ConfigField> describeFields()
                            {"quadratic", "cross-entropy", "log-likelihood"},
                            [](auto& c) -> auto& { return c.net.cost; }, costName, parseCost));
     fields.push_back(real("dropout", "--dropout", "dropout probability p",
-                          "dropout probability of hidden neurons (convnets: and of the last conv/pool outputs, "
-                          "the fully connected layers' inputs, as the book)",
+                          "dropout probability of hidden neurons (convnets: also the fully connected layers' "
+                          "inputs)",
                           0.0, 0.95, [](auto& c) -> auto& { return c.net.dropout; }));
     fields.push_back(named("init", "--init", "initialisation",
-                           "N(0,1) or N(0,1/n_in) weights; network3: as network3.py (chapter 6), N(0,1/n_out), "
-                           "a conv layer's n_out = maps·k²/pool², softmax from zero",
+                           "weights N(0,1), N(0,1/n_in), or network3.py's N(0,1/n_out) (chapter 6)",
                            {"large", "scaled", "network3"}, [](auto& c) -> auto& { return c.init; },
                            initialisationName, parseInitialisation));
     fields.push_back(real("eta", "--eta", "learning rate η", "learning rate (η)", 1e-9, 1e30,
@@ -173,16 +172,16 @@ std::vector<ConfigField> describeFields()
     fields.push_back(onOff("shifts", "--expand", "expanded data",
                            "expanded training data: every image also shifted 1 pixel 4 ways",
                            [](auto& c) -> auto& { return c.expansion.shifts; }));
-    fields.push_back(real("rotation_degrees", "--rotations", "rotations", "... and rotated by ±DEG degrees", 0.0,
+    fields.push_back(real("rotation_degrees", "--rotations", "rotations", "expanded training data: every image also rotated by ±DEG degrees", 0.0,
                           45.0, [](auto& c) -> auto& { return c.expansion.rotationDegrees; }));
     fields.push_back(named("dataset", "--dataset", "dataset", "MNIST's digits or Fashion-MNIST's clothes",
                            {"mnist", "fashion"}, [](auto& c) -> auto& { return c.dataset; }, datasetName,
                            parseDatasetKind));
     fields.push_back(integer("eta_halving_patience", "--eta-schedule", "η schedule patience",
-                             "halve η after N epochs without validation improvement, stop at η/128", 0, 1000,
+                             "halve η after N epochs without better validation accuracy; stop at η/128", 0, 1000,
                              [](auto& c) -> auto& { return c.etaHalvingPatience; }));
     fields.push_back(integer("early_stopping_patience", "--early-stop", "early-stopping patience",
-                             "stop after N epochs without validation improvement", 0, 1000,
+                             "stop after N epochs without better validation accuracy", 0, 1000,
                              [](auto& c) -> auto& { return c.earlyStoppingPatience; }));
     fields.push_back(integer("seed", "--seed", "seed", "random seed (same seed, same weights)", 0, 4294967295.0,
                              [](auto& c) -> auto& { return c.seed; }));

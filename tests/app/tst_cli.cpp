@@ -1,4 +1,5 @@
 // nnlab-cli as a user runs it: exit codes, JSON lines, saved models, clear errors.
+#include "core/train/config_fields.h"
 #include "tests/support/child_process.h"
 #include "tests/support/sanitizer_slack.h"
 
@@ -38,9 +39,9 @@ private slots:
         QTest::newRow("no command") << QStringList{} << "usage:";
         QTest::newRow("unknown command") << QStringList{"fly"} << "unknown command 'fly'";
         QTest::newRow("unknown flag") << QStringList{"train", "--speed", "9"} << "unknown option '--speed'";
-        QTest::newRow("missing value") << QStringList{"train", "--eta"} << "--eta needs a value";
-        QTest::newRow("bad number") << QStringList{"train", "--eta", "fast"} << "--eta must be a number";
-        QTest::newRow("bad choice") << QStringList{"train", "--cost", "hinge"} << "--cost must be one of";
+        QTest::newRow("missing value") << QStringList{"train", "--eta"} << "--eta: 1 required NUMBER missing";
+        QTest::newRow("bad number") << QStringList{"train", "--eta", "fast"} << "--eta: must be a number";
+        QTest::newRow("bad choice") << QStringList{"train", "--cost", "hinge"} << "--cost: must be one of";
         QTest::newRow("bad net") << QStringList{"train", "--net", "784,x,10"} << "'x' is not a layer";
         QTest::newRow("bad preset") << QStringList{"train", "--preset", "nope"} << "no preset named 'nope'";
         QTest::newRow("softmax with quadratic") << QStringList{"train", "--output", "softmax"} << "does not go with";
@@ -54,6 +55,33 @@ private slots:
         const ProgramResult r = runCli(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message) || r.out.contains(message), qPrintable(r.err));
+        if (!args.isEmpty())
+            QCOMPARE(r.err.count('\n'), 1);   // one line
+    }
+
+    // The help is made from the options themselves: every configuration field's flag is listed
+    // with its range, and every command has its own.
+    void helpIsGeneratedFromTheOptions()
+    {
+        const ProgramResult r = runCli({"train", "--help"});
+        QCOMPARE(r.exitCode, 0);
+        for (const nnlab::ConfigField& field : nnlab::configFields()) {
+            if (field.flag.empty())
+                continue;
+            QVERIFY2(r.out.contains(QString::fromStdString(field.flag)), field.flag.c_str());
+            if (field.type == nnlab::ConfigField::Type::Integer)
+                QVERIFY2(r.out.contains(QString::fromStdString("[" + nnlab::formatLimit(field.min) + ".." +
+                                                               nnlab::formatLimit(field.max) + "]")),
+                         field.flag.c_str());
+        }
+        for (const char* command : {"presets", "train", "evaluate", "gradcheck", "bench", "baselines"}) {
+            const ProgramResult help = runCli({command, "--help"});
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.contains(QString("usage: nnlab-cli ") + command), command);
+        }
+        const ProgramResult version = runCli({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(!version.out.trimmed().isEmpty());
     }
 
     void presetsListTheBooksExperiments()
