@@ -5,6 +5,7 @@
 #include "core/train/evaluation.h"
 #include "core/train/presets.h"
 #include "core/train/trainer.h"
+#include "tests/support/mnist.h"
 
 #include <QtTest>
 
@@ -94,7 +95,7 @@ private slots:
 
     void trainerSeesEveryVariant()
     {
-        static const DataSplit data = loadDataset(DatasetKind::Mnist);
+        const DataSplit& data = mnist();
         TrainConfig c;
         c.net.sizes = {784, 10, 10};
         c.net.cost = Cost::CrossEntropy;
@@ -120,7 +121,7 @@ private slots:
     // needs more updates than 1,000 mini-batches to pass 97%.
     void twoConvReluNetLearnsFromOneExpandedEpochOfTenThousandImages()
     {
-        static const DataSplit data = loadDataset(DatasetKind::Mnist);
+        const DataSplit& data = mnist();
         const Preset* relu = findPreset("ch6-relu");
         QVERIFY(relu);
         TrainConfig c = relu->config;

@@ -7,6 +7,7 @@
 #include "core/train/checkpoint_saver.h"
 #include "core/train/trainer.h"
 #include "tests/support/child_process.h"
+#include "tests/support/mnist.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QTemporaryDir>
@@ -22,12 +23,6 @@
 using namespace nnlab;
 
 namespace {
-
-const DataSplit& mnist()
-{
-    static const DataSplit data = loadDataset(DatasetKind::Mnist);
-    return data;
-}
 
 std::vector<Eigen::ArrayXf> parametersOf(const Network& constNet)
 {
@@ -236,7 +231,11 @@ private slots:
                          line.find('\n') == std::string::npos,
                      line.c_str());
     }
-    void initTestCase() { QVERIFY(mnist().training.size() == 50000); }
+    void initTestCase()
+    {
+        SKIP_WITHOUT_MNIST();
+        QCOMPARE(mnist().training.size(), 50000);
+    }
 
     void resumingAfterAnEpochGivesTheUnbrokenRunsWeights()
     {

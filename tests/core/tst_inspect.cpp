@@ -6,6 +6,7 @@
 #include "core/inspect/mistakes.h"
 #include "core/io/model_file.h"
 #include "core/train/evaluation.h"
+#include "tests/support/mnist.h"
 
 #include <QtTest>
 
@@ -17,7 +18,8 @@ class TestInspect : public QObject {
 private slots:
     void initTestCase()
     {
-        m_data = std::make_unique<DataSplit>(loadDataset(DatasetKind::Mnist));
+        SKIP_WITHOUT_MNIST();
+        m_data = sharedMnist();
         const QString model = QFINDTESTDATA("../resources/models/fc-784-100-10.json");
         QVERIFY2(!model.isEmpty(), "the shipped model resources/models/fc-784-100-10.json is missing");
         m_net = std::make_unique<Network>(loadModel(model.toStdString()));
@@ -123,7 +125,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<DataSplit> m_data;
+    std::shared_ptr<const DataSplit> m_data;
     std::unique_ptr<Network> m_net;
 };
 

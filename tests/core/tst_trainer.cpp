@@ -3,6 +3,7 @@
 #include "core/train/trainer.h"
 
 #include "core/nn/dense_layer.h"
+#include "tests/support/mnist.h"
 
 #include <QtTest>
 
@@ -12,13 +13,6 @@
 using namespace nnlab;
 
 namespace {
-
-// MNIST loaded once for the whole suite (about 0.2 s).
-const DataSplit& mnist()
-{
-    static const DataSplit data = loadDataset(DatasetKind::Mnist);
-    return data;
-}
 
 class Recorder : public TrainingObserver {
 public:
@@ -68,7 +62,11 @@ class TestTrainer : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QVERIFY(mnist().training.size() == 50000); }
+    void initTestCase()
+    {
+        SKIP_WITHOUT_MNIST();
+        QCOMPARE(mnist().training.size(), 50000);
+    }
 
     // 784-30-10, cross-entropy, η = 0.5 on 10,000 images for 3 epochs. Such a net reaches
     // about 92–93% here; 90% leaves honest margin while any real bug falls far below it.

@@ -14,6 +14,7 @@
 
 #include "core/nn/dense_layer.h"
 
+#include "tests/support/mnist_loader.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QComboBox>
@@ -187,11 +188,10 @@ private slots:
     // The real digit tab traces MNIST test digits through 784-30-10 and steps like the tiny net.
     void realDigitTrace()
     {
-        DatasetLoader loader;
-        loader.load(DatasetKind::Mnist);
-        QTRY_VERIFY_WITH_TIMEOUT(loader.split(DatasetKind::Mnist) != nullptr || !loader.isLoading(DatasetKind::Mnist), int(60000 * kSanitizerSlack));
-        if (!loader.split(DatasetKind::Mnist))
-            QSKIP("MNIST not found; run scripts/fetch-data");
+        SKIP_WITHOUT_MNIST();
+        const std::unique_ptr<DatasetLoader> loaded = loadedMnist();
+        QVERIFY(loaded);
+        DatasetLoader& loader = *loaded;
         BackpropView view(&loader);
         view.resize(1200, 800);
         view.show();

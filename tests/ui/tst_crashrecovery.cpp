@@ -13,6 +13,7 @@
 #include "core/train/presets.h"
 #include "core/train/trainer.h"
 
+#include "tests/support/mnist_loader.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QElapsedTimer>
@@ -77,14 +78,9 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
-        try {
-            nnlab::findDataDir(nnlab::DatasetKind::Mnist);
-        } catch (const nnlab::DataError& e) {
-            QSKIP(qPrintable(QString("MNIST not found (%1); run scripts/fetch-data").arg(e.what())));
-        }
-        m_loader = std::make_unique<DatasetLoader>();
-        m_loader->load(nnlab::DatasetKind::Mnist);
-        QTRY_VERIFY_WITH_TIMEOUT(m_loader->split(nnlab::DatasetKind::Mnist) != nullptr, int(30000 * kSanitizerSlack));
+        SKIP_WITHOUT_MNIST();
+        m_loader = loadedMnist();
+        QVERIFY(m_loader);
     }
 
     void aRunThatEndsMarksItsCheckpointFinished()

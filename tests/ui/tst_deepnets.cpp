@@ -10,6 +10,7 @@
 #include "core/deep_nets/neuron_chain.h"
 #include "core/train/presets.h"
 
+#include "tests/support/mnist.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QtTest>
@@ -19,12 +20,6 @@
 using namespace nnlab;
 
 namespace {
-
-const DataSplit& mnist()
-{
-    static const DataSplit data = loadDataset(DatasetKind::Mnist);
-    return data;
-}
 
 // ‖δ^l‖ of each hidden layer of the preset's network, freshly initialised, over its 1,000 images.
 std::vector<double> initialHiddenNorms(const TrainConfig& config)
@@ -47,6 +42,8 @@ class TestDeepNets : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { SKIP_WITHOUT_MNIST(); }
+
     void presetsAreTheBooksSetup_data()
     {
         QTest::addColumn<QString>("name");

@@ -12,6 +12,7 @@
 #include "core/train/evaluation.h"
 
 #include "tests/support/child_process.h"
+#include "tests/support/mnist.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QElapsedTimer>
@@ -44,7 +45,7 @@ private slots:
     void liveUpdateIsFast();
 
 private:
-    std::unique_ptr<nnlab::DataSplit> m_data;
+    std::shared_ptr<const nnlab::DataSplit> m_data;
     std::unique_ptr<nnlab::Network> m_net;
 };
 
@@ -52,7 +53,8 @@ void TestDefaultModels::initTestCase()
 {
     QVERIFY2(!defaultModelFile().isEmpty(), "resources/models/fc-784-100-10.json is missing");
     m_net = std::make_unique<nnlab::Network>(nnlab::loadModel(defaultModelFile().toStdString()));
-    m_data = std::make_unique<nnlab::DataSplit>(nnlab::loadDataset(nnlab::DatasetKind::Mnist));
+    SKIP_WITHOUT_MNIST();
+    m_data = sharedMnist();
 }
 
 void TestDefaultModels::defaultModelReachesNinetyEightPercent()

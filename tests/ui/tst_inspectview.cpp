@@ -8,6 +8,7 @@
 #include "ui/inspect/inspect_view.h"
 
 #include "core/train/evaluation.h"
+#include "tests/support/mnist_loader.h"
 
 #include <QListWidget>
 #include <QRegularExpression>
@@ -28,12 +29,9 @@ private:
 private slots:
     void initTestCase()
     {
-        m_loader = std::make_unique<DatasetLoader>();
-        m_loader->load(DatasetKind::Mnist);
-        QTRY_VERIFY_WITH_TIMEOUT(m_loader->split(DatasetKind::Mnist) != nullptr || !m_loader->isLoading(DatasetKind::Mnist),
-                                 60000);
-        if (!m_loader->split(DatasetKind::Mnist))
-            QSKIP("MNIST not found; run scripts/fetch-data");
+        SKIP_WITHOUT_MNIST();
+        m_loader = loadedMnist();
+        QVERIFY(m_loader);
     }
 
     void confusionCellsFieldsAndAdversarial()

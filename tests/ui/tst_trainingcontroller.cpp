@@ -12,6 +12,7 @@
 #include "core/train/presets.h"
 
 #include "tests/support/child_process.h"
+#include "tests/support/mnist.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QElapsedTimer>
@@ -36,12 +37,6 @@ using nnlab::TrainConfig;
 using State = TrainingController::State;
 
 namespace {
-
-std::shared_ptr<const nnlab::DataSplit> mnist()
-{
-    static const auto data = std::make_shared<const nnlab::DataSplit>(nnlab::loadDataset(nnlab::DatasetKind::Mnist));
-    return data;
-}
 
 TrainConfig chapter1(int trainingSize, int epochs)
 {
@@ -131,11 +126,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
-        try {
-            mnist();
-        } catch (const nnlab::DataError& e) {
-            QSKIP(qPrintable(QString("MNIST not found (%1); run scripts/fetch-data").arg(e.what())));
-        }
+        SKIP_WITHOUT_MNIST();
     }
 
     void rejectsWhatCannotRun()
@@ -144,11 +135,11 @@ private slots:
         QString error;
         TrainConfig c = chapter1(1000, 1);
         c.net.output = nnlab::Activation::Softmax;   // softmax with quadratic cost
-        QVERIFY(!controller.start(c, mnist(), &error));
+        QVERIFY(!controller.start(c, sharedMnist(), &error));
         QVERIFY2(error.contains("softmax"), qPrintable(error));
         c = chapter1(1000, 1);
         c.net.sizes = {100, 10};
-        QVERIFY(!controller.start(c, mnist(), &error));
+        QVERIFY(!controller.start(c, sharedMnist(), &error));
         QVERIFY2(error.contains("784"), qPrintable(error));
         QCOMPARE(controller.state(), State::Idle);
         QVERIFY(!controller.start(chapter1(1000, 1), nullptr, &error));
@@ -158,7 +149,7 @@ private slots:
     {
         TrainingController controller;
         Recorder rec(controller);
-        QVERIFY(controller.start(chapter1(50000, 30), mnist()));
+        QVERIFY(controller.start(chapter1(50000, 30), sharedMnist()));
         QCOMPARE(controller.state(), State::Running);
         QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > 500, int(10000 * kSanitizerSlack));
 
@@ -198,7 +189,7 @@ private slots:
         TrainingController controller;
         Recorder rec(controller);
         QVERIFY(!controller.currentNetwork());
-        QVERIFY(controller.start(chapter1(50000, 30), mnist()));
+        QVERIFY(controller.start(chapter1(50000, 30), sharedMnist()));
         QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > 200, int(10000 * kSanitizerSlack));
         const auto early = controller.currentNetwork();
         QVERIFY(early);
@@ -223,7 +214,7 @@ private slots:
     {
         TrainingController controller;
         Recorder rec(controller);
-        QVERIFY(controller.start(chapter1(50000, 30), mnist()));
+        QVERIFY(controller.start(chapter1(50000, 30), sharedMnist()));
         QTRY_VERIFY_WITH_TIMEOUT(rec.samples.size() > 20, int(10000 * kSanitizerSlack));
         QCOMPARE(rec.samples.back().eta, 3.0f);
         controller.setEta(0.5f);
@@ -248,7 +239,7 @@ private slots:
         // Stop and pause right after start, before the worker has built its Trainer.
         TrainingController controller;
         Recorder rec(controller);
-        QVERIFY(controller.start(chapter1(50000, 30), mnist()));
+        QVERIFY(controller.start(chapter1(50000, 30), sharedMnist()));
         controller.pause();
         QTest::qWait(300);
         QVERIFY(rec.progress.epoch <= 1 && batchesDone(rec.progress) <= 1);
@@ -270,7 +261,7 @@ private slots:
         clock.start();
         constexpr int cycles = 300;
         for (int i = 0; i < cycles; ++i) {
-            QVERIFY(controller.start(chapter1(1000, 50), mnist()));
+            QVERIFY(controller.start(chapter1(1000, 50), sharedMnist()));
             // A random interleaving of pauses, resumes and event-loop turns, then a stop.
             const int steps = int(rng() % 6);
             for (int s = 0; s < steps; ++s) {
