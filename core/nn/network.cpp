@@ -1,34 +1,8 @@
 #include "core/nn/network.h"
 
-#include "core/nn/conv_layer.h"
-#include "core/nn/dense_layer.h"
-#include "core/nn/max_pool_layer.h"
-
-#include <cmath>
 #include <stdexcept>
 
 namespace nnlab {
-
-std::string initialisationName(Initialisation init)
-{
-    switch (init) {
-    case Initialisation::Large: return "large";
-    case Initialisation::Scaled: return "scaled";
-    case Initialisation::Network3: return "network3";
-    }
-    return "large";
-}
-
-std::optional<Initialisation> parseInitialisation(const std::string& name)
-{
-    if (name == "large")
-        return Initialisation::Large;
-    if (name == "scaled")
-        return Initialisation::Scaled;
-    if (name == "network3")
-        return Initialisation::Network3;
-    return std::nullopt;
-}
 
 Network::Network(std::vector<std::unique_ptr<Layer>> layers, Cost cost)
     : m_layers(std::move(layers)), m_cost(cost)
@@ -42,8 +16,7 @@ Network::Network(std::vector<std::unique_ptr<Layer>> layers, Cost cost)
                                         " inputs but the layer before has " +
                                         std::to_string(m_layers[l - 1]->outputSize()) + " outputs");
     for (std::size_t l = 1; l < m_layers.size(); ++l)
-        if (auto* dense = dynamic_cast<DenseLayer*>(m_layers[l].get()))
-            dense->setInputDropout(m_layers[l - 1]->dropout());
+        m_layers[l]->setInputDropout(m_layers[l - 1]->dropout());
 }
 
 Network::Network(const Network& other) : m_cost(other.m_cost)
@@ -70,7 +43,7 @@ std::vector<int> Network::sizes() const
 bool Network::isFullyConnected() const
 {
     for (const auto& layer : m_layers)
-        if (!dynamic_cast<const DenseLayer*>(layer.get()))
+        if (!layer->isFullyConnected())
             return false;
     return true;
 }
@@ -210,59 +183,12 @@ Network makeNetwork(const NetworkSpec& spec, Initialisation init, std::mt19937_6
     return net;
 }
 
-namespace {
-
-// network3.py's n_out for a conv layer: its maps times the kernel's k² outputs per input, divided
-// by the pooling that follows (p², when layer l + 1 pools).
-float convFanOut(const Network& net, int l, const ConvLayer& conv)
-{
-    float pooling = 1.0f;
-    if (l + 1 < net.layerCount())
-        if (const auto* pool = dynamic_cast<const MaxPoolLayer*>(&net.layer(l + 1)))
-            pooling = float(pool->pool() * pool->pool());
-    return float(conv.maps() * conv.kernel() * conv.kernel()) / pooling;
-}
-
-}  // namespace
-
 void initialise(Network& net, Initialisation init, std::mt19937_64& rng)
 {
-    std::normal_distribution<float> gaussian(0.0f, 1.0f);
+    NormalStream normal(rng);   // one for all layers, as the same seed must give the same weights
     for (int l = 0; l < net.layerCount(); ++l) {
-        // Weights and biases of a dense or convolutional layer; pooling has none. A weight
-        // row's length is the neuron's fan-in n_in (a conv filter's C·k·k).
-        Eigen::MatrixXf* weights = nullptr;
-        Eigen::VectorXf* biases = nullptr;
-        float halving = 1.0f;   // behind a dropout: the book's initial weights, halved (dropout.h)
-        float fanOut = 0.0f;    // network3.py's n_out
-        if (auto* dense = dynamic_cast<DenseLayer*>(&net.layer(l))) {
-            weights = &dense->weights();
-            biases = &dense->biases();
-            halving = 1.0f - dense->inputDropout();
-            fanOut = float(dense->outputSize());
-            if (init == Initialisation::Network3 && dense->activation() == Activation::Softmax) {
-                weights->setZero();   // network3.py's SoftmaxLayer starts from zero
-                biases->setZero();
-                continue;
-            }
-        } else if (auto* conv = dynamic_cast<ConvLayer*>(&net.layer(l))) {
-            weights = &conv->weights();
-            biases = &conv->biases();
-            fanOut = convFanOut(net, l, *conv);
-        } else {
-            continue;
-        }
-        // Scaled: standard deviation 1/√n_in keeps z = Σ w x + b from saturating the neuron.
-        float sd = 1.0f;
-        if (init == Initialisation::Scaled)
-            sd = 1.0f / std::sqrt(float(weights->cols()));
-        else if (init == Initialisation::Network3)
-            sd = 1.0f / std::sqrt(fanOut);
-        sd *= halving;
-        for (Eigen::Index i = 0; i < weights->size(); ++i)
-            weights->data()[i] = sd * gaussian(rng);
-        for (Eigen::Index i = 0; i < biases->size(); ++i)
-            (*biases)[i] = gaussian(rng);
+        const int poolingAfter = l + 1 < net.layerCount() ? net.layer(l + 1).poolingArea() : 1;
+        net.layer(l).initialise(init, normal, poolingAfter);
     }
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/nn/cost.h"
+#include "core/nn/initialisation.h"
 #include "core/nn/layer.h"
 #include "core/nn/network_spec.h"
 
@@ -14,16 +15,6 @@
 #include <vector>
 
 namespace nnlab {
-
-enum class Initialisation {
-    Large,   // weights and biases ~ N(0, 1)                    (chapter 1)
-    Scaled,  // weights ~ N(0, 1/n_in), biases ~ N(0, 1)        (chapter 3, "improving ... initialization")
-    Network3,   // as the book's network3.py (chapter 6): weights ~ N(0, 1/n_out), where a conv
-                // layer's n_out = maps·k²/p² (p: the pooling after it), biases ~ N(0, 1); a
-                // softmax output layer starts at zero
-};
-std::string initialisationName(Initialisation init);
-std::optional<Initialisation> parseInitialisation(const std::string& name);
 
 class Network {
 public:
@@ -42,7 +33,7 @@ public:
     Activation outputActivation() const { return m_layers.back()->activation(); }
     Activation hiddenActivation() const { return m_layers.front()->activation(); }
     std::vector<int> sizes() const;        // [inputSize, layer outputs...]
-    bool isFullyConnected() const;         // every layer a DenseLayer (network2.py's format)
+    bool isFullyConnected() const;         // every layer fully connected (network2.py's format)
 
     // Training passes. forward() keeps each layer's z and a; backprop() computes every
     // layer's nabla (summed over the mini-batch) and returns the mini-batch's total cost.
@@ -93,7 +84,7 @@ private:
 // The network of a spec (network_spec.h), parameters initialised from rng.
 Network makeNetwork(const NetworkSpec& spec, Initialisation init, std::mt19937_64& rng);
 
-// Draws every weight and bias of the network afresh.
+// Draws every weight and bias of the network afresh, layer by layer (Layer::initialise).
 void initialise(Network& net, Initialisation init, std::mt19937_64& rng);
 
 // One-hot target columns y for labels (outputSize × labels.size()).

@@ -122,12 +122,8 @@ std::vector<std::unique_ptr<Layer>> buildLayers(const NetworkSpec& spec)
     int inputs = addFeatureLayers(spec, layers);
     // Dropout acts on the fully connected section's inputs, as network3.py's layers apply it
     // (chapter 6): so the convolutional section's outputs are dropped too, not only hidden neurons.
-    if (!layers.empty()) {
-        if (auto* pool = dynamic_cast<MaxPoolLayer*>(layers.back().get()))
-            pool->setDropout(spec.dropout);
-        else if (auto* conv = dynamic_cast<ConvLayer*>(layers.back().get()))
-            conv->setDropout(spec.dropout);
-    }
+    if (!layers.empty())
+        layers.back()->setDropout(spec.dropout);
     for (std::size_t l = 1; l < spec.sizes.size(); ++l) {
         const bool isOutput = l + 1 == spec.sizes.size();
         layers.push_back(std::make_unique<DenseLayer>(inputs, spec.sizes[l], isOutput ? spec.output : spec.hidden,

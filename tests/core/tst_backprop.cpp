@@ -176,6 +176,10 @@ private slots:
                                     {Activation::Tanh, "tanh"},
                                     {Activation::ReLU, "relu"},
                                     {Activation::Softmax, "softmax"}});
+        checkEnumNames<Initialisation>(initialisationName, parseInitialisation,
+                                       {{Initialisation::Large, "large"},
+                                        {Initialisation::Scaled, "scaled"},
+                                        {Initialisation::Network3, "network3"}});
     }
 
     void incompatibleCostAndOutputIsRejected()
