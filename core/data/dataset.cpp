@@ -6,6 +6,7 @@
 
 #include "core/data/idx.h"
 #include "core/data/sha256.h"
+#include "core/util/enum_names.h"
 
 #include <cstdlib>
 #include <stdexcept>
@@ -235,19 +236,17 @@ Dataset Dataset::slice(int first, int count) const
     return part;
 }
 
-std::string datasetName(DatasetKind kind)
-{
-    return kind == DatasetKind::Mnist ? "mnist" : "fashion";
-}
+namespace {
+constexpr EnumName<DatasetKind> kKindNames[] = {
+    {DatasetKind::Mnist, "mnist"},
+    {DatasetKind::Fashion, "fashion"},
+    {DatasetKind::Fashion, "fashion-mnist"},   // read too; written "fashion"
+};
+}  // namespace
 
-std::optional<DatasetKind> parseDatasetKind(const std::string& name)
-{
-    if (name == "mnist")
-        return DatasetKind::Mnist;
-    if (name == "fashion" || name == "fashion-mnist")
-        return DatasetKind::Fashion;
-    return std::nullopt;
-}
+std::string datasetName(DatasetKind kind) { return enumName(kKindNames, kind); }
+
+std::optional<DatasetKind> parseDatasetKind(const std::string& name) { return parseEnum(kKindNames, name); }
 
 std::vector<std::string> classNames(DatasetKind kind)
 {

@@ -1,28 +1,24 @@
 #include "core/nn/activation.h"
 
+#include "core/util/enum_names.h"
+
 #include <cassert>
 #include <stdexcept>
 
 namespace nnlab {
 
-std::string activationName(Activation f)
-{
-    switch (f) {
-    case Activation::Sigmoid: return "sigmoid";
-    case Activation::Tanh: return "tanh";
-    case Activation::ReLU: return "relu";
-    case Activation::Softmax: return "softmax";
-    }
-    return "?";
-}
+namespace {
+constexpr EnumName<Activation> kNames[] = {
+    {Activation::Sigmoid, "sigmoid"},
+    {Activation::Tanh, "tanh"},
+    {Activation::ReLU, "relu"},
+    {Activation::Softmax, "softmax"},
+};
+}  // namespace
 
-std::optional<Activation> parseActivation(const std::string& name)
-{
-    for (Activation f : {Activation::Sigmoid, Activation::Tanh, Activation::ReLU, Activation::Softmax})
-        if (activationName(f) == name)
-            return f;
-    return std::nullopt;
-}
+std::string activationName(Activation f) { return enumName(kNames, f); }
+
+std::optional<Activation> parseActivation(const std::string& name) { return parseEnum(kNames, name); }
 
 void multiplyByDerivative(Activation f, const Eigen::MatrixXf& z, const Eigen::MatrixXf& a,
                           Eigen::MatrixXf& dA)

@@ -53,6 +53,14 @@ std::string ConvLayer::describe() const
            activationName(m_activation) + m_dropout.describe();
 }
 
+void ConvLayer::initialise(Initialisation init, NormalStream& normal, int poolingAfter)
+{
+    // network3.py's n_out: each input pixel reaches k² positions of every map, and a p×p pooling
+    // after them keeps one value of p² (its ConvPoolLayer's fan_out).
+    const float fanOut = float(maps() * m_kernel * m_kernel) / float(poolingAfter);
+    initialiseParameters(init, {float(m_weights.cols()), fanOut}, m_activation, 1.0f, m_weights, m_biases, normal);
+}
+
 template <typename Scalar>
 void ConvLayer::convolve(const Eigen::Matrix<Scalar, -1, -1>& aPrev, Eigen::Matrix<Scalar, -1, -1>& patches,
                          Eigen::Matrix<Scalar, -1, -1>& zRows, Eigen::Matrix<Scalar, -1, -1>& z) const

@@ -11,7 +11,6 @@
 // patches, δ · w, is summed back onto the input pixels it came from (col2im).
 #pragma once
 
-#include "core/nn/dropout.h"
 #include "core/nn/layer.h"
 
 namespace nnlab {
@@ -32,6 +31,8 @@ public:
     Activation activation() const override { return m_activation; }
     std::string describe() const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<ConvLayer>(*this); }
+    // n_in = C·k², one filter's weights; n_out = maps·k²/poolingAfter, as network3.py counts it.
+    void initialise(Initialisation init, NormalStream& normal, int poolingAfter) override;
 
     const Eigen::MatrixXf& forward(const Eigen::MatrixXf& aPrev, bool training, std::mt19937_64& rng) override;
     void infer(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& a) const override;
@@ -49,9 +50,6 @@ public:
     const Eigen::MatrixXf& weights() const { return m_weights; }
     Eigen::VectorXf& biases() { return m_biases; }
     const Eigen::VectorXf& biases() const { return m_biases; }
-    // Dropout of the output maps while training, when they feed fully connected layers.
-    float dropout() const override { return m_dropout.probability(); }
-    void setDropout(float p) { m_dropout = Dropout(p); }
 
 private:
     template <typename Scalar>
@@ -63,7 +61,6 @@ private:
     Activation m_activation;
     Eigen::MatrixXf m_weights;     // K × (C·k·k)
     Eigen::VectorXf m_biases;      // K
-    Dropout m_dropout;
     Eigen::MatrixXf m_nablaW;
     Eigen::VectorXf m_nablaB;
     Eigen::MatrixXf m_patches;     // (m·H'·W') × (C·k·k): example s's positions in rows s·H'W' ...

@@ -1,27 +1,23 @@
 #include "core/nn/cost.h"
 
+#include "core/util/enum_names.h"
+
 #include <cmath>
 #include <stdexcept>
 
 namespace nnlab {
 
-std::string costName(Cost cost)
-{
-    switch (cost) {
-    case Cost::Quadratic: return "quadratic";
-    case Cost::CrossEntropy: return "cross-entropy";
-    case Cost::LogLikelihood: return "log-likelihood";
-    }
-    return "?";
-}
+namespace {
+constexpr EnumName<Cost> kNames[] = {
+    {Cost::Quadratic, "quadratic"},
+    {Cost::CrossEntropy, "cross-entropy"},
+    {Cost::LogLikelihood, "log-likelihood"},
+};
+}  // namespace
 
-std::optional<Cost> parseCost(const std::string& name)
-{
-    for (Cost c : {Cost::Quadratic, Cost::CrossEntropy, Cost::LogLikelihood})
-        if (costName(c) == name)
-            return c;
-    return std::nullopt;
-}
+std::string costName(Cost cost) { return enumName(kNames, cost); }
+
+std::optional<Cost> parseCost(const std::string& name) { return parseEnum(kNames, name); }
 
 bool costSupportsOutput(Cost cost, Activation output)
 {

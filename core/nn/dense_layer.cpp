@@ -7,7 +7,7 @@
 namespace nnlab {
 
 DenseLayer::DenseLayer(int inputSize, int outputSize, Activation activation, float dropout)
-    : m_activation(activation), m_dropout(dropout),
+    : Layer(dropout), m_activation(activation),
       m_weights(Eigen::MatrixXf::Zero(outputSize, inputSize)),
       m_biases(Eigen::VectorXf::Zero(outputSize)),
       m_nablaW(Eigen::MatrixXf::Zero(outputSize, inputSize)),
@@ -20,6 +20,12 @@ DenseLayer::DenseLayer(int inputSize, int outputSize, Activation activation, flo
 std::string DenseLayer::describe() const
 {
     return std::to_string(outputSize()) + " " + activationName(m_activation) + m_dropout.describe();
+}
+
+void DenseLayer::initialise(Initialisation init, NormalStream& normal, int /*poolingAfter*/)
+{
+    initialiseParameters(init, {float(inputSize()), float(outputSize())}, m_activation, 1.0f - m_inputDropout,
+                         m_weights, m_biases, normal);
 }
 
 const Eigen::MatrixXf& DenseLayer::forward(const Eigen::MatrixXf& aPrev, bool training,

@@ -1,7 +1,6 @@
 // dense_layer.h — a fully connected layer: z = w·a^{l-1} + b, a = σ(z) (eq. 25).
 #pragma once
 
-#include "core/nn/dropout.h"
 #include "core/nn/layer.h"
 
 namespace nnlab {
@@ -17,6 +16,9 @@ public:
     Activation activation() const override { return m_activation; }
     std::string describe() const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<DenseLayer>(*this); }
+    bool isFullyConnected() const override { return true; }
+    // n_in = inputSize(), n_out = outputSize(); behind a dropout the weights start × (1 − p_in).
+    void initialise(Initialisation init, NormalStream& normal, int poolingAfter) override;
 
     const Eigen::MatrixXf& forward(const Eigen::MatrixXf& aPrev, bool training,
                                    std::mt19937_64& rng) override;
@@ -36,17 +38,13 @@ public:
     // cores take it as they write ∂C/∂w, saving another pass over it; core_split.h).
     double splitNablaWSquaredNorm() const { return m_splitNablaWSquaredNorm; }
 
-    // Dropout probability p of this layer's neurons while training (chapter 3; see dropout.h).
-    float dropout() const override { return m_dropout.probability(); }
-
     // The dropout of this layer's inputs (the layer before's outputs; Network sets it). Then
     // BP4's ∂C/∂w is taken for the book's unhalved weights, as dropout.h explains.
-    void setInputDropout(float p) { m_inputDropout = p; }
+    void setInputDropout(float p) override { m_inputDropout = p; }
     float inputDropout() const { return m_inputDropout; }
 
 private:
     Activation m_activation;
-    Dropout m_dropout;
     float m_inputDropout = 0.0f;
     Eigen::MatrixXf m_weights;   // w^l  (n_out × n_in)
     Eigen::VectorXf m_biases;    // b^l  (n_out)

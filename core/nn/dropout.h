@@ -11,7 +11,7 @@
 // without rescaling. Written for our w, its SGD step on the data term is (1 − p)² times ours
 // (∂C/∂w_book = (1 − p) ∂C/∂w, and w moves (1 − p) times as far as w_book), its L2 decay is the
 // same, and it starts from (1 − p) × the initial weights. So the layer after a dropout takes
-// BP4's gradient × (1 − p)² and starts halved (DenseLayer::setInputDropout, initialise()): η
+// BP4's gradient × (1 − p)² and starts halved (DenseLayer::setInputDropout, DenseLayer::initialise): η
 // then means what it means in the book. Plain inverted dropout with the book's η = 0.03 would
 // train those layers as η = 0.12 does in the book.
 #pragma once

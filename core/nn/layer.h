@@ -6,6 +6,8 @@
 #pragma once
 
 #include "core/nn/activation.h"
+#include "core/nn/dropout.h"
+#include "core/nn/initialisation.h"
 
 #include <Eigen/Core>
 
@@ -34,8 +36,25 @@ public:
     virtual Activation activation() const = 0;
     virtual std::string describe() const = 0;   // e.g. "30 sigmoid"
     virtual std::unique_ptr<Layer> clone() const = 0;
-    // Dropout probability of this layer's outputs while training (dropout.h); most have none.
-    virtual float dropout() const { return 0.0f; }
+    // A fully connected layer: every neuron reads every input through weights of its own
+    // (network2.py's file format holds networks of nothing else).
+    virtual bool isFullyConnected() const { return false; }
+
+    // Draws the layer's weights and biases afresh by the rule `init` (initialisation.h), from
+    // `normal`. The layer knows its own n_in and n_out; `poolingAfter` is the poolingArea() of the
+    // layer after it, which network3.py counts in a convolution's n_out. Pooling draws nothing.
+    virtual void initialise(Initialisation init, NormalStream& normal, int poolingAfter) = 0;
+    // How many inputs each output summarises without weights: p² for p×p max-pooling, else 1.
+    virtual int poolingArea() const { return 1; }
+
+    // Dropout probability p of this layer's outputs while training (dropout.h): a hidden fully
+    // connected layer's, or a convnet's last conv/pool layer's; 0 for the rest.
+    float dropout() const { return m_dropout.probability(); }
+    void setDropout(float p) { m_dropout = Dropout(p); }
+    // The dropout of this layer's inputs, the layer before's outputs (Network tells each layer).
+    // A fully connected layer behind a dropout learns and starts as dropout.h explains; the other
+    // kinds never sit behind one in the book's nets and take no notice.
+    virtual void setInputDropout(float /*p*/) {}
 
     // Training forward pass: keeps z and a (and the dropout mask) for backward().
     virtual const Eigen::MatrixXf& forward(const Eigen::MatrixXf& aPrev, bool training,
@@ -63,6 +82,9 @@ public:
     const Eigen::MatrixXf& a() const { return m_a; }
 
 protected:
+    explicit Layer(float dropout = 0.0f) : m_dropout(dropout) {}
+
+    Dropout m_dropout;    // of this layer's outputs, while training
     Eigen::MatrixXf m_z;  // weighted inputs z^l of the last forward()   (outputSize × m)
     Eigen::MatrixXf m_a;  // activations a^l of the last forward()       (outputSize × m)
 };

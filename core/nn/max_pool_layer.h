@@ -3,7 +3,6 @@
 #pragma once
 
 #include "core/nn/conv_layer.h"
-#include "core/nn/dropout.h"
 
 #include <cstdint>
 
@@ -19,6 +18,8 @@ public:
     Activation activation() const override { return m_passThrough; }
     std::string describe() const override;
     std::unique_ptr<Layer> clone() const override { return std::make_unique<MaxPoolLayer>(*this); }
+    void initialise(Initialisation, NormalStream&, int) override {}   // no parameters
+    int poolingArea() const override { return m_pool * m_pool; }
 
     const Eigen::MatrixXf& forward(const Eigen::MatrixXf& aPrev, bool training, std::mt19937_64& rng) override;
     void infer(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& a) const override;
@@ -32,9 +33,6 @@ public:
     int pool() const { return m_pool; }
     // The layer below's activation: pooling takes the max of its a, and passes δ straight down.
     void setPassThrough(Activation below) { m_passThrough = below; }
-    // Dropout of the pooled outputs while training, when they feed fully connected layers.
-    float dropout() const override { return m_dropout.probability(); }
-    void setDropout(float p) { m_dropout = Dropout(p); }
 
 private:
     template <typename Scalar>
@@ -44,7 +42,6 @@ private:
     ImageShape m_input;
     int m_pool;
     Activation m_passThrough = Activation::Sigmoid;
-    Dropout m_dropout;
     std::vector<std::int32_t> m_winners;   // input index of each output's max, per example
 };
 

@@ -1,114 +1,8 @@
 #include "core/nn/network.h"
 
-#include "core/nn/conv_layer.h"
-#include "core/nn/dense_layer.h"
-#include "core/nn/max_pool_layer.h"
-
-#include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 namespace nnlab {
-
-std::string initialisationName(Initialisation init)
-{
-    switch (init) {
-    case Initialisation::Large: return "large";
-    case Initialisation::Scaled: return "scaled";
-    case Initialisation::Network3: return "network3";
-    }
-    return "large";
-}
-
-std::optional<Initialisation> parseInitialisation(const std::string& name)
-{
-    if (name == "large")
-        return Initialisation::Large;
-    if (name == "scaled")
-        return Initialisation::Scaled;
-    if (name == "network3")
-        return Initialisation::Network3;
-    return std::nullopt;
-}
-
-namespace {
-int addFeatureLayers(const NetworkSpec& spec, std::vector<std::unique_ptr<Layer>>& layers);
-
-void validateBasics(const NetworkSpec& spec)
-{
-    if (spec.sizes.size() < 2)
-        throw std::invalid_argument("a network needs at least an input and an output layer");
-    for (int n : spec.sizes)
-        if (n <= 0 || n > 100000)
-            throw std::invalid_argument("layer size " + std::to_string(n) + " is out of range 1..100000");
-    if (spec.hidden == Activation::Softmax)
-        throw std::invalid_argument("softmax is an output activation, not a hidden one");
-    if (spec.output != Activation::Sigmoid && spec.output != Activation::Softmax)
-        throw std::invalid_argument("the output layer is sigmoid or softmax");
-    if (!costSupportsOutput(spec.cost, spec.output))
-        throw std::invalid_argument(costName(spec.cost) + " cost does not go with a " +
-                                    activationName(spec.output) +
-                                    " output layer (use softmax with log-likelihood)");
-    if (!(spec.dropout >= 0.0f && spec.dropout < 1.0f))
-        throw std::invalid_argument("dropout must be in [0, 1)");
-}
-
-}  // namespace
-
-void validate(const NetworkSpec& spec)
-{
-    validateBasics(spec);
-    // Building the feature layers checks that every kernel and pool fits the maps it meets.
-    std::vector<std::unique_ptr<Layer>> probe;
-    addFeatureLayers(spec, probe);
-}
-
-void parseArchitecture(const std::string& text, NetworkSpec& spec)
-{
-    NetworkSpec parsed = spec;
-    parsed.sizes.clear();
-    parsed.features.clear();
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t comma = text.find(',', start);
-        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        start = comma == std::string::npos ? text.size() + 1 : comma + 1;
-        int a = 0, b = 0;
-        char tail = 0;
-        if (std::sscanf(item.c_str(), "conv%dx%d%c", &a, &b, &tail) == 2) {
-            if (parsed.sizes.size() != 1)
-                throw std::invalid_argument("'" + item + "': convolutions come right after the input size");
-            parsed.features.push_back({FeatureLayerSpec::Kind::Convolution, a, b, 0});
-        } else if (std::sscanf(item.c_str(), "pool%d%c", &a, &tail) == 1) {
-            if (parsed.sizes.size() != 1)
-                throw std::invalid_argument("'" + item + "': pooling comes right after the input size");
-            parsed.features.push_back({FeatureLayerSpec::Kind::MaxPool, 0, 0, a});
-        } else if (std::sscanf(item.c_str(), "%d%c", &a, &tail) == 1 && a > 0) {
-            parsed.sizes.push_back(a);
-        } else {
-            throw std::invalid_argument("'" + item + "' is not a layer (sizes like 30, conv20x5, pool2)");
-        }
-    }
-    if (parsed.sizes.size() < 2)
-        throw std::invalid_argument("a network needs an input size and at least one layer, like 784,30,10");
-    spec = parsed;
-}
-
-std::string formatArchitecture(const NetworkSpec& spec)
-{
-    std::string text;
-    for (std::size_t i = 0; i < spec.sizes.size(); ++i) {
-        if (i)
-            text += ',';
-        text += std::to_string(spec.sizes[i]);
-        if (i == 0)
-            for (const FeatureLayerSpec& f : spec.features)
-                text += f.kind == FeatureLayerSpec::Kind::Convolution
-                            ? ",conv" + std::to_string(f.maps) + "x" + std::to_string(f.kernel)
-                            : ",pool" + std::to_string(f.pool);
-    }
-    return text;
-}
 
 Network::Network(std::vector<std::unique_ptr<Layer>> layers, Cost cost)
     : m_layers(std::move(layers)), m_cost(cost)
@@ -122,8 +16,7 @@ Network::Network(std::vector<std::unique_ptr<Layer>> layers, Cost cost)
                                         " inputs but the layer before has " +
                                         std::to_string(m_layers[l - 1]->outputSize()) + " outputs");
     for (std::size_t l = 1; l < m_layers.size(); ++l)
-        if (auto* dense = dynamic_cast<DenseLayer*>(m_layers[l].get()))
-            dense->setInputDropout(m_layers[l - 1]->dropout());
+        m_layers[l]->setInputDropout(m_layers[l - 1]->dropout());
 }
 
 Network::Network(const Network& other) : m_cost(other.m_cost)
@@ -150,7 +43,7 @@ std::vector<int> Network::sizes() const
 bool Network::isFullyConnected() const
 {
     for (const auto& layer : m_layers)
-        if (!dynamic_cast<const DenseLayer*>(layer.get()))
+        if (!layer->isFullyConnected())
             return false;
     return true;
 }
@@ -283,116 +176,19 @@ double Network::sumOfAbsoluteWeights() const
     return sum;
 }
 
-namespace {
-
-// The convolution and pooling layers of a spec; returns the size of what they output.
-int addFeatureLayers(const NetworkSpec& spec, std::vector<std::unique_ptr<Layer>>& layers)
-{
-    if (spec.features.empty())
-        return spec.sizes.front();
-    const int side = static_cast<int>(std::lround(std::sqrt(double(spec.sizes.front()))));
-    if (side * side != spec.sizes.front())
-        throw std::invalid_argument("convolutions need a square image input; " + std::to_string(spec.sizes.front()) +
-                                    " is not a square number");
-    ImageShape shape{1, side, side};
-    for (const FeatureLayerSpec& f : spec.features) {
-        if (f.kind == FeatureLayerSpec::Kind::Convolution) {
-            auto conv = std::make_unique<ConvLayer>(shape, f.maps, f.kernel, spec.hidden);
-            shape = conv->output();
-            layers.push_back(std::move(conv));
-        } else {
-            auto pool = std::make_unique<MaxPoolLayer>(shape, f.pool);
-            pool->setPassThrough(spec.hidden);
-            shape = pool->output();
-            layers.push_back(std::move(pool));
-        }
-    }
-    return shape.size();
-}
-
-// Dropout acts on the fully connected section's inputs, as network3.py's layers apply it
-// (chapter 6): so the convolutional section's outputs are dropped too, not only hidden neurons.
-void dropFeatureOutputs(Layer& last, float p)
-{
-    if (auto* pool = dynamic_cast<MaxPoolLayer*>(&last))
-        pool->setDropout(p);
-    else if (auto* conv = dynamic_cast<ConvLayer*>(&last))
-        conv->setDropout(p);
-}
-
-}  // namespace
-
 Network makeNetwork(const NetworkSpec& spec, Initialisation init, std::mt19937_64& rng)
 {
-    validateBasics(spec);
-    std::vector<std::unique_ptr<Layer>> layers;
-    int inputs = addFeatureLayers(spec, layers);
-    if (!layers.empty())
-        dropFeatureOutputs(*layers.back(), spec.dropout);
-    for (std::size_t l = 1; l < spec.sizes.size(); ++l) {
-        const bool isOutput = l + 1 == spec.sizes.size();
-        layers.push_back(std::make_unique<DenseLayer>(inputs, spec.sizes[l], isOutput ? spec.output : spec.hidden,
-                                                      isOutput ? 0.0f : spec.dropout));
-        inputs = spec.sizes[l];
-    }
-    Network net(std::move(layers), spec.cost);
+    Network net(buildLayers(spec), spec.cost);
     initialise(net, init, rng);
     return net;
 }
 
-namespace {
-
-// network3.py's n_out for a conv layer: its maps times the kernel's k² outputs per input, divided
-// by the pooling that follows (p², when layer l + 1 pools).
-float convFanOut(const Network& net, int l, const ConvLayer& conv)
-{
-    float pooling = 1.0f;
-    if (l + 1 < net.layerCount())
-        if (const auto* pool = dynamic_cast<const MaxPoolLayer*>(&net.layer(l + 1)))
-            pooling = float(pool->pool() * pool->pool());
-    return float(conv.maps() * conv.kernel() * conv.kernel()) / pooling;
-}
-
-}  // namespace
-
 void initialise(Network& net, Initialisation init, std::mt19937_64& rng)
 {
-    std::normal_distribution<float> gaussian(0.0f, 1.0f);
+    NormalStream normal(rng);   // one for all layers, as the same seed must give the same weights
     for (int l = 0; l < net.layerCount(); ++l) {
-        // Weights and biases of a dense or convolutional layer; pooling has none. A weight
-        // row's length is the neuron's fan-in n_in (a conv filter's C·k·k).
-        Eigen::MatrixXf* weights = nullptr;
-        Eigen::VectorXf* biases = nullptr;
-        float halving = 1.0f;   // behind a dropout: the book's initial weights, halved (dropout.h)
-        float fanOut = 0.0f;    // network3.py's n_out
-        if (auto* dense = dynamic_cast<DenseLayer*>(&net.layer(l))) {
-            weights = &dense->weights();
-            biases = &dense->biases();
-            halving = 1.0f - dense->inputDropout();
-            fanOut = float(dense->outputSize());
-            if (init == Initialisation::Network3 && dense->activation() == Activation::Softmax) {
-                weights->setZero();   // network3.py's SoftmaxLayer starts from zero
-                biases->setZero();
-                continue;
-            }
-        } else if (auto* conv = dynamic_cast<ConvLayer*>(&net.layer(l))) {
-            weights = &conv->weights();
-            biases = &conv->biases();
-            fanOut = convFanOut(net, l, *conv);
-        } else {
-            continue;
-        }
-        // Scaled: standard deviation 1/√n_in keeps z = Σ w x + b from saturating the neuron.
-        float sd = 1.0f;
-        if (init == Initialisation::Scaled)
-            sd = 1.0f / std::sqrt(float(weights->cols()));
-        else if (init == Initialisation::Network3)
-            sd = 1.0f / std::sqrt(fanOut);
-        sd *= halving;
-        for (Eigen::Index i = 0; i < weights->size(); ++i)
-            weights->data()[i] = sd * gaussian(rng);
-        for (Eigen::Index i = 0; i < biases->size(); ++i)
-            (*biases)[i] = gaussian(rng);
+        const int poolingAfter = l + 1 < net.layerCount() ? net.layer(l + 1).poolingArea() : 1;
+        net.layer(l).initialise(init, normal, poolingAfter);
     }
 }
 

@@ -6,55 +6,15 @@
 #pragma once
 
 #include "core/nn/cost.h"
+#include "core/nn/initialisation.h"
 #include "core/nn/layer.h"
+#include "core/nn/network_spec.h"
 
 #include <memory>
 #include <random>
 #include <vector>
 
 namespace nnlab {
-
-class DenseLayer;
-
-enum class Initialisation {
-    Large,   // weights and biases ~ N(0, 1)                    (chapter 1)
-    Scaled,  // weights ~ N(0, 1/n_in), biases ~ N(0, 1)        (chapter 3, "improving ... initialization")
-    Network3,   // as the book's network3.py (chapter 6): weights ~ N(0, 1/n_out), where a conv
-                // layer's n_out = maps·k²/p² (p: the pooling after it), biases ~ N(0, 1); a
-                // softmax output layer starts at zero
-};
-std::string initialisationName(Initialisation init);
-std::optional<Initialisation> parseInitialisation(const std::string& name);
-
-// A convolution or max-pooling layer of chapter 6, applied to the input image before the
-// fully connected layers (the book's convnets put all of them first).
-struct FeatureLayerSpec {
-    enum class Kind { Convolution, MaxPool };
-    Kind kind = Kind::Convolution;
-    int maps = 20;      // convolution: feature maps
-    int kernel = 5;     // convolution: k×k local receptive field
-    int pool = 2;       // max-pool: p×p blocks
-};
-
-// A network as the book writes it: sizes = [784, 30, 10] — the input, then the fully connected
-// layers. A convnet adds its convolution/pooling layers between the input and the first fully
-// connected layer: "784,conv20x5,pool2,100,10" is sizes [784, 100, 10] with two features.
-struct NetworkSpec {
-    std::vector<int> sizes;
-    Activation hidden = Activation::Sigmoid;   // of every hidden layer, convolutions included
-    Activation output = Activation::Sigmoid;
-    Cost cost = Cost::Quadratic;
-    float dropout = 0.0f;    // while training: hidden neurons, and a convnet's last conv/pool outputs
-    std::vector<FeatureLayerSpec> features;   // empty for fully connected networks
-};
-
-// Throws std::invalid_argument with a readable reason when the spec can't be built.
-void validate(const NetworkSpec& spec);
-
-// "784,conv20x5,pool2,conv40x5,pool2,100,10" ↔ sizes and features (input must be a square
-// image for convolutions: 784 = 28×28). Parsing throws std::invalid_argument on bad text.
-void parseArchitecture(const std::string& text, NetworkSpec& spec);
-std::string formatArchitecture(const NetworkSpec& spec);
 
 class Network {
 public:
@@ -73,7 +33,7 @@ public:
     Activation outputActivation() const { return m_layers.back()->activation(); }
     Activation hiddenActivation() const { return m_layers.front()->activation(); }
     std::vector<int> sizes() const;        // [inputSize, layer outputs...]
-    bool isFullyConnected() const;         // every layer a DenseLayer (network2.py's format)
+    bool isFullyConnected() const;         // every layer fully connected (network2.py's format)
 
     // Training passes. forward() keeps each layer's z and a; backprop() computes every
     // layer's nabla (summed over the mini-batch) and returns the mini-batch's total cost.
@@ -121,10 +81,10 @@ private:
     std::vector<Eigen::MatrixXf> m_deltas;
 };
 
-// A fully connected network from a spec, parameters initialised from rng.
+// The network of a spec (network_spec.h), parameters initialised from rng.
 Network makeNetwork(const NetworkSpec& spec, Initialisation init, std::mt19937_64& rng);
 
-// Draws every weight and bias of the network afresh.
+// Draws every weight and bias of the network afresh, layer by layer (Layer::initialise).
 void initialise(Network& net, Initialisation init, std::mt19937_64& rng);
 
 // One-hot target columns y for labels (outputSize × labels.size()).

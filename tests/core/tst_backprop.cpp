@@ -6,6 +6,7 @@
 #include "core/nn/network.h"
 #include "core/nn/small_batch_products.h"
 #include "core/train/sgd.h"
+#include "tests/support/enum_names_check.h"
 
 #include <QtTest>
 
@@ -160,6 +161,25 @@ private slots:
         // network2.py's nan_to_num: a saturated wrong output costs a large finite number.
         a << 0.0f, 1.0f;
         QVERIFY(std::isfinite(costValue(Cost::CrossEntropy, a, y)));
+    }
+
+    // Each enum's names are written once, in a table (core/util/enum_names.h), which both
+    // directions read: every enumerator keeps its name and parses back from it.
+    void enumNamesRoundTrip()
+    {
+        checkEnumNames<Cost>(costName, parseCost,
+                             {{Cost::Quadratic, "quadratic"},
+                              {Cost::CrossEntropy, "cross-entropy"},
+                              {Cost::LogLikelihood, "log-likelihood"}});
+        checkEnumNames<Activation>(activationName, parseActivation,
+                                   {{Activation::Sigmoid, "sigmoid"},
+                                    {Activation::Tanh, "tanh"},
+                                    {Activation::ReLU, "relu"},
+                                    {Activation::Softmax, "softmax"}});
+        checkEnumNames<Initialisation>(initialisationName, parseInitialisation,
+                                       {{Initialisation::Large, "large"},
+                                        {Initialisation::Scaled, "scaled"},
+                                        {Initialisation::Network3, "network3"}});
     }
 
     void incompatibleCostAndOutputIsRejected()

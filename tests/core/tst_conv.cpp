@@ -50,6 +50,24 @@ NetworkSpec softmaxNet(const std::string& architecture, Activation hidden, float
     return spec;
 }
 
+// The layers the initialisation test draws, by name: n_in and n_out in the comments.
+std::unique_ptr<Layer> layerToInitialise(const QString& kind)
+{
+    if (kind == "conv")   // n_in = 3·5² = 75, n_out = 40·5² = 1000 (250 with 2×2 pooling after)
+        return std::make_unique<ConvLayer>(ImageShape{3, 12, 12}, 40, 5, Activation::ReLU);
+    auto dense = std::make_unique<DenseLayer>(400, 300, Activation::Sigmoid);   // n_in 400, n_out 300
+    if (kind == "dense behind dropout 0.5")
+        dense->setInputDropout(0.5f);
+    return dense;
+}
+
+// The standard deviation of n draws about their mean, and how far its estimate strays (4σ).
+double spread(const Eigen::Map<const Eigen::ArrayXf>& values)
+{
+    return std::sqrt((values - values.mean()).square().sum() / double(values.size()));
+}
+double spreadTolerance(Eigen::Index n) { return 4.0 / std::sqrt(2.0 * double(n)); }
+
 }  // namespace
 
 class TestConv : public QObject {
@@ -214,6 +232,155 @@ private slots:
         QVERIFY(std::abs(sd(conv.weights()) - 1 / std::sqrt(30.0 * 25)) < 0.1 / std::sqrt(750.0));
         QCOMPARE(parseInitialisation("network3"), std::optional(Initialisation::Network3));
         QCOMPARE(initialisationName(Initialisation::Network3), std::string("network3"));
+    }
+
+    // Every kind of layer draws its own parameters (Layer::initialise) by the rule it is given
+    // and the n_in, n_out it knows: weights N(0, 1) (large), N(0, 1/n_in) (scaled) or
+    // N(0, 1/n_out) (network3), × (1 − p) behind a dropout; biases N(0, 1). Read through Layer.
+    void layersInitialiseThemselves_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("init");
+        QTest::addColumn<int>("poolingAfter");
+        QTest::addColumn<double>("weightSd");
+        const int large = int(Initialisation::Large), scaled = int(Initialisation::Scaled),
+                  network3 = int(Initialisation::Network3);
+        QTest::newRow("dense, large") << "dense" << large << 1 << 1.0;
+        QTest::newRow("dense, scaled: 1/√n_in") << "dense" << scaled << 1 << 1 / std::sqrt(400.0);
+        QTest::newRow("dense, network3: 1/√n_out") << "dense" << network3 << 1 << 1 / std::sqrt(300.0);
+        QTest::newRow("dense behind dropout, large") << "dense behind dropout 0.5" << large << 1 << 0.5;
+        QTest::newRow("dense behind dropout, scaled") << "dense behind dropout 0.5" << scaled << 1 << 0.5 / std::sqrt(400.0);
+        QTest::newRow("dense behind dropout, network3") << "dense behind dropout 0.5" << network3 << 1 << 0.5 / std::sqrt(300.0);
+        QTest::newRow("conv, large") << "conv" << large << 4 << 1.0;
+        QTest::newRow("conv, scaled: 1/√(C·k²)") << "conv" << scaled << 4 << 1 / std::sqrt(75.0);
+        QTest::newRow("conv, network3: 1/√(maps·k²)") << "conv" << network3 << 1 << 1 / std::sqrt(1000.0);
+        QTest::newRow("conv, network3, pooled 2×2: 1/√(maps·k²/4)") << "conv" << network3 << 4 << 1 / std::sqrt(250.0);
+    }
+
+    void layersInitialiseThemselves()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, init);
+        QFETCH(int, poolingAfter);
+        QFETCH(double, weightSd);
+        const std::unique_ptr<Layer> layer = layerToInitialise(kind);
+        std::mt19937_64 rng(11);
+        NormalStream normal(rng);
+        layer->initialise(Initialisation(init), normal, poolingAfter);
+        const std::vector<Parameter> parameters = layer->parameters();
+        QCOMPARE(int(parameters.size()), 2);
+        QVERIFY(parameters[0].isWeight && !parameters[1].isWeight);
+        const Eigen::Map<const Eigen::ArrayXf> weights(parameters[0].value, parameters[0].size);
+        const Eigen::Map<const Eigen::ArrayXf> biases(parameters[1].value, parameters[1].size);
+        const double tolerance = spreadTolerance(weights.size());
+        QVERIFY2(std::abs(spread(weights) / weightSd - 1.0) < tolerance,
+                 qPrintable(QString("sd %1, expected %2").arg(spread(weights)).arg(weightSd)));
+        QVERIFY(std::abs(weights.mean()) < 4 * weightSd / std::sqrt(double(weights.size())));
+        QVERIFY2(std::abs(spread(biases) - 1.0) < spreadTolerance(biases.size()),
+                 qPrintable(QString::number(spread(biases))));
+    }
+
+    // network3.py's softmax output layer starts at zero and draws nothing; the other rules draw
+    // it like any layer.
+    void network3SoftmaxLayerStartsAtZero()
+    {
+        DenseLayer softmax(100, 10, Activation::Softmax);
+        Layer& layer = softmax;
+        softmax.weights().setOnes();
+        softmax.biases().setOnes();
+        std::mt19937_64 rng(3), untouched(3);
+        NormalStream normal(rng);
+        layer.initialise(Initialisation::Network3, normal, 1);
+        QVERIFY(softmax.weights().isZero(0.0f) && softmax.biases().isZero(0.0f));
+        QCOMPARE(rng(), untouched());
+        layer.initialise(Initialisation::Scaled, normal, 1);
+        const Eigen::Map<const Eigen::ArrayXf> weights(softmax.weights().data(), softmax.weights().size());
+        QVERIFY(std::abs(spread(weights) * std::sqrt(100.0) - 1.0) < spreadTolerance(weights.size()));
+    }
+
+    // Pooling has no parameters: it draws nothing, and tells the convolution before it how many
+    // of that layer's outputs become one of its own (p², network3.py's fan-out divisor).
+    void poolingDrawsNothingAndTellsItsArea()
+    {
+        MaxPoolLayer pool({4, 12, 12}, 3);
+        Layer& layer = pool;
+        QCOMPARE(layer.poolingArea(), 9);
+        QCOMPARE(MaxPoolLayer({4, 12, 12}, 2).poolingArea(), 4);
+        QCOMPARE(ConvLayer({1, 8, 8}, 2, 3, Activation::ReLU).poolingArea(), 1);
+        QCOMPARE(DenseLayer(4, 3, Activation::Sigmoid).poolingArea(), 1);
+        std::mt19937_64 rng(3), untouched(3);
+        NormalStream normal(rng);
+        layer.initialise(Initialisation::Large, normal, 1);
+        QVERIFY(layer.parameters().empty());
+        QCOMPARE(rng(), untouched());
+    }
+
+    // makeNetwork draws layer after layer from one stream of N(0, 1) numbers: each layer's
+    // weights in storage order, then its biases; pooling draws none. So a seed gives the same
+    // weights as every earlier nnlab, also after a layer with an odd count (31·432 + 31 here),
+    // where a fresh distribution per layer would drop the spare number of a pair.
+    void networkDrawsOneStreamLayerByLayer()
+    {
+        const float p = 0.25f;
+        NetworkSpec spec;
+        parseArchitecture("784,conv3x5,pool2,31,7,10", spec);
+        spec.dropout = p;
+        std::mt19937_64 rng(9), reference(9);
+        const Network net = makeNetwork(spec, Initialisation::Scaled, rng);
+        std::normal_distribution<float> gaussian(0.0f, 1.0f);
+        // n_in of each layer, and 1 − p where the layer sits behind a dropout.
+        const float fanIn[] = {25, 0, 3 * 12 * 12, 31, 7};
+        const float keep[] = {1, 1, 1 - p, 1 - p, 1 - p};
+        for (int l = 0; l < net.layerCount(); ++l) {
+            for (Parameter parameter : const_cast<Network&>(net).layer(l).parameters()) {
+                const float sd = parameter.isWeight ? 1.0f / std::sqrt(fanIn[l]) * keep[l] : 1.0f;
+                for (Eigen::Index i = 0; i < parameter.size; ++i) {
+                    const float expected = parameter.isWeight ? sd * gaussian(reference) : gaussian(reference);
+                    if (parameter.value[i] != expected)
+                        QFAIL(qPrintable(QString("layer %1, value %2: %3, expected %4")
+                                             .arg(l).arg(i).arg(parameter.value[i]).arg(expected)));
+                }
+            }
+        }
+        QCOMPARE(rng(), reference());
+    }
+
+    // Every kind of layer knows its own dropout; makeNetwork puts the spec's p on the hidden
+    // layers and on the last conv/pool layer (the fully connected section's inputs).
+    void layersReportTheirDropout()
+    {
+        std::vector<std::unique_ptr<Layer>> kinds;
+        kinds.push_back(std::make_unique<DenseLayer>(8, 3, Activation::Sigmoid));
+        kinds.push_back(std::make_unique<ConvLayer>(ImageShape{1, 8, 8}, 2, 3, Activation::ReLU));
+        kinds.push_back(std::make_unique<MaxPoolLayer>(ImageShape{2, 6, 6}, 2));
+        for (const auto& layer : kinds) {
+            QCOMPARE(layer->dropout(), 0.0f);
+            layer->setDropout(0.3f);
+            QCOMPARE(layer->dropout(), 0.3f);
+            QCOMPARE(layer->clone()->dropout(), 0.3f);
+            QVERIFY(layer->describe().find("(dropout 0.30)") != std::string::npos);
+            QVERIFY_THROWS_EXCEPTION(std::invalid_argument, layer->setDropout(1.0f));
+        }
+        QCOMPARE(DenseLayer(8, 3, Activation::Sigmoid, 0.2f).dropout(), 0.2f);
+
+        const NetworkSpec spec = softmaxNet("784,conv4x5,pool2,conv6x5,pool2,20,10", Activation::ReLU, 0.5f);
+        std::mt19937_64 rng(2);
+        const Network net = makeNetwork(spec, Initialisation::Scaled, rng);
+        std::vector<float> dropouts;
+        for (int l = 0; l < net.layerCount(); ++l)
+            dropouts.push_back(net.layer(l).dropout());
+        QCOMPARE(dropouts, (std::vector<float>{0, 0, 0, 0.5f, 0.5f, 0}));
+    }
+
+    // Only dense layers are fully connected, and a network is when all its layers are.
+    void onlyDenseLayersAreFullyConnected()
+    {
+        QVERIFY(DenseLayer(8, 3, Activation::Sigmoid).isFullyConnected());
+        QVERIFY(!ConvLayer({1, 8, 8}, 2, 3, Activation::ReLU).isFullyConnected());
+        QVERIFY(!MaxPoolLayer({2, 6, 6}, 2).isFullyConnected());
+        std::mt19937_64 rng(2);
+        QVERIFY(makeNetwork(NetworkSpec{{16, 5, 3}}, Initialisation::Large, rng).isFullyConnected());
+        QVERIFY(!makeNetwork(softmaxNet("16,pool2,3", Activation::ReLU), Initialisation::Large, rng).isFullyConnected());
     }
 
     // Behind a dropout a layer learns at the pace of the book's unhalved weights (dropout.h):

@@ -5,6 +5,7 @@
 #include "core/data/dataset.h"
 #include "core/data/idx.h"
 #include "core/data/sha256.h"
+#include "tests/support/enum_names_check.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -468,6 +469,15 @@ private slots:
             qputenv("NNLAB_DATA", savedEnvironment);
         else
             qunsetenv("NNLAB_DATA");
+    }
+
+    // The dataset kinds' names, from one table (core/util/enum_names.h); "fashion-mnist" is
+    // read as well, but "fashion" is what is written.
+    void everyDatasetKindHasItsName()
+    {
+        checkEnumNames<DatasetKind>(datasetName, parseDatasetKind,
+                                    {{DatasetKind::Mnist, "mnist"}, {DatasetKind::Fashion, "fashion"}});
+        QCOMPARE(parseDatasetKind("fashion-mnist"), DatasetKind::Fashion);
     }
 
     void namesAndSlices()
