@@ -74,6 +74,22 @@ private slots:
         QCOMPARE(copy.seed, 4000000000ull);
     }
 
+    // A name field's names are the enum's own (core/util/enum_names.h): each one is accepted
+    // and written back as it was given.
+    void everyNameOfANameFieldReadsBack()
+    {
+        for (const ConfigField& f : configFields()) {
+            if (f.type != ConfigField::Type::Name)
+                continue;
+            QVERIFY2(!f.names.empty(), f.key.c_str());
+            for (const std::string& name : f.names) {
+                TrainConfig c;
+                f.set(c, name);
+                QCOMPARE(f.get(c), name);
+            }
+        }
+    }
+
     void outOfRangeIsRefusedInTheFieldsWords_data()
     {
         QTest::addColumn<QString>("key");
