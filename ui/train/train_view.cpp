@@ -6,24 +6,20 @@
 #include "ui/train/accuracy_plot.h"
 #include "ui/train/architecture_panel.h"
 #include "ui/train/cost_plot.h"
-#include "ui/train/csv_export.h"
 #include "ui/train/epoch_table.h"
 #include "ui/train/gradient_plot.h"
 #include "ui/train/hyperparameter_panel.h"
 #include "ui/train/preset_panel.h"
 #include "ui/train/resume_banner.h"
 #include "ui/train/run_history.h"
+#include "ui/train/train_session.h"
 #include "ui/train/train_settings.h"
 #include "ui/train/training_progress_bar.h"
 
-#include "core/io/model_file.h"
-#include "core/train/evaluation.h"
 #include "core/train/network_fit.h"
 #include "core/train/presets.h"
 
-#include <QFile>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -52,9 +48,9 @@ QString datasetTitle(DatasetKind kind)
 
 }  // namespace
 
-TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
-    : QWidget(parent), m_loader(loader ? loader : new DatasetLoader(this)),
-      m_controller(new TrainingController(this))
+TrainView::TrainView(DatasetLoader* loader, TrainingController* controller, QWidget* parent)
+    : QWidget(parent), m_loader(loader ? loader : new DatasetLoader(this)), m_history(new RunHistory),
+      m_session(new TrainSession(m_loader, m_history, controller, this)), m_controller(m_session->controller())
 {
     setObjectName("trainView");
 
@@ -98,9 +94,35 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
 
     createShortcuts();
 
-    connect(m_controller, &TrainingController::miniBatchesArrived, this, &TrainView::onMiniBatches);
-    connect(m_controller, &TrainingController::epochFinished, this, &TrainView::onEpoch);
-    connect(m_controller, &TrainingController::runFinished, this, &TrainView::onFinished);
+    connect(m_controller, &TrainingController::miniBatchesArrived, this,
+            [this](const auto&, const nnlab::TrainingProgress& progress) {
+                if (m_session->liveRun())
+                    m_progress->setProgress(progress);
+            });
+    connect(m_session, &TrainSession::recordsChanged, this, [this] { m_dirty = true; });
+    connect(m_session, &TrainSession::epochFinished, this, [this](const nnlab::EpochReport& report) {
+        m_progress->setEpochEvaluated(report.epoch);
+        if (m_history->selectedRun() == m_session->liveRun())
+            m_epochTable->showRun(m_session->liveRun());
+    });
+    connect(m_session, &TrainSession::runStarted, this, &TrainView::onStarted);
+    connect(m_session, &TrainSession::runNotStarted, this, [this](const QString& why) {
+        m_progress->showMessage(tr("Can't train: %1").arg(why));
+        refreshPlots();
+        updateButtons();
+    });
+    connect(m_session, &TrainSession::runFinished, this, &TrainView::onFinished);
+    connect(m_session, &TrainSession::waitingForData, this, [this](DatasetKind kind) {
+        m_progress->showMessage(tr("Loading %1…").arg(datasetTitle(kind)));
+    });
+    connect(m_session, &TrainSession::waitingChanged, this, [this] {
+        if (!m_session->isWaitingForData() && !m_controller->isActive())
+            m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
+        updateButtons();
+    });
+    connect(m_session, &TrainSession::dataReady, this, &TrainView::onDataReady);
+    connect(m_session, &TrainSession::dataMissing, this, &TrainView::onDataMissing);
+    connect(m_session, &TrainSession::statusChanged, this, &TrainView::statusChanged);
     connect(m_controller, &TrainingController::refreshDue, this, [this] {
         if (m_dirty)
             refreshPlots();
@@ -116,17 +138,13 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
         refreshPlots();
         updateButtons();
     });
-    connect(m_loader, &DatasetLoader::loaded, this,
-            [this](DatasetKind kind, const QString&, double) { onDataLoaded(int(kind)); });
-    connect(m_loader, &DatasetLoader::failed, this,
-            [this](DatasetKind kind, const QString& message) { onDataFailed(int(kind), message); });
     connect(m_resumeBanner, &ResumeBanner::resumeClicked, this, [this] {
         if (m_interrupted)
             resumeRun(*std::exchange(m_interrupted, std::nullopt));
     });
     connect(m_resumeBanner, &ResumeBanner::discardClicked, this, [this] {
         m_interrupted.reset();
-        QFile::remove(m_controller->checkpointFile());
+        m_session->discardCheckpoint();
         m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
     });
     connect(m_errorPanel, &DataErrorPanel::retryClicked, this, [this] {
@@ -148,7 +166,7 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
     m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
     if (const auto c = config()) {
         m_shownDataset = c->dataset;
-        m_loader->load(c->dataset);   // shared with the Data view: loads once, or not at all
+        m_session->prepareData(c->dataset);
     }
     refreshPlots();
     updateButtons();
@@ -156,10 +174,11 @@ TrainView::TrainView(DatasetLoader* loader, QWidget* parent)
 
 TrainView::~TrainView()
 {
-    // Before any child goes: the controller joins the trainer thread and emits nothing more,
-    // and the children's signals stop reaching a view being taken apart.
-    delete m_controller;
-    m_controller = nullptr;
+    // Before any child goes: the session stops its run (joining the trainer thread) and reports
+    // nothing more, and the children's signals stop reaching a view being taken apart.
+    m_controller->disconnect(this);
+    delete m_session;
+    m_session = nullptr;
     m_history->disconnect(this);
 }
 
@@ -285,7 +304,6 @@ QWidget* TrainView::createPlots()
     }
 
     m_epochTable = new EpochTable;
-    m_history = new RunHistory;
     auto* tabs = new QTabWidget;
     tabs->setObjectName("tableTabs");
     tabs->addTab(m_epochTable, tr("Epochs"));
@@ -397,7 +415,7 @@ void TrainView::configChanged()
         if (c->dataset != m_shownDataset && !m_controller->isActive()) {
             m_shownDataset = c->dataset;   // switching datasets: find out now whether it is there
             m_stack->setCurrentIndex(0);
-            m_loader->load(c->dataset);
+            m_session->prepareData(c->dataset);
         }
     }
     updateButtons();
@@ -405,18 +423,19 @@ void TrainView::configChanged()
 
 void TrainView::updateButtons()
 {
-    if (!m_controller)
+    if (!m_session)
         return;
     using State = TrainingController::State;
     const State state = m_controller->state();
     const bool valid = m_problem->isHidden();
-    m_start->setEnabled(state == State::Idle && valid && !m_pendingStart);
+    const bool waiting = m_session->isWaitingForData();
+    m_start->setEnabled(state == State::Idle && valid && !waiting);
     m_start->setToolTip(valid ? tr("Train a new network with these settings (Ctrl+Enter)")
                               : tr("Fix the settings first: %1").arg(m_problem->text()));
     m_pause->setEnabled(state == State::Running || state == State::Paused);
     m_pause->setText(state == State::Paused ? tr("Resume") : tr("Pause"));
     m_pause->setIcon(style()->standardIcon(state == State::Paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
-    m_stop->setEnabled(state == State::Running || state == State::Paused || m_pendingStart);
+    m_stop->setEnabled(state == State::Running || state == State::Paused || waiting);
     m_architecture->setEnabled(state == State::Idle);
     m_presets->setEnabled(state == State::Idle);
     m_hyper->setRunning(state != State::Idle);
@@ -424,100 +443,50 @@ void TrainView::updateButtons()
 
 void TrainView::start()
 {
-    if (m_controller->isActive() || m_pendingStart)
+    if (m_controller->isActive() || m_session->isWaitingForData())
         return;
+    const auto c = config();
+    if (!c)
+        return;   // the problem is on screen and Start is disabled
     // A new run would overwrite the checkpoint the banner offers: the offer ends here.
     m_interrupted.reset();
     m_resumeBanner->hide();
-    QString problem;
-    const auto c = config(&problem);
-    if (!c)
-        return;   // the problem is on screen and Start is disabled
-    if (auto data = m_loader->split(c->dataset)) {
-        startWith(*c, std::move(data));
-        return;
-    }
-    // Not loaded yet (or missing): start when it arrives.
-    m_pendingStart = true;
-    m_loader->load(c->dataset);
-    m_progress->showMessage(tr("Loading %1…").arg(datasetTitle(c->dataset)));
-    updateButtons();
+    m_session->start(*c, m_presets->currentPreset());
 }
 
 bool TrainView::enableCheckpoints(const QString& file)
 {
-    m_controller->setCheckpointFile(file);
-    if (!QFile::exists(file))
+    QString unreadable;
+    m_interrupted = m_session->enableCheckpoints(file, &unreadable);
+    if (!unreadable.isEmpty())
+        m_progress->showMessage(tr("Not offering to resume: %1").arg(unreadable));
+    if (!m_interrupted)
         return false;
-    try {
-        nnlab::Checkpoint checkpoint = nnlab::loadCheckpoint(file.toStdString());
-        if (checkpoint.finished)
-            return false;
-        m_resumeBanner->offer(checkpoint);
-        m_interrupted = std::move(checkpoint);
-        return true;
-    } catch (const nnlab::FileError& e) {
-        // Unreadable (a newer version, or damaged): say so once and keep it for inspection.
-        m_progress->showMessage(tr("Not offering to resume: %1").arg(QString::fromStdString(e.what())));
-        return false;
-    }
+    m_resumeBanner->offer(*m_interrupted);
+    return true;
 }
 
 void TrainView::resumeRun(const nnlab::Checkpoint& checkpoint)
 {
-    if (m_controller->isActive() || m_pendingStart)
+    if (m_controller->isActive() || m_session->isWaitingForData())
         return;
     m_interrupted.reset();
     m_resumeBanner->hide();
-    // The preset it came from, if any, so that the book's figure is shown beside the run again.
+    // The controls show the run being continued.
     QString preset;
     for (const nnlab::Preset& p : nnlab::presets())
         if (nnlab::describe(p.config) == nnlab::describe(checkpoint.config))
             preset = QString::fromStdString(p.name);
     m_presets->selectPreset(preset);
     setConfig(checkpoint.config);
-    if (auto data = m_loader->split(checkpoint.config.dataset)) {
-        startWith(checkpoint.config, std::move(data), std::make_shared<nnlab::TrainingState>(checkpoint.state));
-        return;
-    }
-    m_pendingStart = true;
-    m_pendingResume = checkpoint;
-    m_loader->load(checkpoint.config.dataset);
-    m_progress->showMessage(tr("Loading %1…").arg(datasetTitle(checkpoint.config.dataset)));
-    updateButtons();
+    m_session->resume(checkpoint);
 }
 
-void TrainView::startWith(const nnlab::TrainConfig& c, std::shared_ptr<const nnlab::DataSplit> data,
-                          std::shared_ptr<const nnlab::TrainingState> resumeFrom)
+void TrainView::onStarted(const RunRecord& run)
 {
-    m_pendingStart = false;
-    m_pendingResume.reset();
-    QString error;
-    if (const QString problem = QString::fromStdString(nnlab::trainingProblem(c, data.get())); !problem.isEmpty()) {
-        m_progress->showMessage(tr("Can't train: %1").arg(problem));
-        updateButtons();
-        return;
-    }
-    RunRecord record;
-    record.config = c;
-    if (resumeFrom)
-        record.epochs = resumeFrom->history;   // the plots pick up where the run left off
-    if (const nnlab::Preset* p = m_presets->currentPreset()) {
-        record.presetName = QString::fromStdString(p->name);
-        record.bookAccuracy = p->bookAccuracy;
-        record.bookNote = QString::fromStdString(p->bookNote);
-    }
-    m_live = m_history->addRun(std::move(record));
     m_summary->hide();
     m_stack->setCurrentIndex(0);
-    m_progress->begin(c.epochs);
-    if (!m_controller->start(c, std::move(data), &error, std::move(resumeFrom))) {
-        m_live->summary = nnlab::TrainSummary{nnlab::StopReason::Stopped, error.toStdString()};
-        m_history->refresh(m_live->id);
-        m_live = nullptr;
-        m_progress->showMessage(tr("Can't train: %1").arg(error));
-    }
-    emit statusChanged(tr("Training %1").arg(QString::fromStdString(nnlab::describe(c))));
+    m_progress->begin(run.config.epochs);
     refreshPlots();
     updateButtons();
 }
@@ -529,51 +498,17 @@ void TrainView::togglePause()
 
 void TrainView::stop()
 {
-    if (m_pendingStart) {
-        m_pendingStart = false;
-        m_pendingResume.reset();
-        m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
-        updateButtons();
-        return;
-    }
-    m_controller->stop();
+    m_session->stop();
 }
 
-void TrainView::onMiniBatches(const std::vector<nnlab::MiniBatchSample>& samples, const nnlab::TrainingProgress& progress)
+void TrainView::onFinished(const RunRecord& run)
 {
-    if (!m_live)
-        return;
-    m_live->samples.insert(m_live->samples.end(), samples.begin(), samples.end());
-    m_progress->setProgress(progress);
-    m_dirty = true;
-}
-
-void TrainView::onEpoch(const nnlab::EpochReport& report)
-{
-    if (!m_live)
-        return;
-    m_progress->setEpochEvaluated(report.epoch);
-    m_live->epochs.push_back(report);
-    m_history->refresh(m_live->id);
-    if (m_history->selectedRun() == m_live)
-        m_epochTable->showRun(m_live);
-    m_dirty = true;
-}
-
-void TrainView::onFinished(const nnlab::TrainSummary& summary, std::shared_ptr<const nnlab::Network> network)
-{
-    if (!m_live)
-        return;
-    m_live->summary = summary;
-    m_live->network = std::move(network);
-    m_history->refresh(m_live->id);
+    const nnlab::TrainSummary& summary = *run.summary;
     showSummary(summary);
     QString message = QString::fromStdString(summary.message);
     if (!message.isEmpty())
         message[0] = message[0].toUpper();
     m_progress->finish(message, summary.reason == nnlab::StopReason::Completed);
-    emit statusChanged(QString::fromStdString(summary.message));
-    m_live = nullptr;
     refreshPlots();
     updateButtons();
 }
@@ -630,31 +565,22 @@ void TrainView::refreshPlots()
     m_epochTable->showRun(main);
 }
 
-void TrainView::onDataLoaded(int kind)
+void TrainView::onDataReady(DatasetKind kind)
 {
     const auto c = config();
-    if (!c || int(c->dataset) != kind)
+    if (!c || c->dataset != kind)
         return;
     m_stack->setCurrentIndex(0);
-    if (m_pendingResume && int(m_pendingResume->config.dataset) == kind) {
-        const nnlab::Checkpoint resume = *std::exchange(m_pendingResume, std::nullopt);
-        startWith(resume.config, m_loader->split(resume.config.dataset),
-                  std::make_shared<nnlab::TrainingState>(resume.state));
-    } else if (m_pendingStart) {
-        startWith(*c, m_loader->split(c->dataset));
-    } else if (!m_controller->isActive()) {
+    if (!m_controller->isActive() && !m_session->isWaitingForData())
         m_progress->showMessage(tr("Ready: press Start (Ctrl+Enter)"));
-    }
 }
 
-void TrainView::onDataFailed(int kind, const QString& message)
+void TrainView::onDataMissing(DatasetKind kind, const QString& message)
 {
     const auto c = config();
-    if (!c || int(c->dataset) != kind || m_controller->isActive())
+    if (!c || c->dataset != kind || m_controller->isActive())
         return;
-    m_pendingStart = false;
-    m_pendingResume.reset();
-    m_errorPanel->setError(tr("Can't train: %1 is missing").arg(datasetTitle(DatasetKind(kind))), message);
+    m_errorPanel->setError(tr("Can't train: %1 is missing").arg(datasetTitle(kind)), message);
     m_stack->setCurrentWidget(m_errorPanel);
     m_progress->showMessage(tr("No data: see below"));
     updateButtons();
@@ -662,61 +588,18 @@ void TrainView::onDataFailed(int kind, const QString& message)
 
 bool TrainView::saveModelTo(const QString& path, QString* error)
 {
-    const RunRecord* run = m_history->selectedRun();
-    if (!run || !run->network) {
-        if (error)
-            *error = tr("no trained network to save: train one first, or select a run that has ended");
-        return false;
-    }
-    try {
-        nnlab::saveModel(path.toStdString(), *run->network);
-    } catch (const std::exception& e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
-        return false;
-    }
-    emit statusChanged(tr("Saved %1's network to %2").arg(run->name, path));
-    return true;
+    return m_session->saveModel(path, error);
 }
 
 bool TrainView::loadModelFrom(const QString& path, QString* error)
 {
-    std::shared_ptr<const nnlab::Network> net;
-    try {
-        net = std::make_shared<const nnlab::Network>(nnlab::loadModel(path.toStdString()));
-    } catch (const std::exception& e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
-        return false;
-    }
-    RunRecord record;
-    record.name = QFileInfo(path).fileName();
-    record.sourceFile = path;
-    record.config.net.sizes = net->sizes();
-    record.config.net.hidden = net->hiddenActivation();
-    record.config.net.output = net->outputActivation();
-    record.config.net.cost = net->cost();
-    record.network = net;
-    // Its accuracy on the test set of the dataset chosen now, when that is loaded and fits.
     const auto c = config();
-    const auto data = m_loader->split(c ? c->dataset : DatasetKind::Mnist);
-    if (data && nnlab::fitProblem(*net, data->test).empty())
-        record.loadedTest = nnlab::evaluate(*net, data->test);
-    RunRecord* run = m_history->addRun(std::move(record));
-    emit statusChanged(run->loadedTest ? tr("Loaded %1: test accuracy %2%").arg(path).arg(100 * run->loadedTest->accuracy, 0, 'f', 2)
-                                       : tr("Loaded %1").arg(path));
-    return true;
+    return m_session->loadModel(path, c ? c->dataset : DatasetKind::Mnist, error);
 }
 
 bool TrainView::exportCsvTo(const QString& path, QString* error)
 {
-    const RunRecord* run = m_history->selectedRun();
-    if (!run || run->epochs.empty()) {
-        if (error)
-            *error = tr("no metrics to export: select a run with at least one finished epoch");
-        return false;
-    }
-    return writeTextAtomically(path, metricsCsv(*run), error);
+    return m_session->exportCsv(path, error);
 }
 
 void TrainView::saveModelDialog()

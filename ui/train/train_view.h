@@ -2,8 +2,9 @@
 // experiments), press Start, and watch it learn — cost, accuracy and each layer's speed of
 // learning, live — while the window stays responsive (chapters 1, 3, 5 and 6).
 //
-// The view composes the panels; TrainingController runs the trainer on its own thread; the
-// runs are kept in RunHistory for comparison. Shortcuts: Ctrl+Enter starts, Space pauses and
+// The view composes the panels and shows what its TrainSession reports: the session starts,
+// resumes and stops runs (the trainer on its own thread, TrainingController), keeps them in
+// RunHistory for comparison, and loads, saves and exports. Shortcuts: Ctrl+Enter starts, Space pauses and
 // resumes, Esc stops. The last configuration is kept in QSettings.
 #pragma once
 
@@ -35,6 +36,7 @@ class RunHistory;
 class TrainingController;
 class TrainingPlot;
 class TrainingProgressBar;
+class TrainSession;
 namespace nnlab {
 struct DataSplit;
 }
@@ -43,10 +45,12 @@ class TrainView : public QWidget {
     Q_OBJECT
 
 public:
-    // Shares `loader` (and its cached datasets) with other views; null: a loader of its own.
-    // A shared loader must outlive the view, or only be destroyed when the window closes (a
+    // Shares `loader` (and its cached datasets) with other views, and trains on `controller`
+    // (whose network other views follow, live_network.h); null: a loader or controller of its
+    // own. Shared ones must outlive the view, or only be destroyed when the window closes (a
     // running trainer keeps its data alive by itself).
-    explicit TrainView(DatasetLoader* loader = nullptr, QWidget* parent = nullptr);
+    explicit TrainView(DatasetLoader* loader = nullptr, TrainingController* controller = nullptr,
+                       QWidget* parent = nullptr);
     ~TrainView() override;   // stops a run and joins its thread
 
     // What the controls describe, or nothing (and the reason in *problem) when it can't run.
@@ -66,6 +70,7 @@ public:
     bool exportCsvTo(const QString& path, QString* error = nullptr);
 
     TrainingController* controller() const { return m_controller; }
+    TrainSession* session() const { return m_session; }
     DatasetLoader* loader() const { return m_loader; }
     RunHistory* history() const { return m_history; }
     CostPlot* costPlot() const { return m_costPlot; }
@@ -101,29 +106,25 @@ private:
 
     void configChanged();
     void presetChosen();
-    void startWith(const nnlab::TrainConfig& config, std::shared_ptr<const nnlab::DataSplit> data,
-                   std::shared_ptr<const nnlab::TrainingState> resumeFrom = nullptr);
     void updateButtons();
     void showSummary(const nnlab::TrainSummary& summary);
     void refreshPlots();
 
-    void onMiniBatches(const std::vector<nnlab::MiniBatchSample>& samples, const nnlab::TrainingProgress& progress);
-    void onEpoch(const nnlab::EpochReport& report);
-    void onFinished(const nnlab::TrainSummary& summary, std::shared_ptr<const nnlab::Network> network);
-    void onDataLoaded(int kind);
-    void onDataFailed(int kind, const QString& message);
+    void onStarted(const RunRecord& run);
+    void onFinished(const RunRecord& run);
+    void onDataReady(nnlab::DatasetKind kind);
+    void onDataMissing(nnlab::DatasetKind kind, const QString& message);
 
     void saveModelDialog();
     void loadModelDialog();
     void exportPlotDialog(TrainingPlot* plot);
     void exportCsvDialog();
 
+    // In this order: the session keeps its runs in the history.
     DatasetLoader* m_loader;
-    TrainingController* m_controller;
-    RunHistory* m_history = nullptr;
-    RunRecord* m_live = nullptr;   // the run being trained, kept in m_history
-    bool m_pendingStart = false;   // Start pressed while the data loads
-    std::optional<nnlab::Checkpoint> m_pendingResume;   // ... or Resume: the run to continue
+    RunHistory* m_history;
+    TrainSession* m_session;
+    TrainingController* m_controller;   // the session's
     std::optional<nnlab::Checkpoint> m_interrupted;     // the run the banner offers
     bool m_dirty = false;          // the plots are behind the records
     nnlab::DatasetKind m_shownDataset = nnlab::DatasetKind::Mnist;   // the one asked of the loader
