@@ -206,7 +206,8 @@ void TestDataBrowser::missingDataShowsErrorPanelAndRetryLoads()
 {
     QTemporaryDir empty;
     QVERIFY(empty.isValid());
-    DataBrowserView view(std::filesystem::path(empty.path().toStdString()));
+    DataBrowserView view;
+    view.setDataDir(std::filesystem::path(empty.path().toStdString()));
     view.show();
     QTRY_VERIFY_WITH_TIMEOUT(view.errorPanel()->isVisible(), loadTimeoutMs);
     QVERIFY(!view.isShowingData());

@@ -1,4 +1,5 @@
 #include "ui/backprop/backprop_view.h"
+#include "ui/bridge/live_network.h"
 
 #include "ui/backprop/gradient_check_panel.h"
 #include "ui/backprop/real_digit_panel.h"
@@ -9,7 +10,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-BackpropView::BackpropView(DatasetLoader* loader, QWidget* parent)
+BackpropView::BackpropView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
     : QWidget(parent), m_tiny(new TinyNetPanel), m_digit(new RealDigitPanel(loader)), m_check(new GradientCheckPanel),
       m_tabs(new QTabWidget)
 {
@@ -61,6 +62,10 @@ BackpropView::BackpropView(DatasetLoader* loader, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(splitter, 1);
+
+    // The network of the Train view's last run, for the 784-30-10 tab's "Train view" choice.
+    if (live)
+        connect(live, &LiveNetwork::finished, m_digit, &RealDigitPanel::setLiveNetwork);
 }
 
 void BackpropView::showRealDigit(bool show)

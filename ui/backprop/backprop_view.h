@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class DatasetLoader;
+class LiveNetwork;
 class GradientCheckPanel;
 class QTabWidget;
 class RealDigitPanel;
@@ -16,7 +17,9 @@ class BackpropView : public QWidget {
     Q_OBJECT
 
 public:
-    explicit BackpropView(DatasetLoader* loader, QWidget* parent = nullptr);
+    // `live` (may be null): the Train view's network, for the 784-30-10 tab's "Train view" choice
+    // once a run has ended.
+    explicit BackpropView(DatasetLoader* loader, LiveNetwork* live = nullptr, QWidget* parent = nullptr);
 
     TinyNetPanel* tinyNet() const { return m_tiny; }
     RealDigitPanel* realDigit() const { return m_digit; }

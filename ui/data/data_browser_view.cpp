@@ -22,12 +22,10 @@
 
 using nnlab::DatasetKind;
 
-DataBrowserView::DataBrowserView(const std::optional<std::filesystem::path>& dataDir,
-                                 DatasetKind kind, QWidget* parent)
-    : QWidget(parent), m_loader(new DatasetLoader(this)), m_kind(kind)
+DataBrowserView::DataBrowserView(DatasetLoader* loader, DatasetKind kind, QWidget* parent)
+    : QWidget(parent), m_loader(loader ? loader : new DatasetLoader(this)), m_kind(kind)
 {
     setObjectName("dataBrowser");
-    m_loader->setDataDir(dataDir);
 
     m_header = new QLabel(this);
     m_header->setObjectName("headerLabel");

@@ -28,8 +28,8 @@ public:
     enum class Subset { Training, Validation, Test };
     static constexpr int digitsPerPage = 100;
 
-    explicit DataBrowserView(const std::optional<std::filesystem::path>& dataDir = {},
-                             nnlab::DatasetKind kind = nnlab::DatasetKind::Mnist,
+    // Shows what `loader` loads (null: a loader of its own, looking in the usual places).
+    explicit DataBrowserView(DatasetLoader* loader = nullptr, nnlab::DatasetKind kind = nnlab::DatasetKind::Mnist,
                              QWidget* parent = nullptr);
 
     // Looks for data in `dir` from now on (empty: the usual search) and reloads.

@@ -2,6 +2,7 @@
 
 #include "ui/bridge/background_jobs.h"
 #include "ui/bridge/dataset_loader.h"
+#include "ui/bridge/live_network.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
 #include "ui/draw/draw_images.h"
@@ -41,7 +42,7 @@ QLabel* heading(const QString& text, QWidget* parent)
 
 }  // namespace
 
-DrawView::DrawView(DatasetLoader* loader, QWidget* parent)
+DrawView::DrawView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
     : QWidget(parent), m_loader(loader ? loader : new DatasetLoader(this)),
       m_jobs(new BackgroundJobs(this)),
       m_source(new ModelSourceSelector(this)), m_canvas(new DrawingCanvas(this)),
@@ -102,6 +103,12 @@ DrawView::DrawView(DatasetLoader* loader, QWidget* parent)
     createShortcuts();
     setStatus({});
     updatePrediction();
+
+    // The Train view's network, for the "Train view" source: while it learns, and the final one.
+    if (live) {
+        connect(live, &LiveNetwork::learning, this, &DrawView::setLiveNetwork);
+        connect(live, &LiveNetwork::finished, this, &DrawView::setLiveNetwork);
+    }
 }
 
 QWidget* DrawView::createCanvasColumn()

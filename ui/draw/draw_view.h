@@ -21,6 +21,7 @@
 
 class BackgroundJobs;
 class DatasetLoader;
+class LiveNetwork;
 class DrawingCanvas;
 class MisclassifiedGallery;
 class MnistInputPreview;
@@ -37,7 +38,9 @@ public:
     static constexpr int liveUpdateIntervalMs = 1000;
 
     // Shares `loader` (and its cached MNIST) with other views; null: a loader of its own.
-    explicit DrawView(DatasetLoader* loader = nullptr, QWidget* parent = nullptr);
+    // Reads digits from `loader`'s sets; follows `live` (the Train view's network) while it learns
+    // and when it ends. Either may be null.
+    explicit DrawView(DatasetLoader* loader = nullptr, LiveNetwork* live = nullptr, QWidget* parent = nullptr);
 
     static QIcon icon();   // for the navigation list: a hand-drawn 2 on a sheet
 

@@ -1,3 +1,4 @@
+#include "ui/bridge/live_network.h"
 #include "ui/inspect/inspect_view.h"
 
 #include "ui/bridge/background_jobs.h"
@@ -60,7 +61,7 @@ QGroupBox* group(const QString& title, QWidget* parent)
 
 }  // namespace
 
-InspectView::InspectView(DatasetLoader* loader, QWidget* parent)
+InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
     : QWidget(parent), m_loader(loader), m_jobs(new BackgroundJobs(this)), m_selector(new ModelSourceSelector(this)),
       m_status(new QLabel(this)), m_baselines(new QLabel(this)), m_fields(new MapGridWidget(this)),
       m_fieldsNote(new QLabel(this)), m_table(new QTableWidget(10, 10, this)), m_cellLabel(new QLabel(this)),
@@ -205,6 +206,14 @@ InspectView::InspectView(DatasetLoader* loader, QWidget* parent)
     updateAdversarial();
     if (m_loader->split(nnlab::DatasetKind::Mnist))
         datasetReady();
+
+    // The "Train view" source follows the run epoch by epoch (receptive fields and the confusion
+    // matrix as the network learns), then takes the final network.
+    if (live) {
+        const auto follow = [this](std::shared_ptr<const nnlab::Network> net) { m_selector->setLiveNetwork(std::move(net)); };
+        connect(live, &LiveNetwork::epochFinished, this, follow);
+        connect(live, &LiveNetwork::finished, this, follow);
+    }
 }
 
 void InspectView::showEvent(QShowEvent* event)

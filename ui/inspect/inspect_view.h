@@ -17,6 +17,7 @@
 
 class BackgroundJobs;
 class DatasetLoader;
+class LiveNetwork;
 class MapGridWidget;
 class MisclassifiedGallery;
 class ModelSourceSelector;
@@ -29,7 +30,8 @@ class InspectView : public QWidget {
     Q_OBJECT
 
 public:
-    explicit InspectView(DatasetLoader* loader, QWidget* parent = nullptr);
+    // `live` (may be null): the Train view's network, followed epoch by epoch and at the end.
+    explicit InspectView(DatasetLoader* loader, LiveNetwork* live = nullptr, QWidget* parent = nullptr);
 
     ModelSourceSelector* modelSelector() const { return m_selector; }
     void setNetwork(std::shared_ptr<const nnlab::Network> net, const QString& description);

@@ -1,9 +1,9 @@
 #include "ui/shell/main_window.h"
 
 #include "ui/backprop/backprop_view.h"
-#include "ui/backprop/real_digit_panel.h"
+#include "ui/bridge/dataset_loader.h"
+#include "ui/bridge/live_network.h"
 #include "ui/bridge/training_controller.h"
-#include "ui/common/model_source_selector.h"
 #include "ui/convnets/convnet_view.h"
 #include "ui/data/data_browser_view.h"
 #include "ui/deep_nets/deep_nets_view.h"
@@ -15,7 +15,6 @@
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenuBar>
@@ -46,60 +45,32 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
 
-    auto* dataBrowser = new DataBrowserView(dataDir, kind);
+    // What the views share, owned here: the datasets (each read once, in the background), the
+    // trainer the Train view drives, and its network, which the views that show one follow.
+    m_loader = new DatasetLoader(this);
+    m_loader->setDataDir(dataDir);
+    m_trainer = new TrainingController(this);
+    m_liveNetwork = new LiveNetwork(m_trainer, this);
+
+    auto* dataBrowser = new DataBrowserView(m_loader, kind);
     connect(dataBrowser, &DataBrowserView::statusChanged, statusBar(),
             [this](const QString& message) { statusBar()->showMessage(message); });
     addView(dataBrowser, tr("Data"), tr("the images, ch. 1"),
             style()->standardIcon(QStyle::SP_FileDialogContentsView));
-    addView(new TrainView(dataBrowser->loader()), tr("Train"), tr("live, ch. 1, 3, 5, 6"),
+    addView(new TrainView(m_loader, m_trainer), tr("Train"), tr("live, ch. 1, 3, 5, 6"),
             style()->standardIcon(QStyle::SP_MediaPlay));
-    auto* draw = new DrawView(dataBrowser->loader());
-    addView(draw, tr("Draw"), tr("read your digit, ch. 1"), DrawView::icon());
-    if (auto* train = findChild<TrainView*>()) {
-        // The Train view's network to the Draw view's "Train view" source: live while it learns
-        // (a copy at most once a second; the Draw view throttles too), and the final one.
-        auto* controller = train->controller();
-        connect(controller, &TrainingController::refreshDue, draw, [this, controller, draw] {
-            if (m_sinceLiveCopy.isValid() && m_sinceLiveCopy.elapsed() < 1000)
-                return;
-            m_sinceLiveCopy.start();
-            if (auto net = controller->currentNetwork())
-                draw->setLiveNetwork(std::move(net));
-        });
-        connect(controller, &TrainingController::runFinished, draw,
-                [draw](const auto&, std::shared_ptr<const nnlab::Network> net) { draw->setLiveNetwork(std::move(net)); });
-    }
-    auto* backprop = new BackpropView(dataBrowser->loader());
-    addView(backprop, tr("Backprop"), tr("step by step, ch. 2"), style()->standardIcon(QStyle::SP_BrowserReload));
-    if (auto* train = findChild<TrainView*>())
-        // The network of the Train view's last run, for the 784-30-10 tab's "Train view" choice.
-        connect(train->controller(), &TrainingController::runFinished, backprop,
-                [backprop](const auto&, std::shared_ptr<const nnlab::Network> net) {
-                    backprop->realDigit()->setLiveNetwork(std::move(net));
-                });
+    addView(new DrawView(m_loader, m_liveNetwork), tr("Draw"), tr("read your digit, ch. 1"), DrawView::icon());
+    addView(new BackpropView(m_loader, m_liveNetwork), tr("Backprop"), tr("step by step, ch. 2"),
+            style()->standardIcon(QStyle::SP_BrowserReload));
     addView(new SlowdownView, tr("Slowdown"), tr("costs, softmax, ch. 3"),
             style()->standardIcon(QStyle::SP_ArrowDown));
     addView(new UniversalityView, tr("Universality"), tr("any f(x), ch. 4 and 1"),
             UniversalityView::icon());
-    addView(new DeepNetsView(dataBrowser->loader()), tr("Deep nets"), tr("gradients, ch. 5"),
+    addView(new DeepNetsView(m_loader), tr("Deep nets"), tr("gradients, ch. 5"),
             style()->standardIcon(QStyle::SP_MediaSeekBackward));
-    auto* inspect = new InspectView(dataBrowser->loader());
-    addView(inspect, tr("Inspect"), tr("inside a net, ch. 1, 6"),
+    addView(new InspectView(m_loader, m_liveNetwork), tr("Inspect"), tr("inside a net, ch. 1, 6"),
             style()->standardIcon(QStyle::SP_FileDialogContentsView));
-    if (auto* train = findChild<TrainView*>()) {
-        // The Inspect view's "Train view" source follows the run epoch by epoch (receptive
-        // fields and the confusion matrix as the network learns), then takes the final network.
-        auto* controller = train->controller();
-        connect(controller, &TrainingController::epochFinished, inspect, [inspect, controller] {
-            if (auto net = controller->currentNetwork())
-                inspect->modelSelector()->setLiveNetwork(std::move(net));
-        });
-        connect(controller, &TrainingController::runFinished, inspect,
-                [inspect](const auto&, std::shared_ptr<const nnlab::Network> net) {
-                    inspect->modelSelector()->setLiveNetwork(std::move(net));
-                });
-    }
-    addView(new ConvnetView(dataBrowser->loader()), tr("Convnets"), tr("filters and maps, ch. 6"),
+    addView(new ConvnetView(m_loader), tr("Convnets"), tr("filters and maps, ch. 6"),
             style()->standardIcon(QStyle::SP_FileDialogDetailedView));
 
     createMenus();
@@ -111,6 +82,13 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
         const QSize available = screen() ? screen()->availableSize() : QSize(1280, 800);
         resize(std::min(1280, available.width() * 9 / 10), std::min(860, available.height() * 9 / 10));
     }
+}
+
+MainWindow::~MainWindow()
+{
+    // First of all: a run still training stops and its thread is joined (its checkpoint stays
+    // unfinished, to be offered next time), while the views it reports to are all still here.
+    m_trainer->stopAndWait();
 }
 
 void MainWindow::addView(QWidget* view, const QString& title, const QString& subtitle,

@@ -1,16 +1,20 @@
 // main_window.h — the application window: a list of views on the left, the chosen view beside it.
+// It owns what the views share (the dataset loader, the trainer's controller and its live
+// network) and hands each view what it needs; the views subscribe themselves.
 #pragma once
 
 #include "core/data/dataset.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <filesystem>
 #include <optional>
 
+class DatasetLoader;
+class LiveNetwork;
 class QListWidget;
 class QStackedWidget;
+class TrainingController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -20,6 +24,7 @@ public:
     explicit MainWindow(const std::optional<std::filesystem::path>& dataDir = {},
                         nnlab::DatasetKind kind = nnlab::DatasetKind::Mnist,
                         QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     // Adds a view to the navigation list; the window takes ownership. One line per view.
     void addView(QWidget* view, const QString& title, const QString& subtitle,
@@ -37,5 +42,7 @@ private:
 
     QListWidget* m_navigation;
     QStackedWidget* m_views;
-    QElapsedTimer m_sinceLiveCopy;   // the Train view's network goes to the Draw view once a second
+    DatasetLoader* m_loader = nullptr;
+    TrainingController* m_trainer = nullptr;
+    LiveNetwork* m_liveNetwork = nullptr;
 };
