@@ -3,12 +3,11 @@
 #include "ui/bridge/dataset_loader.h"
 #include "ui/bridge/training_controller.h"
 #include "ui/common/data_error_panel.h"
-#include "ui/train/accuracy_plot.h"
 #include "ui/train/architecture_panel.h"
-#include "ui/train/cost_plot.h"
 #include "ui/train/epoch_table.h"
 #include "ui/train/gradient_plot.h"
 #include "ui/train/hyperparameter_panel.h"
+#include "ui/train/metric_plot.h"
 #include "ui/train/preset_panel.h"
 #include "ui/train/resume_banner.h"
 #include "ui/train/run_history.h"
@@ -292,9 +291,9 @@ QToolButton* TrainView::createExportButton()
 
 QWidget* TrainView::createPlots()
 {
-    m_costPlot = new CostPlot;
+    m_costPlot = new MetricPlot(MetricPlot::Metric::Cost);
     m_costPlot->setObjectName("costPlot");
-    m_accuracyPlot = new AccuracyPlot;
+    m_accuracyPlot = new MetricPlot(MetricPlot::Metric::Accuracy);
     m_accuracyPlot->setObjectName("accuracyPlot");
     m_gradientPlot = new GradientPlot;
     m_gradientPlot->setObjectName("gradientPlot");
