@@ -1,7 +1,7 @@
 #include "ui/backprop/tiny_net_panel.h"
 
 #include "ui/backprop/backprop_step_panel.h"
-#include "ui/plotting/value_colours.h"
+#include "ui/plotting/palette.h"
 
 #include "core/nn/dense_layer.h"
 
@@ -83,7 +83,7 @@ TinyNetPanel::TinyNetPanel(QWidget* parent)
     m_parameterSpin->setToolTip(tr("The value of the chosen weight wˡⱼₖ or bias bˡⱼ (click an edge or a neuron "
                                    "in the diagram to choose one)"));
     m_error->setObjectName("errorLabel");
-    m_error->setStyleSheet("color: #b00020");
+    m_error->setStyleSheet(palette::textStyle(palette::errorText));
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("sizes"), this));

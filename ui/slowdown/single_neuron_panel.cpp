@@ -1,5 +1,7 @@
 #include "ui/slowdown/single_neuron_panel.h"
 
+#include "ui/plotting/palette.h"
+
 #include <qcustomplot.h>
 
 #include <QComboBox>
@@ -17,8 +19,6 @@ using nnlab::SingleNeuronSetup;
 
 namespace {
 
-const QColor quadraticColor(0x1f, 0x77, 0xb4);
-const QColor crossEntropyColor(0xd6, 0x27, 0x28);
 constexpr double slowThreshold = 0.2;   // "has left the saturated start": a < 0.2
 
 SingleNeuronSetup presetSetup(int index)
@@ -41,7 +41,7 @@ void decorate(QCustomPlot* plot, const QString& title, const QString& explanatio
     auto* titleElement = new QCPTextElement(plot, title, bold);
     titleElement->setMargins({6, 4, 6, 0});
     auto* subtitle = new QCPTextElement(plot, explanation, small);
-    subtitle->setTextColor(QColor(0x55, 0x55, 0x55));
+    subtitle->setTextColor(palette::secondaryText);
     subtitle->setMargins({6, 0, 6, 2});
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, titleElement);
@@ -69,7 +69,7 @@ void decorate(QCustomPlot* plot, const QString& title, const QString& explanatio
 
 QColor costColor(Cost cost, int alpha = 255)
 {
-    QColor c = cost == Cost::CrossEntropy ? crossEntropyColor : quadraticColor;
+    QColor c = cost == Cost::CrossEntropy ? palette::crossEntropyCost : palette::quadraticCost;
     c.setAlpha(alpha);
     return c;
 }
@@ -155,7 +155,7 @@ SingleNeuronPanel::SingleNeuronPanel(QWidget* parent)
     auto* threshold = new QCPItemStraightLine(m_outputPlot);
     threshold->point1->setCoords(0, slowThreshold);
     threshold->point2->setCoords(1, slowThreshold);
-    threshold->setPen(QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DotLine));
+    threshold->setPen(QPen(palette::guideLine, 1, Qt::DotLine));
 
     auto* plots = new QHBoxLayout;
     plots->addWidget(m_costPlot);

@@ -1,5 +1,7 @@
 #include "ui/train/metric_plot.h"
 
+#include "ui/plotting/palette.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -53,20 +55,20 @@ void MetricPlot::addRun(const RunRecord& run, bool overlay)
         QVector<double> bx, batches;
         for (const nnlab::MiniBatchSample& s : run.samples)
             appendFinite(bx, batches, s.epochPosition, s.cost);
-        QColor light = trainingColor;
+        QColor light = palette::training;
         light.setAlpha(110);
         addGraph(tr("training, mini-batches"), QPen(light, 1.0), bx, batches);
     }
     const QCPScatterStyle dot(QCPScatterStyle::ssDisc, 5);
-    addGraph(tr("training"), QPen(trainingColor, 2.0), x[Training], y[Training], dot);
-    addGraph(tr("validation"), QPen(validationColor, 2.0), x[Validation], y[Validation], dot);
+    addGraph(tr("training"), QPen(palette::training, 2.0), x[Training], y[Training], dot);
+    addGraph(tr("validation"), QPen(palette::validation, 2.0), x[Validation], y[Validation], dot);
     if (cost)
         return;   // the cost plot follows the training and validation sets only
-    addGraph(tr("test"), QPen(testColor, 2.0), x[Test], y[Test], dot);
+    addGraph(tr("test"), QPen(palette::test, 2.0), x[Test], y[Test], dot);
     if (run.bookAccuracy) {
         const double percent = 100 * *run.bookAccuracy;
         QCPGraph* book = addGraph(tr("the book: %1%").arg(percent, 0, 'f', 2),
-                                  QPen(QColor(0x44, 0x44, 0x44), 1.5, Qt::DashLine), {0.0, 1.0}, {percent, percent});
+                                  QPen(palette::bookFigure, 1.5, Qt::DashLine), {0.0, 1.0}, {percent, percent});
         book->setObjectName("bookReference");
         spanXAxis(book);
     }

@@ -3,6 +3,7 @@
 #include "ui/bridge/dataset_loader.h"
 #include "ui/bridge/training_controller.h"
 #include "ui/common/data_error_panel.h"
+#include "ui/plotting/palette.h"
 #include "ui/train/architecture_panel.h"
 #include "ui/train/epoch_table.h"
 #include "ui/train/gradient_plot.h"
@@ -189,8 +190,7 @@ QWidget* TrainView::createControls()
     m_problem = new QLabel;
     m_problem->setObjectName("problemLabel");
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet("QLabel { color: #a01010; background: #fdecea; border: 1px solid #f5c2bd;"
-                             " border-radius: 3px; padding: 4px; }");
+    m_problem->setStyleSheet(palette::noticeStyle(palette::problemNotice, "QLabel", 4));
     m_problem->hide();
 
     auto* content = new QWidget;
@@ -532,10 +532,8 @@ void TrainView::showSummary(const nnlab::TrainSummary& s)
                         .arg(TrainingProgressBar::formatDuration(s.trainingSeconds));
     }
     m_summary->setText(text);
-    m_summary->setStyleSheet(diverged ? "QLabel { color: #8a1010; background: #fdecea; border: 1px solid #f1aeb5;"
-                                        " border-radius: 3px; padding: 5px; }"
-                                      : "QLabel { color: #0b3d1a; background: #e8f5ec; border: 1px solid #b7dfc3;"
-                                        " border-radius: 3px; padding: 5px; }");
+    m_summary->setStyleSheet(
+        palette::noticeStyle(diverged ? palette::failureNotice : palette::successNotice, "QLabel", 5));
     m_summary->show();
 }
 

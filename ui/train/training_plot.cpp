@@ -1,14 +1,12 @@
 #include "ui/train/training_plot.h"
 
+#include "ui/plotting/palette.h"
+
 #include <QFileInfo>
 #include <QMenu>
 
 #include <algorithm>
 #include <cmath>
-
-const QColor TrainingPlot::trainingColor(0x1f, 0x77, 0xb4);
-const QColor TrainingPlot::validationColor(0xff, 0x7f, 0x0e);
-const QColor TrainingPlot::testColor(0x2c, 0xa0, 0x2c);
 
 void appendFinite(QVector<double>& xs, QVector<double>& ys, double x, double y, bool positiveOnly)
 {
@@ -27,7 +25,7 @@ TrainingPlot::TrainingPlot(const QString& title, const QString& explanation, QWi
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.9);
     auto* subtitle = new QCPTextElement(this, explanation, small);
-    subtitle->setTextColor(QColor(0x55, 0x55, 0x55));
+    subtitle->setTextColor(palette::secondaryText);
     subtitle->setMargins({6, 0, 6, 2});
     m_title->setMargins({6, 4, 6, 0});
 
@@ -86,18 +84,9 @@ QString TrainingPlot::title() const
     return m_title->text();
 }
 
-QColor TrainingPlot::overlayColor(int runId)
-{
-    static const QColor colors[] = {QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
-                                    QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf),
-                                    QColor(0xd6, 0x27, 0x28)};
-    return colors[std::abs(runId) % std::size(colors)];
-}
-
 QPen TrainingPlot::overlayPen(int runId)
 {
-    QPen pen(overlayColor(runId), 1.5, Qt::DashLine);
-    return pen;
+    return QPen(palette::overlayRun(runId), 1.5, Qt::DashLine);
 }
 
 QCPGraph* TrainingPlot::addGraph(const QString& name, const QPen& pen, const QVector<double>& x,

@@ -1,5 +1,6 @@
 #include "ui/universality/tower_panel.h"
 
+#include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
@@ -21,11 +22,6 @@ using namespace nnlab::universality;
 
 namespace {
 
-// Light, so the dashed edges show on the heat map's dark floor.
-const QColor xEdgeColor(0x5d, 0xad, 0xe2);
-const QColor yEdgeColor(0xc3, 0x9b, 0xd3);
-const QColor crossColor(0xd0, 0xd0, 0xd0);
-const QColor curveColor(0x1f, 0x5f, 0xa8);
 constexpr int crossSectionPoints = 600;
 // Handle ids on the heat map: the edges x₁, x₂ (dragged sideways), y₁, y₂ (up and down).
 enum EdgeId { EdgeX1 = 0, EdgeX2 = 1, EdgeY1 = 2, EdgeY2 = 3 };
@@ -107,10 +103,10 @@ void TowerPanel::setUpCrossSection()
     m_crossSection->yAxis->setLabel(tr("a(x, y₀)"));
     m_crossSection->xAxis->setRange(0, 1);
     m_crossTarget = m_crossSection->addGraph();
-    m_crossTarget->setPen(QPen(QColor(0x22, 0x22, 0x22), 2));
+    m_crossTarget->setPen(QPen(palette::goal, 2));
     m_crossTarget->setName(tr("f(x, y₀)"));
     m_crossNetwork = m_crossSection->addGraph();
-    m_crossNetwork->setPen(QPen(curveColor, 2));
+    m_crossNetwork->setPen(QPen(palette::network, 2));
     m_crossNetwork->setName(tr("network a(x, y₀)"));
     placeLegendAbove(m_crossSection);
     m_crossSection->setInteractions({});
@@ -414,16 +410,16 @@ void TowerPanel::updateHandles()
                         m_mode == Mode::Tower;
     const bool twoEdges = twoEdgesFor(m_mode);
     if (xEdges) {
-        handles.push_back({EdgeX1, Direction::Horizontal, m_x1, 0.97, true, xEdgeColor});
+        handles.push_back({EdgeX1, Direction::Horizontal, m_x1, 0.97, true, palette::xEdge});
         if (twoEdges)
-            handles.push_back({EdgeX2, Direction::Horizontal, m_x2, 0.97, true, xEdgeColor});
+            handles.push_back({EdgeX2, Direction::Horizontal, m_x2, 0.97, true, palette::xEdge});
     }
     if (yEdges) {
-        handles.push_back({EdgeY1, Direction::Vertical, 0.97, m_y1, true, yEdgeColor});
+        handles.push_back({EdgeY1, Direction::Vertical, 0.97, m_y1, true, palette::yEdge});
         if (twoEdges)
-            handles.push_back({EdgeY2, Direction::Vertical, 0.97, m_y2, true, yEdgeColor});
+            handles.push_back({EdgeY2, Direction::Vertical, 0.97, m_y2, true, palette::yEdge});
     }
-    handles.push_back({crossSectionHandle, Direction::Vertical, 0.03, m_crossY, true, crossColor});
+    handles.push_back({crossSectionHandle, Direction::Vertical, 0.03, m_crossY, true, palette::crossSectionLine});
     m_map->setHandles(handles);
 }
 
