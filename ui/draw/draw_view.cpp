@@ -4,6 +4,7 @@
 #include "ui/bridge/dataset_loader.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/common/view_icon.h"
 #include "ui/draw/draw_images.h"
 #include "ui/draw/drawing_canvas.h"
 #include "ui/draw/mnist_input_preview.h"
@@ -198,23 +199,20 @@ QWidget* DrawView::createResultColumn()
 
 QIcon DrawView::icon()
 {
-    QPixmap pixmap(64, 64);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(palette::frame, 2));
-    p.setBrush(Qt::white);
-    p.drawRoundedRect(QRectF(5, 5, 54, 54), 4, 4);
-    // A 2 in one stroke: the arc over the top, the diagonal, the foot.
-    QPainterPath two;
-    two.moveTo(19, 23);
-    two.cubicTo(20, 8, 46, 8, 44, 24);
-    two.cubicTo(43, 33, 30, 40, 18, 51);
-    two.lineTo(47, 50);
-    p.setPen(QPen(palette::ink, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    p.setBrush(Qt::NoBrush);
-    p.drawPath(two);
-    return QIcon(pixmap);
+    return viewIcon([](QPainter& p) {
+        p.setPen(QPen(palette::frame, 2));
+        p.setBrush(Qt::white);
+        p.drawRoundedRect(QRectF(5, 5, 54, 54), 4, 4);
+        // A 2 in one stroke: the arc over the top, the diagonal, the foot.
+        QPainterPath two;
+        two.moveTo(19, 23);
+        two.cubicTo(20, 8, 46, 8, 44, 24);
+        two.cubicTo(43, 33, 30, 40, 18, 51);
+        two.lineTo(47, 50);
+        p.setPen(QPen(palette::ink, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(two);
+    });
 }
 
 void DrawView::createShortcuts()

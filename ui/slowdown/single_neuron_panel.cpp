@@ -1,6 +1,7 @@
 #include "ui/slowdown/single_neuron_panel.h"
 
 #include "ui/plotting/palette.h"
+#include "ui/plotting/plot_helpers.h"
 
 #include <qcustomplot.h>
 
@@ -34,19 +35,9 @@ SingleNeuronSetup presetSetup(int index)
 // A bold title and a grey line under it above the axes, the legend in a row under those.
 void decorate(QCustomPlot* plot, const QString& title, const QString& explanation)
 {
-    QFont bold = plot->font();
-    bold.setBold(true);
+    addTitleAndExplanation(plot, title, explanation);
     QFont small = plot->font();
     small.setPointSizeF(plot->font().pointSizeF() * 0.9);
-    auto* titleElement = new QCPTextElement(plot, title, bold);
-    titleElement->setMargins({6, 4, 6, 0});
-    auto* subtitle = new QCPTextElement(plot, explanation, small);
-    subtitle->setTextColor(palette::secondaryText);
-    subtitle->setMargins({6, 0, 6, 2});
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, titleElement);
-    plot->plotLayout()->insertRow(1);
-    plot->plotLayout()->addElement(1, 0, subtitle);
     QCPLegend* legend = plot->legend;
     legend->setVisible(true);
     legend->setFont(small);

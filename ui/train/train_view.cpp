@@ -3,6 +3,7 @@
 #include "ui/bridge/dataset_loader.h"
 #include "ui/bridge/training_controller.h"
 #include "ui/common/data_error_panel.h"
+#include "ui/common/split_panes.h"
 #include "ui/plotting/palette.h"
 #include "ui/train/architecture_panel.h"
 #include "ui/train/epoch_table.h"
@@ -80,13 +81,8 @@ TrainView::TrainView(DatasetLoader* loader, TrainingController* controller, QWid
     m_stack->addWidget(m_errorPanel);
     rightLayout->addWidget(m_stack, 1);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    QSplitter* splitter = splitPanes(Qt::Horizontal, createControls(), 0, right, 1, this);
     splitter->setObjectName("trainSplitter");
-    splitter->addWidget(createControls());
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(header);
@@ -310,24 +306,13 @@ QWidget* TrainView::createPlots()
     tabs->setTabToolTip(0, tr("The selected run, epoch by epoch"));
     tabs->setTabToolTip(1, tr("All runs of this session: tick them to compare"));
 
-    auto* top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_costPlot);
-    top->addWidget(m_accuracyPlot);
-    auto* bottom = new QSplitter(Qt::Horizontal);
-    bottom->addWidget(m_gradientPlot);
-    bottom->addWidget(tabs);
-    auto* plots = new QSplitter(Qt::Vertical);
+    // Four equal quarters to start with.
+    QSplitter* top = splitPanes(Qt::Horizontal, m_costPlot, 1, m_accuracyPlot, 1);
+    QSplitter* bottom = splitPanes(Qt::Horizontal, m_gradientPlot, 1, tabs, 1);
+    QSplitter* plots = splitPanes(Qt::Vertical, top, 1, bottom, 1);
     plots->setObjectName("plotSplitter");
-    plots->addWidget(top);
-    plots->addWidget(bottom);
-    for (QSplitter* s : {top, bottom, plots}) {
-        s->setChildrenCollapsible(false);
-        s->setStretchFactor(0, 1);
-        s->setStretchFactor(1, 1);
-    }
-    top->setSizes({1000, 1000});
-    bottom->setSizes({1000, 1000});
-    plots->setSizes({1000, 1000});
+    for (QSplitter* s : {top, bottom, plots})
+        s->setSizes({1000, 1000});
     return plots;
 }
 

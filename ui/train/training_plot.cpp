@@ -1,6 +1,7 @@
 #include "ui/train/training_plot.h"
 
 #include "ui/plotting/palette.h"
+#include "ui/plotting/plot_helpers.h"
 
 #include <QFileInfo>
 #include <QMenu>
@@ -19,20 +20,9 @@ void appendFinite(QVector<double>& xs, QVector<double>& ys, double x, double y, 
 TrainingPlot::TrainingPlot(const QString& title, const QString& explanation, QWidget* parent)
     : QCustomPlot(parent)
 {
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(this, title, titleFont);
+    m_title = addTitleAndExplanation(this, title, explanation);
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.9);
-    auto* subtitle = new QCPTextElement(this, explanation, small);
-    subtitle->setTextColor(palette::secondaryText);
-    subtitle->setMargins({6, 0, 6, 2});
-    m_title->setMargins({6, 4, 6, 0});
-
-    plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, m_title);
-    plotLayout()->insertRow(1);
-    plotLayout()->addElement(1, 0, subtitle);
 
     // The legend sits under the titles, outside the axes, so it never hides a curve.
     legend->setVisible(true);

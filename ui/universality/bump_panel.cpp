@@ -7,6 +7,7 @@
 #include "ui/universality/formula_edit.h"
 #include "ui/universality/hidden_neuron_model.h"
 #include "ui/universality/parameter_slider.h"
+#include "ui/universality/plots_and_controls.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -52,31 +53,17 @@ BumpPanel::BumpPanel(QWidget* parent) : QWidget(parent), m_drawn(201, bookFuncti
     m_construction.w = 1000;
     m_construction.output = OutputKind::Sigmoid;
 
-    auto* header = new QLabel(
-        tr("<b>Chapter 4:</b> pairs of steps make bumps, and N bumps approximate any f(x). Drag a "
-           "step %1 sideways or a bump's height %2 up and down: the weights and biases follow.")
-            .arg(palette::coloured("■", palette::network), palette::coloured("●", palette::bumpHeight)),
-        this);
-    header->setWordWrap(true);
-
     m_weightedPlot = new DraggablePlot(this);
     m_weightedPlot->setObjectName("weightedPlot");
     m_outputPlot = new DraggablePlot(this);
     m_outputPlot->setObjectName("outputPlot");
     setUpPlots();
-
-    auto* plots = new QVBoxLayout;
-    plots->setSpacing(4);
-    plots->addWidget(m_weightedPlot, 1);
-    plots->addWidget(m_outputPlot, 1);
-
-    auto* body = new QHBoxLayout;
-    body->addLayout(plots, 1);
-    body->addWidget(createControls());
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(header);
-    layout->addLayout(body, 1);
+    layOutPlotsAndControls(
+        this,
+        tr("<b>Chapter 4:</b> pairs of steps make bumps, and N bumps approximate any f(x). Drag a "
+           "step %1 sideways or a bump's height %2 up and down: the weights and biases follow.")
+            .arg(palette::coloured("■", palette::network), palette::coloured("●", palette::bumpHeight)),
+        {{m_weightedPlot, 1}, {m_outputPlot, 1}}, createControls(), 4);
 
     connect(m_weightedPlot, &DraggablePlot::handleDragged, this, &BumpPanel::dragHandle);
     connect(m_weightedPlot, &DraggablePlot::handlePressed, this, &BumpPanel::describeHandle);
@@ -142,7 +129,6 @@ void BumpPanel::setUpPlots()
 QWidget* BumpPanel::createControls()
 {
     auto* controls = new QWidget(this);
-    controls->setFixedWidth(370);
     auto* layout = new QVBoxLayout(controls);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);

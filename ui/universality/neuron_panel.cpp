@@ -4,6 +4,7 @@
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/parameter_slider.h"
+#include "ui/universality/plots_and_controls.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -91,7 +92,7 @@ QWidget* NeuronPanel::createNeuronSection()
     m_neuronReadout->setWordWrap(true);
 
     auto* controls = new QWidget(group);
-    controls->setFixedWidth(370);
+    controls->setFixedWidth(controlColumnWidth);
     auto* form = new QVBoxLayout(controls);
     form->setContentsMargins(0, 0, 0, 0);
     form->addWidget(m_functionCombo);
@@ -152,7 +153,7 @@ QWidget* NeuronPanel::createPairSection()
     m_pairReadout->setWordWrap(true);
 
     auto* controls = new QWidget(group);
-    controls->setFixedWidth(370);
+    controls->setFixedWidth(controlColumnWidth);
     auto* form = new QVBoxLayout(controls);
     form->setContentsMargins(0, 0, 0, 0);
     form->addWidget(m_pairWeightSlider);

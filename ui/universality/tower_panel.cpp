@@ -5,6 +5,7 @@
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
 #include "ui/universality/parameter_slider.h"
+#include "ui/universality/plots_and_controls.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -41,29 +42,18 @@ QString formatValue(double v)
 TowerPanel::TowerPanel(QWidget* parent) : QWidget(parent)
 {
     setObjectName("towerPanel");
-    auto* header = new QLabel(
-        tr("<b>Chapter 4, many inputs:</b> steps and bumps in x or y; an x-bump plus a y-bump is a "
-           "plateau with a tower; four neurons and a threshold bias b ≈ −3h/2 keep just the tower; "
-           "a grid of towers approximates f(x, y). Drag the dashed edges."),
-        this);
-    header->setWordWrap(true);
-
     m_map = new DraggablePlot(this);
     m_map->setObjectName("towerMap");
     setUpMap();
     m_crossSection = new QCustomPlot(this);
     m_crossSection->setObjectName("crossSectionPlot");
     setUpCrossSection();
-
-    auto* plots = new QVBoxLayout;
-    plots->addWidget(m_map, 5);
-    plots->addWidget(m_crossSection, 2);
-    auto* body = new QHBoxLayout;
-    body->addLayout(plots, 1);
-    body->addWidget(createControls());
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(header);
-    layout->addLayout(body, 1);
+    layOutPlotsAndControls(
+        this,
+        tr("<b>Chapter 4, many inputs:</b> steps and bumps in x or y; an x-bump plus a y-bump is a "
+           "plateau with a tower; four neurons and a threshold bias b ≈ −3h/2 keep just the tower; "
+           "a grid of towers approximates f(x, y). Drag the dashed edges."),
+        {{m_map, 5}, {m_crossSection, 2}}, createControls());
 
     connect(m_map, &DraggablePlot::handleDragged, this, &TowerPanel::dragEdge);
     connect(m_map, &DraggablePlot::plotClicked, this, [this](double, double y) { setCrossSection(y); });
@@ -115,7 +105,6 @@ void TowerPanel::setUpCrossSection()
 QWidget* TowerPanel::createControls()
 {
     auto* controls = new QWidget(this);
-    controls->setFixedWidth(370);
 
     m_modeCombo = new QComboBox(controls);
     m_modeCombo->setObjectName("modeCombo");
