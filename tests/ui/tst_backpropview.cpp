@@ -9,7 +9,7 @@
 #include "ui/backprop/real_digit_panel.h"
 #include "ui/backprop/tiny_net_panel.h"
 #include "ui/bridge/dataset_loader.h"
-#include "ui/plotting/value_colours.h"
+#include "ui/plotting/palette.h"
 #include "ui/shell/main_window.h"
 
 #include "core/nn/dense_layer.h"
@@ -83,7 +83,7 @@ private slots:
         NetworkDiagram* diagram = panel.diagram();
         const QColor notYet = diagram->neuronColour(2, 0);
         panel.stepPanel()->setDone(1);   // forward into layer 2
-        QTRY_COMPARE(diagram->neuronColour(2, 0), QColor(activationColour(panel.trace().a[2](0))));
+        QTRY_COMPARE(diagram->neuronColour(2, 0), palette::activation(panel.trace().a[2](0)));
         QVERIFY(diagram->neuronColour(2, 0) != notYet);
         panel.stepPanel()->setDone(4);   // BP2: δ²
         const QColor delta = diagram->neuronColour(2, 0);

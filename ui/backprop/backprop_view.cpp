@@ -4,6 +4,7 @@
 #include "ui/backprop/gradient_check_panel.h"
 #include "ui/backprop/real_digit_panel.h"
 #include "ui/backprop/tiny_net_panel.h"
+#include "ui/common/split_panes.h"
 
 #include <QLabel>
 #include <QSplitter>
@@ -51,12 +52,7 @@ BackpropView::BackpropView(DatasetLoader* loader, LiveNetwork* live, QWidget* pa
                                                               m_tiny->x(), m_tiny->y(), tr("the tiny %1 network").arg(sizes.join('-'))};
                        });
 
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_tabs);
-    splitter->addWidget(m_check);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
+    QSplitter* splitter = splitPanes(Qt::Vertical, m_tabs, 3, m_check, 1, this);
     splitter->setSizes({1000, 1});   // the gradient check at its minimum: the walk gets the room
 
     auto* layout = new QVBoxLayout(this);

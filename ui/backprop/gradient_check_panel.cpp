@@ -1,7 +1,7 @@
 #include "ui/backprop/gradient_check_panel.h"
 
 #include "ui/bridge/background_jobs.h"
-#include "ui/plotting/value_colours.h"
+#include "ui/plotting/palette.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -203,7 +203,7 @@ void GradientCheckPanel::showResult(const nnlab::backprop::GradientTiming& t, co
         cell(i, 3, duration(layer.finiteDifferenceSeconds));
         // The same pass gives every layer's gradients: the time is shared, shown grey.
         cell(i, 4, duration(t.backpropSeconds));
-        m_table->item(i, 4)->setForeground(QColor(120, 120, 120));
+        m_table->item(i, 4)->setForeground(palette::mutedText);
         m_table->item(i, 4)->setToolTip(tr("One backprop pass computes this layer's gradients and every other layer's"));
         cell(i, 5, QString("%1×").arg(count(std::llround(layer.finiteDifferenceSeconds / t.backpropSeconds))));
     }

@@ -1,5 +1,6 @@
 #include "ui/backprop/layer_heat_strips.h"
 
+#include "ui/plotting/palette.h"
 #include "ui/plotting/value_colours.h"
 
 #include <QPainter>
@@ -23,7 +24,7 @@ QImage signedImage(const Eigen::MatrixXf& m, double scale)
     QImage image(int(m.cols()), int(m.rows()), QImage::Format_RGB32);
     for (int r = 0; r < m.rows(); ++r)
         for (int c = 0; c < m.cols(); ++c)
-            image.setPixel(c, r, signedColour(m(r, c), scale).rgb());
+            image.setPixel(c, r, palette::signedValue(m(r, c), scale).rgb());
     return image;
 }
 
@@ -120,7 +121,7 @@ void LayerHeatStrips::paintEvent(QPaintEvent*)
     int y = kLegendHeight + 6;
     // row: one labelled strip of cells, or grey when not known; `lit` outlines the current step's.
     auto row = [&](const QString& label, const Eigen::VectorXf* values, bool isActivation, bool lit) {
-        painter.setPen(lit ? Qt::black : QColor(80, 80, 80));
+        painter.setPen(lit ? QColor(Qt::black) : palette::unlitLabel);
         QFont f = small;
         f.setBold(lit);
         painter.setFont(f);
@@ -128,8 +129,8 @@ void LayerHeatStrips::paintEvent(QPaintEvent*)
         painter.setFont(small);
         const QRect strip(stripLeft, y, stripWidth, kRowHeight - 2);
         if (!values) {
-            painter.fillRect(strip, QColor(232, 232, 232));
-            painter.setPen(QColor(150, 150, 150));
+            painter.fillRect(strip, palette::notComputedStrip);
+            painter.setPen(palette::notComputedText);
             painter.drawText(strip, Qt::AlignCenter, tr("not computed yet"));
         } else {
             const int n = int(values->size());
@@ -137,21 +138,21 @@ void LayerHeatStrips::paintEvent(QPaintEvent*)
             for (int i = 0; i < n; ++i) {
                 const int x0 = stripLeft + stripWidth * i / n, x1 = stripLeft + stripWidth * (i + 1) / n;
                 painter.fillRect(QRect(x0, y, std::max(1, x1 - x0), kRowHeight - 2),
-                                 isActivation ? activationColour((*values)(i)) : signedColour((*values)(i), scale));
+                                 isActivation ? palette::activation((*values)(i)) : palette::signedValue((*values)(i), scale));
             }
-            painter.setPen(QColor(80, 80, 80));
+            painter.setPen(palette::unlitLabel);
             painter.drawText(QRect(stripLeft + stripWidth + 6, y, kScaleWidth, kRowHeight), Qt::AlignLeft | Qt::AlignVCenter,
                              isActivation ? tr("0 … 1") : "±" + formatValue(scale, 2));
         }
         if (lit) {
-            painter.setPen(QPen(QColor(255, 170, 0), 2));
+            painter.setPen(QPen(palette::currentStep, 2));
             painter.drawRect(strip.adjusted(-1, -1, 1, 1));
         }
         y += kRowHeight;
     };
 
     for (int l = 1; l <= L; ++l) {
-        painter.setPen(QColor(200, 200, 200));
+        painter.setPen(palette::separator);
         painter.drawLine(4, y, width() - 4, y);
         y += 4;
         painter.setPen(Qt::black);
@@ -170,9 +171,9 @@ void LayerHeatStrips::paintEvent(QPaintEvent*)
                 QImage image(side, side, QImage::Format_RGB32);
                 for (int r = 0; r < side; ++r)
                     for (int c = 0; c < side; ++c)
-                        image.setPixel(c, r, activationColour(m_trace.x(r * side + c)).rgb());
+                        image.setPixel(c, r, palette::activation(m_trace.x(r * side + c)).rgb());
                 painter.drawImage(QRect(stripLeft, y, 2 * side, 2 * side), image);
-                painter.setPen(QColor(80, 80, 80));
+                painter.setPen(palette::unlitLabel);
                 painter.drawText(QRect(8, y, kLabelWidth - 12, 2 * side), Qt::AlignRight | Qt::AlignVCenter, tr("x = a¹"));
                 y += 2 * side + 4;
             } else {
@@ -194,7 +195,7 @@ void LayerHeatStrips::paintEvent(QPaintEvent*)
         const int side = l == 2 ? imageSide(m_trace.sizes[0]) : 0;
         const int rows = m_trace.sizes[l - 1], cols = m_trace.sizes[l - 2];
         const int height = gradientHeight(l, width());
-        painter.setPen(bp4Now ? Qt::black : QColor(80, 80, 80));
+        painter.setPen(bp4Now ? QColor(Qt::black) : palette::unlitLabel);
         QFont f = small;
         f.setBold(bp4Now);
         painter.setFont(f);
@@ -202,8 +203,8 @@ void LayerHeatStrips::paintEvent(QPaintEvent*)
         painter.setFont(small);
         const QRect area(stripLeft, y, stripWidth, height);
         if (!m_known.nablaW[l]) {
-            painter.fillRect(area, QColor(232, 232, 232));
-            painter.setPen(QColor(150, 150, 150));
+            painter.fillRect(area, palette::notComputedStrip);
+            painter.setPen(palette::notComputedText);
             painter.drawText(area, Qt::AlignCenter, tr("%1 × %2: not computed yet (BP4)").arg(rows).arg(cols));
         } else {
             const Eigen::MatrixXf& g = m_trace.nablaW[l];
@@ -222,12 +223,12 @@ void LayerHeatStrips::paintEvent(QPaintEvent*)
             } else {
                 painter.drawImage(area, signedImage(g, scale));
             }
-            painter.setPen(QColor(80, 80, 80));
+            painter.setPen(palette::unlitLabel);
             painter.drawText(QRect(stripLeft + stripWidth + 6, y, kScaleWidth, 2 * kRowHeight), Qt::AlignLeft | Qt::AlignTop,
                              "±" + formatValue(scale, 2) + "\n‖·‖ " + formatValue(g.norm(), 2));
         }
         if (bp4Now) {
-            painter.setPen(QPen(QColor(255, 170, 0), 2));
+            painter.setPen(QPen(palette::currentStep, 2));
             painter.drawRect(area.adjusted(-1, -1, 1, 1));
         }
         y += height + 6;

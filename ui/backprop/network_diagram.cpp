@@ -1,5 +1,6 @@
 #include "ui/backprop/network_diagram.h"
 
+#include "ui/plotting/palette.h"
 #include "ui/plotting/value_colours.h"
 
 #include "core/nn/dense_layer.h"
@@ -209,13 +210,13 @@ QColor NetworkDiagram::neuronColour(int l, int j) const
 {
     if (l == 1) {
         const double x = m_trace.x.size() > j ? m_trace.x(j) : 0.0;
-        return activationColour(x);
+        return palette::activation(x);
     }
     if (m_known.delta.size() > size_t(l) && m_known.delta[l])
-        return signedColour(m_trace.delta[l](j), deltaScale());
+        return palette::signedValue(m_trace.delta[l](j), deltaScale());
     if (m_known.a.size() > size_t(l) && m_known.a[l])
-        return activationColour(m_trace.a[l](j));
-    return QColor(235, 235, 235);   // not computed yet
+        return palette::activation(m_trace.a[l](j));
+    return palette::notComputed;
 }
 
 void NetworkDiagram::paintEvent(QPaintEvent*)
@@ -238,7 +239,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*)
         for (int j = 0; j < m_sizes[l - 1]; ++j)
             for (int k = 0; k < m_sizes[l - 2]; ++k) {
                 const double v = gradient ? m_trace.nablaW[l](j, k) : m_weights[l](j, k);
-                QColor colour = signedColour(v, scale);
+                QColor colour = palette::signedValue(v, scale);
                 if (anyHighlight && !lit)
                     colour.setAlphaF(0.45f);
                 const double width = 0.6 + 5.0 * std::min(1.0, std::abs(v) / scale);
@@ -250,7 +251,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*)
     // The selected parameter: a halo and its value.
     if (m_selected && m_selected->layer <= L() && !m_selected->isBias()) {
         const QPointF a = neuronCentre(m_selected->layer - 1, m_selected->k), b = neuronCentre(m_selected->layer, m_selected->j);
-        painter.setPen(QPen(QColor(255, 200, 0, 170), 9, Qt::SolidLine, Qt::RoundCap));
+        painter.setPen(QPen(palette::selection, 9, Qt::SolidLine, Qt::RoundCap));
         painter.drawLine(a, b);
         const double v = parameterValue(*m_selected);
         const double gradient = m_known.nablaW[m_selected->layer] ? double(m_trace.nablaW[m_selected->layer](m_selected->j, m_selected->k)) : NAN;
@@ -261,7 +262,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*)
         const QRectF box = QFontMetricsF(font()).boundingRect(label).adjusted(-4, -2, 4, 2);
         const QRectF placed = box.translated(mid - box.center() + QPointF(0, -14));
         painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(255, 248, 210));
+        painter.setBrush(palette::selectionLabel);
         painter.drawRoundedRect(placed, 3, 3);
         painter.setPen(Qt::black);
         painter.drawText(placed, Qt::AlignCenter, label);
@@ -277,11 +278,11 @@ void NetworkDiagram::paintEvent(QPaintEvent*)
             const bool selected = m_selected && m_selected->isBias() && m_selected->layer == l && m_selected->j == j;
             if (selected) {
                 painter.setPen(Qt::NoPen);
-                painter.setBrush(QColor(255, 200, 0, 170));
+                painter.setBrush(palette::selection);
                 painter.drawEllipse(c, r + 6, r + 6);
             }
             painter.setBrush(neuronColour(l, j));
-            painter.setPen(QPen(lit ? QColor(20, 20, 20) : QColor(150, 150, 150), lit ? 2.5 : 1.0));
+            painter.setPen(QPen(lit ? palette::litOutline : palette::unlitOutline, lit ? 2.5 : 1.0));
             painter.drawEllipse(c, r, r);
             if (r >= 14) {
                 // The value the colour shows, inside; δ once known, else a.
@@ -299,7 +300,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*)
             }
             // The bias beside hidden and output neurons, y beside the outputs.
             painter.setFont(small);
-            painter.setPen(QColor(90, 90, 90));
+            painter.setPen(palette::diagramLabel);
             if (l >= 2 && r >= 10)
                 painter.drawText(QRectF(c.x() - 3 * r, c.y() + r, 6 * r, 16), Qt::AlignHCenter | Qt::AlignTop,
                                  "b = " + formatValue(m_biases[l](j), 2));
@@ -315,7 +316,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*)
         QString header = l == 1 ? tr("layer 1: input x = a¹") : l == L() ? tr("layer %1 = L").arg(l) : tr("layer %1").arg(l);
         if (l >= 2)
             header += showDelta ? tr(" · δ%1").arg(sup(l)) : showA ? tr(" · a%1").arg(sup(l)) : tr(" · not yet computed");
-        painter.setPen(lit ? Qt::black : QColor(110, 110, 110));
+        painter.setPen(lit ? QColor(Qt::black) : palette::unlitHeader);
         QFont headerFont = font();
         headerFont.setBold(lit);
         painter.setFont(headerFont);

@@ -5,6 +5,7 @@
 #include "ui/bridge/background_jobs.h"
 #include "ui/bridge/dataset_loader.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/common/split_panes.h"
 #include "ui/plotting/value_colours.h"
 
 #include "core/io/model_file.h"
@@ -66,12 +67,7 @@ RealDigitPanel::RealDigitPanel(DatasetLoader* loader, QWidget* parent)
     scroll->setWidget(m_strips);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(scroll);
-    splitter->addWidget(m_steps);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
+    QSplitter* splitter = splitPanes(Qt::Horizontal, scroll, 3, m_steps, 2, this);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -1,7 +1,8 @@
 #include "ui/backprop/tiny_net_panel.h"
 
 #include "ui/backprop/backprop_step_panel.h"
-#include "ui/plotting/value_colours.h"
+#include "ui/common/split_panes.h"
+#include "ui/plotting/palette.h"
 
 #include "core/nn/dense_layer.h"
 
@@ -83,7 +84,7 @@ TinyNetPanel::TinyNetPanel(QWidget* parent)
     m_parameterSpin->setToolTip(tr("The value of the chosen weight wˡⱼₖ or bias bˡⱼ (click an edge or a neuron "
                                    "in the diagram to choose one)"));
     m_error->setObjectName("errorLabel");
-    m_error->setStyleSheet("color: #b00020");
+    m_error->setStyleSheet(palette::textStyle(palette::errorText));
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("sizes"), this));
@@ -101,12 +102,7 @@ TinyNetPanel::TinyNetPanel(QWidget* parent)
     controls->addWidget(m_parameterSpin);
     controls->addStretch();
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_diagram);
-    splitter->addWidget(m_steps);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
+    QSplitter* splitter = splitPanes(Qt::Horizontal, m_diagram, 3, m_steps, 2, this);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

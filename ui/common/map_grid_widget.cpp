@@ -1,5 +1,7 @@
 #include "ui/common/map_grid_widget.h"
 
+#include "ui/plotting/palette.h"
+
 #include <QPainter>
 
 #include <algorithm>
@@ -43,16 +45,8 @@ QImage MapGridWidget::tileImage(const Eigen::MatrixXf& map) const
     for (int y = 0; y < map.rows(); ++y)
         for (int x = 0; x < map.cols(); ++x) {
             const float v = std::clamp(map(y, x) / m_scale, -1.0f, 1.0f);
-            QRgb colour;
-            if (m_colouring == Colouring::Signed) {
-                // White at 0, towards red for positive weights and blue for negative ones.
-                const int fade = int(std::lround(255 * (1.0f - std::abs(v))));
-                colour = v >= 0 ? qRgb(255, fade, fade) : qRgb(fade, fade, 255);
-            } else {
-                const int grey = int(std::lround(255 * (1.0f - std::max(v, 0.0f))));
-                colour = qRgb(grey, grey, grey);
-            }
-            image.setPixel(x, y, colour);
+            image.setPixel(x, y, m_colouring == Colouring::Signed ? palette::signedMapPixel(v)
+                                                                  : palette::intensityMapPixel(v));
         }
     return image;
 }
@@ -65,7 +59,7 @@ void MapGridWidget::paintEvent(QPaintEvent*)
         const QRect tile((i % m_columns) * (m_tilePixels + kGap), (i / m_columns) * (m_tilePixels + kGap), m_tilePixels,
                          m_tilePixels);
         painter.drawImage(tile, tileImage(m_maps[i]));
-        painter.setPen(QColor(200, 200, 200));
+        painter.setPen(palette::separator);
         painter.drawRect(tile.adjusted(0, 0, -1, -1));
     }
 }

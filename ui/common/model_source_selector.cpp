@@ -1,6 +1,7 @@
 #include "ui/common/model_source_selector.h"
 
 #include "ui/bridge/background_jobs.h"
+#include "ui/plotting/palette.h"
 
 #include "core/io/model_file.h"
 
@@ -42,7 +43,7 @@ ModelSourceSelector::ModelSourceSelector(QWidget* parent)
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_combo->setMinimumContentsLength(34);
     m_open->setToolTip(tr("Load a saved model: network2.py's JSON or nnlab's layer-stack format"));
-    m_error->setStyleSheet("color: #b00020;");
+    m_error->setStyleSheet(palette::textStyle(palette::errorText));
     m_error->setWordWrap(true);
     m_error->hide();
 

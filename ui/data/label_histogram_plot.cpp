@@ -1,5 +1,7 @@
 #include "ui/data/label_histogram_plot.h"
 
+#include "ui/plotting/palette.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -11,8 +13,8 @@ LabelHistogramPlot::LabelHistogramPlot(QWidget* parent)
     plotLayout()->addElement(0, 0, m_title);
 
     m_bars->setWidth(0.7);
-    m_bars->setPen(QPen(QColor(0x2b, 0x5d, 0x9c)));
-    m_bars->setBrush(QColor(0x4a, 0x86, 0xc8));
+    m_bars->setPen(QPen(palette::barEdge));
+    m_bars->setBrush(palette::barFill);
 
     xAxis->setLabel(tr("class"));
     yAxis->setLabel(tr("images"));

@@ -1,7 +1,7 @@
 #include "ui/deep_nets/initial_gradient_bars.h"
 
+#include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
-#include "ui/train/gradient_plot.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,7 +34,7 @@ void InitialGradientBars::setGradients(const std::vector<Eigen::VectorXf>& hidde
         auto* bars = new QCPBars(xAxis, yAxis);
         bars->setName(tr("layer %1").arg(l + 1));
         bars->setPen(Qt::NoPen);
-        bars->setBrush(GradientPlot::layerColor(l));
+        bars->setBrush(palette::hiddenLayer(l));
         bars->setWidth(0.8 / std::max(1, layers));
         bars->setBarsGroup(m_group);
         const Eigen::VectorXf& g = hiddenGradients[l];

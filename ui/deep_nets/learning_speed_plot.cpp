@@ -1,7 +1,7 @@
 #include "ui/deep_nets/learning_speed_plot.h"
 
+#include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
-#include "ui/train/gradient_plot.h"
 
 #include <cmath>
 
@@ -30,7 +30,7 @@ void LearningSpeedPlot::reset(int hiddenLayers, int epochs)
     for (int l = 0; l < hiddenLayers; ++l) {
         QCPGraph* graph = addGraph();
         graph->setName(tr("hidden layer %1").arg(l + 1));
-        graph->setPen(QPen(GradientPlot::layerColor(l), 2));
+        graph->setPen(QPen(palette::hiddenLayer(l), 2));
     }
     xAxis->setRange(0, std::max(1, epochs));
     yAxis->setRange(1e-4, 1);

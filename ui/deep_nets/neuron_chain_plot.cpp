@@ -1,5 +1,6 @@
 #include "ui/deep_nets/neuron_chain_plot.h"
 
+#include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 
 #include "core/deep_nets/neuron_chain.h"
@@ -40,9 +41,9 @@ NeuronChainPlot::NeuronChainPlot(QWidget* parent) : QCustomPlot(parent)
                   "(σ' = 1 for z > 0) passes it on unchanged."));
 
     const Curve curves[] = {
-        {"sigmoid, w = 100, zⱼ = 0: ×25 a layer (explodes)", nnlab::Activation::Sigmoid, 100.0, QColor(200, 40, 40)},
-        {"sigmoid, w = 1, zⱼ = 0: ×¼ a layer (vanishes)", nnlab::Activation::Sigmoid, 1.0, QColor(40, 90, 200)},
-        {"ReLU, w = 1, b = 0: ×1 a layer", nnlab::Activation::ReLU, 1.0, QColor(40, 150, 60)},
+        {"sigmoid, w = 100, zⱼ = 0: ×25 a layer (explodes)", nnlab::Activation::Sigmoid, 100.0, palette::explodingGradient},
+        {"sigmoid, w = 1, zⱼ = 0: ×¼ a layer (vanishes)", nnlab::Activation::Sigmoid, 1.0, palette::vanishingGradient},
+        {"ReLU, w = 1, b = 0: ×1 a layer", nnlab::Activation::ReLU, 1.0, palette::steadyGradient},
     };
     double low = 1.0, high = 1.0;
     for (const Curve& c : curves) {

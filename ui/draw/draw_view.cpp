@@ -5,10 +5,12 @@
 #include "ui/bridge/live_network.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/common/view_icon.h"
 #include "ui/draw/draw_images.h"
 #include "ui/draw/drawing_canvas.h"
 #include "ui/draw/mnist_input_preview.h"
 #include "ui/draw/probability_bars.h"
+#include "ui/plotting/palette.h"
 
 #include "core/train/network_fit.h"
 
@@ -120,7 +122,7 @@ QWidget* DrawView::createCanvasColumn()
 
     auto* frame = new QWidget(column);
     frame->setObjectName("canvasFrame");
-    frame->setStyleSheet("#canvasFrame { border: 1px solid #999; }");
+    frame->setStyleSheet(QString("#canvasFrame { border: 1px solid %1; }").arg(palette::frame.name()));
     auto* frameLayout = new QVBoxLayout(frame);
     frameLayout->setContentsMargins(1, 1, 1, 1);
     frameLayout->addWidget(m_canvas);
@@ -172,7 +174,7 @@ QWidget* DrawView::createResultColumn()
     QFont small = caption->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     caption->setFont(small);
-    caption->setStyleSheet("color: #555;");
+    caption->setStyleSheet(palette::textStyle(palette::secondaryText));
     layout->addWidget(caption);
 
     layout->addSpacing(6);
@@ -181,7 +183,7 @@ QWidget* DrawView::createResultColumn()
     big.setPointSizeF(big.pointSizeF() * 4.5);
     big.setBold(true);
     m_guess->setFont(big);
-    m_guess->setStyleSheet("color: #d96a1a;");
+    m_guess->setStyleSheet(palette::textStyle(palette::accent));
     m_guess->setToolTip(tr("The digit whose output is largest"));
     QFont medium = m_confidence->font();
     medium.setPointSizeF(medium.pointSizeF() * 1.3);
@@ -194,7 +196,7 @@ QWidget* DrawView::createResultColumn()
     guessRow->addWidget(m_confidence, 1);
     layout->addLayout(guessRow);
     m_timing->setFont(small);
-    m_timing->setStyleSheet("color: #555;");
+    m_timing->setStyleSheet(palette::textStyle(palette::secondaryText));
     m_timing->setToolTip(tr("Time of the last update: preprocessing the 280×280 canvas and "
                             "running the network"));
     layout->addWidget(m_timing);
@@ -204,23 +206,20 @@ QWidget* DrawView::createResultColumn()
 
 QIcon DrawView::icon()
 {
-    QPixmap pixmap(64, 64);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(QColor(0x99, 0x99, 0x99), 2));
-    p.setBrush(Qt::white);
-    p.drawRoundedRect(QRectF(5, 5, 54, 54), 4, 4);
-    // A 2 in one stroke: the arc over the top, the diagonal, the foot.
-    QPainterPath two;
-    two.moveTo(19, 23);
-    two.cubicTo(20, 8, 46, 8, 44, 24);
-    two.cubicTo(43, 33, 30, 40, 18, 51);
-    two.lineTo(47, 50);
-    p.setPen(QPen(QColor(0x22, 0x22, 0x22), 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    p.setBrush(Qt::NoBrush);
-    p.drawPath(two);
-    return QIcon(pixmap);
+    return viewIcon([](QPainter& p) {
+        p.setPen(QPen(palette::frame, 2));
+        p.setBrush(Qt::white);
+        p.drawRoundedRect(QRectF(5, 5, 54, 54), 4, 4);
+        // A 2 in one stroke: the arc over the top, the diagonal, the foot.
+        QPainterPath two;
+        two.moveTo(19, 23);
+        two.cubicTo(20, 8, 46, 8, 44, 24);
+        two.cubicTo(43, 33, 30, 40, 18, 51);
+        two.lineTo(47, 50);
+        p.setPen(QPen(palette::ink, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(two);
+    });
 }
 
 void DrawView::createShortcuts()
@@ -450,5 +449,7 @@ void DrawView::setStatus(const QString& text, bool error)
     m_status->setText(text.isEmpty() ? tr("Draw with the mouse or a pen. Del clears, Ctrl+Z undoes, "
                                           "Ctrl+O loads an image, T shows a test digit.")
                                      : text);
-    m_status->setStyleSheet(error ? "color: #b00020;" : text.isEmpty() ? "color: #666;" : "color: #333;");
+    m_status->setStyleSheet(palette::textStyle(error ? palette::errorText
+                                                 : text.isEmpty() ? palette::hintText
+                                                                  : palette::statusText));
 }

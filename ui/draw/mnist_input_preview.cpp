@@ -1,6 +1,7 @@
 #include "ui/draw/mnist_input_preview.h"
 
 #include "ui/draw/draw_images.h"
+#include "ui/plotting/palette.h"
 
 #include <QPainter>
 
@@ -34,20 +35,19 @@ void MnistInputPreview::paintEvent(QPaintEvent*)
     // Nearest-neighbour scaling: every input pixel a crisp square.
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     painter.drawImage(area, m_image);
-    painter.setPen(QColor(0x99, 0x99, 0x99));
+    painter.setPen(palette::frame);
     painter.drawRect(area.adjusted(-1, -1, 0, 0));
     if (!m_input)
         return;
 
     painter.setRenderHint(QPainter::Antialiasing);
-    const QColor accent(0xd9, 0x6a, 0x1a);
-    painter.setPen(QPen(accent, 1, Qt::DotLine));
+    painter.setPen(QPen(palette::accent, 1, Qt::DotLine));
     painter.drawRect(QRectF(1 + m_input->left * zoom, 1 + m_input->top * zoom,
                             m_input->scaledWidth * zoom, m_input->scaledHeight * zoom));
     // Pixel (x, y)'s centre is at screen x·zoom + zoom/2: the centre of mass in those terms.
     const QPointF com(1 + (m_input->centreOfMass.x + 0.5) * zoom,
                       1 + (m_input->centreOfMass.y + 0.5) * zoom);
-    painter.setPen(QPen(accent, 1.5));
+    painter.setPen(QPen(palette::accent, 1.5));
     painter.drawLine(com - QPointF(5, 0), com + QPointF(5, 0));
     painter.drawLine(com - QPointF(0, 5), com + QPointF(0, 5));
 }

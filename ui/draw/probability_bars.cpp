@@ -1,13 +1,8 @@
 #include "ui/draw/probability_bars.h"
 
+#include "ui/plotting/palette.h"
+
 #include <numeric>
-
-namespace {
-
-const QColor otherColour(0x9c, 0xb4, 0xd0);
-const QColor topColour(0xd9, 0x6a, 0x1a);
-
-}  // namespace
 
 ProbabilityBars::ProbabilityBars(QWidget* parent)
     : QCustomPlot(parent), m_others(new QCPBars(xAxis, yAxis)), m_top(new QCPBars(xAxis, yAxis)),
@@ -20,11 +15,11 @@ ProbabilityBars::ProbabilityBars(QWidget* parent)
 
     for (QCPBars* bars : {m_others, m_top})
         bars->setWidth(0.7);
-    m_others->setPen(QPen(otherColour.darker(130)));
-    m_others->setBrush(otherColour);
+    m_others->setPen(QPen(palette::otherDigits.darker(130)));
+    m_others->setBrush(palette::otherDigits);
     m_others->setName(tr("other digits"));
-    m_top->setPen(QPen(topColour.darker(130)));
-    m_top->setBrush(topColour);
+    m_top->setPen(QPen(palette::accent.darker(130)));
+    m_top->setBrush(palette::accent);
     m_top->setName(tr("top guess"));
 
     QVector<double> keys(10);
@@ -53,7 +48,7 @@ ProbabilityBars::ProbabilityBars(QWidget* parent)
         QFont small = font();
         small.setPointSizeF(font().pointSizeF() * 0.85);
         label->setFont(small);
-        label->setColor(QColor(0x44, 0x44, 0x44));
+        label->setColor(palette::plotLabel);
         m_labels.push_back(label);
     }
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -62,11 +57,11 @@ ProbabilityBars::ProbabilityBars(QWidget* parent)
     QFont big = font();
     big.setPointSizeF(font().pointSizeF() * 1.3);
     m_message->setFont(big);
-    m_message->setColor(QColor(0x66, 0x66, 0x66));
+    m_message->setColor(palette::hintText);
 
     legend->setVisible(true);
     legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(QColor(255, 255, 255, 200));
+    legend->setBrush(palette::legendBackground);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     setInteractions({});
     setToolTip(tr("The network's ten outputs for the 28×28 input, one bar per digit; the tallest "

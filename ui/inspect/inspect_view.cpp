@@ -6,6 +6,7 @@
 #include "ui/common/map_grid_widget.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/plotting/palette.h"
 
 #include "core/inspect/adversarial.h"
 #include "core/inspect/baselines.h"
@@ -311,13 +312,12 @@ void InspectView::fillTable()
             auto* item = new QTableWidgetItem(QString::number(n));
             item->setTextAlignment(Qt::AlignCenter);
             if (r == c) {
-                item->setBackground(QColor(170, 220, 170));
+                item->setBackground(palette::confusionCorrect);
                 QFont bold = item->font();
                 bold.setBold(true);
                 item->setFont(bold);
             } else if (n > 0) {
-                const int shade = 255 - int(120.0 * n / largestOff);
-                item->setBackground(QColor(255, shade, shade));
+                item->setBackground(palette::confusionMistake(n, largestOff));
             }
             item->setToolTip(tr("%1 test digits with label y = %2 that the network calls %3").arg(n).arg(r).arg(c));
             m_table->setItem(r, c, item);
@@ -399,7 +399,7 @@ void InspectView::updateAdversarial()
     m_perturbedImage->setMaps({asImage(adv.image)}, 1, MapGridWidget::Colouring::Intensity, 98);
     m_originalText->setText(tr("label y = %1<br>").arg(label) + topTwo(adv.originalOutputs, label));
     QString fooled = m_perturbedPrediction != label && m_originalPrediction == label
-                         ? tr("<br><span style='color:#b00000'><b>fooled</b></span>")
+                         ? "<br>" + palette::coloured(tr("<b>fooled</b>"), palette::fooledText)
                          : QString();
     m_perturbedText->setText(tr("max |x'<sub>k</sub> − x<sub>k</sub>| = %1<br>")
                                  .arg((adv.image - x).cwiseAbs().maxCoeff(), 0, 'f', 3) +

@@ -1,5 +1,25 @@
 #include "ui/plotting/plot_helpers.h"
 
+#include "ui/plotting/palette.h"
+
+QCPTextElement* addTitleAndExplanation(QCustomPlot* plot, const QString& title, const QString& explanation)
+{
+    QFont bold = plot->font();
+    bold.setBold(true);
+    QFont small = plot->font();
+    small.setPointSizeF(plot->font().pointSizeF() * 0.9);
+    auto* titleElement = new QCPTextElement(plot, title, bold);
+    titleElement->setMargins({6, 4, 6, 0});
+    auto* subtitle = new QCPTextElement(plot, explanation, small);
+    subtitle->setTextColor(palette::secondaryText);
+    subtitle->setMargins({6, 0, 6, 2});
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, titleElement);
+    plot->plotLayout()->insertRow(1);
+    plot->plotLayout()->addElement(1, 0, subtitle);
+    return titleElement;
+}
+
 void placeLegendAbove(QCustomPlot* plot)
 {
     QCPLegend* legend = plot->legend;

@@ -1,5 +1,8 @@
 #include "ui/slowdown/single_neuron_panel.h"
 
+#include "ui/plotting/palette.h"
+#include "ui/plotting/plot_helpers.h"
+
 #include <qcustomplot.h>
 
 #include <QComboBox>
@@ -17,8 +20,6 @@ using nnlab::SingleNeuronSetup;
 
 namespace {
 
-const QColor quadraticColor(0x1f, 0x77, 0xb4);
-const QColor crossEntropyColor(0xd6, 0x27, 0x28);
 constexpr double slowThreshold = 0.2;   // "has left the saturated start": a < 0.2
 
 SingleNeuronSetup presetSetup(int index)
@@ -34,19 +35,9 @@ SingleNeuronSetup presetSetup(int index)
 // A bold title and a grey line under it above the axes, the legend in a row under those.
 void decorate(QCustomPlot* plot, const QString& title, const QString& explanation)
 {
-    QFont bold = plot->font();
-    bold.setBold(true);
+    addTitleAndExplanation(plot, title, explanation);
     QFont small = plot->font();
     small.setPointSizeF(plot->font().pointSizeF() * 0.9);
-    auto* titleElement = new QCPTextElement(plot, title, bold);
-    titleElement->setMargins({6, 4, 6, 0});
-    auto* subtitle = new QCPTextElement(plot, explanation, small);
-    subtitle->setTextColor(QColor(0x55, 0x55, 0x55));
-    subtitle->setMargins({6, 0, 6, 2});
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, titleElement);
-    plot->plotLayout()->insertRow(1);
-    plot->plotLayout()->addElement(1, 0, subtitle);
     QCPLegend* legend = plot->legend;
     legend->setVisible(true);
     legend->setFont(small);
@@ -69,7 +60,7 @@ void decorate(QCustomPlot* plot, const QString& title, const QString& explanatio
 
 QColor costColor(Cost cost, int alpha = 255)
 {
-    QColor c = cost == Cost::CrossEntropy ? crossEntropyColor : quadraticColor;
+    QColor c = cost == Cost::CrossEntropy ? palette::crossEntropyCost : palette::quadraticCost;
     c.setAlpha(alpha);
     return c;
 }
@@ -155,7 +146,7 @@ SingleNeuronPanel::SingleNeuronPanel(QWidget* parent)
     auto* threshold = new QCPItemStraightLine(m_outputPlot);
     threshold->point1->setCoords(0, slowThreshold);
     threshold->point2->setCoords(1, slowThreshold);
-    threshold->setPen(QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DotLine));
+    threshold->setPen(QPen(palette::guideLine, 1, Qt::DotLine));
 
     auto* plots = new QHBoxLayout;
     plots->addWidget(m_costPlot);

@@ -3,6 +3,8 @@
 #include "ui/slowdown/single_neuron_panel.h"
 #include "ui/slowdown/softmax_panel.h"
 
+#include "ui/common/split_panes.h"
+
 #include <QFrame>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -12,12 +14,7 @@ using nnlab::Cost;
 SlowdownView::SlowdownView(QWidget* parent)
     : QWidget(parent), m_neuron(new SingleNeuronPanel), m_softmax(new SoftmaxPanel)
 {
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_neuron);
-    splitter->addWidget(m_softmax);
-    splitter->setStretchFactor(0, 5);
-    splitter->setStretchFactor(1, 4);
-    splitter->setChildrenCollapsible(false);
+    QSplitter* splitter = splitPanes(Qt::Vertical, m_neuron, 5, m_softmax, 4);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -1,5 +1,7 @@
 #include "ui/slowdown/softmax_panel.h"
 
+#include "ui/plotting/palette.h"
+
 #include "core/nn/activation.h"
 
 #include <qcustomplot.h>
@@ -64,7 +66,7 @@ SoftmaxPanel::SoftmaxPanel(QWidget* parent)
     m_bars->setName(tr("a_j"));
     m_bars->setWidth(0.6);
     m_bars->setPen(Qt::NoPen);
-    m_bars->setBrush(QColor(0x1f, 0x77, 0xb4));
+    m_bars->setBrush(palette::softmaxBars);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (int j = 0; j < neurons; ++j) {
         ticker->addTick(j + 1, QStringLiteral("a") + QChar(0x2081 + j));   // a₁, a₂, ...

@@ -1,5 +1,7 @@
 #include "ui/train/gradient_plot.h"
 
+#include "ui/plotting/palette.h"
+
 #include <cmath>
 
 GradientPlot::GradientPlot(QWidget* parent)
@@ -18,14 +20,6 @@ GradientPlot::GradientPlot(QWidget* parent)
                   "that layer learns. Chapter 5 shows the early layers of a deep sigmoid network "
                   "learning much more slowly than the later ones — the vanishing gradient "
                   "problem.</p>"));
-}
-
-QColor GradientPlot::layerColor(int layer)
-{
-    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
-                                    QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
-                                    QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf)};
-    return colors[layer % std::size(colors)];
 }
 
 QStringList GradientPlot::layerNames(const RunRecord& run)
@@ -65,14 +59,13 @@ void GradientPlot::addRun(const RunRecord& run, bool overlay)
         for (const nnlab::MiniBatchSample& s : run.samples)
             if (l < int(s.biasGradientNorms.size()))
                 appendFinite(bx, by, s.epochPosition, s.biasGradientNorms[l], true);
-        QColor line = layerColor(l);
+        const QColor colour = l + 1 == layers ? palette::outputLayer : palette::hiddenLayer(l);
+        QColor line = colour;
         line.setAlpha(170);
         // Pooling layers have no biases, hence no curve and no legend entry.
         addGraph(names[l], QPen(line, 1.2), bx, by, QCPScatterStyle(), !bx.isEmpty() || !ex.isEmpty());
-        QCPGraph* dots = addGraph(QString(), QPen(layerColor(l)), ex, ey,
-                                  QCPScatterStyle(QCPScatterStyle::ssDisc, layerColor(l).darker(130),
-                                                  layerColor(l), 7),
-                                  false);
+        QCPGraph* dots = addGraph(QString(), QPen(colour), ex, ey,
+                                  QCPScatterStyle(QCPScatterStyle::ssDisc, colour.darker(130), colour, 7), false);
         dots->setLineStyle(QCPGraph::lsNone);
     }
 }

@@ -11,7 +11,6 @@ class GradientPlot : public TrainingPlot {
 public:
     explicit GradientPlot(QWidget* parent = nullptr);
 
-    static QColor layerColor(int layer);
     // "conv 20×5", "pool 2×2", "hidden 1", ..., "output": the run's layers that report a gradient.
     static QStringList layerNames(const RunRecord& run);
 

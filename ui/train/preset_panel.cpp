@@ -1,5 +1,7 @@
 #include "ui/train/preset_panel.h"
 
+#include "ui/plotting/palette.h"
+
 #include <QComboBox>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -68,17 +70,18 @@ void PresetPanel::showNote()
 {
     const nnlab::Preset* p = currentPreset();
     if (!p) {
-        m_note->setText(tr("<span style='color:#666'>Your own configuration.</span>"));
+        m_note->setText(palette::coloured(tr("Your own configuration."), palette::hintText));
         return;
     }
     QString text = QString::fromStdString(p->title).toHtmlEscaped();
     text += tr("<br><b>The book: %1</b>").arg(QString::fromStdString(p->bookNote).toHtmlEscaped());
     if (m_modified)
-        text += tr(" <span style='color:#a05a00'>(settings changed since)</span>");
+        text += " " + palette::coloured(tr("(settings changed since)"), palette::changedText);
     if (p->ensembleSize > 1)
-        text += tr("<br><span style='color:#666'>Here: one network of the %1; <tt>nnlab-cli train "
-                   "--preset %2</tt> trains the whole ensemble.</span>")
-                    .arg(p->ensembleSize)
-                    .arg(QString::fromStdString(p->name));
+        text += "<br>" + palette::coloured(tr("Here: one network of the %1; <tt>nnlab-cli train --preset "
+                                              "%2</tt> trains the whole ensemble.")
+                                               .arg(p->ensembleSize)
+                                               .arg(QString::fromStdString(p->name)),
+                                           palette::hintText);
     m_note->setText(text);
 }

@@ -1,5 +1,7 @@
 #include "ui/train/resume_banner.h"
 
+#include "ui/plotting/palette.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -7,7 +9,7 @@
 ResumeBanner::ResumeBanner(QWidget* parent) : QFrame(parent)
 {
     setObjectName("resumeBanner");
-    setStyleSheet("#resumeBanner { background: #fff4d6; border: 1px solid #e6c463; border-radius: 3px; }");
+    setStyleSheet(palette::noticeStyle(palette::resumeNotice, "#resumeBanner"));
     m_text = new QLabel(this);
     m_text->setWordWrap(true);
     m_resume = new QPushButton(tr("Resume"), this);

@@ -1,6 +1,6 @@
 #include "ui/train/run_history.h"
 
-#include "ui/train/training_plot.h"
+#include "ui/plotting/palette.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -34,7 +34,7 @@ RunHistory::RunHistory(QWidget* parent)
     m_remove->setObjectName("forgetRunButton");
     m_remove->setToolTip(tr("Remove the selected run from the list (not while it trains)"));
     auto* hint = new QLabel(tr("Tick runs to overlay them."), this);
-    hint->setStyleSheet("color: #666");
+    hint->setStyleSheet(palette::textStyle(palette::hintText));
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(hint, 1);
     buttons->addWidget(m_remove);
@@ -147,7 +147,7 @@ void RunHistory::refresh(int id)
     item->setToolTip(NameColumn, config);
     // A colour swatch: the colour the run has when drawn dashed over another.
     QPixmap swatch(12, 12);
-    swatch.fill(TrainingPlot::overlayColor(r->id));
+    swatch.fill(palette::overlayRun(r->id));
     item->setIcon(NameColumn, QIcon(swatch));
     if (item == m_tree->currentItem())
         m_remove->setEnabled(!r->isRunning());

@@ -3,12 +3,13 @@
 #include "ui/bridge/dataset_loader.h"
 #include "ui/bridge/training_controller.h"
 #include "ui/common/data_error_panel.h"
-#include "ui/train/accuracy_plot.h"
+#include "ui/common/split_panes.h"
+#include "ui/plotting/palette.h"
 #include "ui/train/architecture_panel.h"
-#include "ui/train/cost_plot.h"
 #include "ui/train/epoch_table.h"
 #include "ui/train/gradient_plot.h"
 #include "ui/train/hyperparameter_panel.h"
+#include "ui/train/metric_plot.h"
 #include "ui/train/preset_panel.h"
 #include "ui/train/resume_banner.h"
 #include "ui/train/run_history.h"
@@ -80,13 +81,8 @@ TrainView::TrainView(DatasetLoader* loader, TrainingController* controller, QWid
     m_stack->addWidget(m_errorPanel);
     rightLayout->addWidget(m_stack, 1);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    QSplitter* splitter = splitPanes(Qt::Horizontal, createControls(), 0, right, 1, this);
     splitter->setObjectName("trainSplitter");
-    splitter->addWidget(createControls());
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(header);
@@ -190,8 +186,7 @@ QWidget* TrainView::createControls()
     m_problem = new QLabel;
     m_problem->setObjectName("problemLabel");
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet("QLabel { color: #a01010; background: #fdecea; border: 1px solid #f5c2bd;"
-                             " border-radius: 3px; padding: 4px; }");
+    m_problem->setStyleSheet(palette::noticeStyle(palette::problemNotice, "QLabel", 4));
     m_problem->hide();
 
     auto* content = new QWidget;
@@ -292,9 +287,9 @@ QToolButton* TrainView::createExportButton()
 
 QWidget* TrainView::createPlots()
 {
-    m_costPlot = new CostPlot;
+    m_costPlot = new MetricPlot(MetricPlot::Metric::Cost);
     m_costPlot->setObjectName("costPlot");
-    m_accuracyPlot = new AccuracyPlot;
+    m_accuracyPlot = new MetricPlot(MetricPlot::Metric::Accuracy);
     m_accuracyPlot->setObjectName("accuracyPlot");
     m_gradientPlot = new GradientPlot;
     m_gradientPlot->setObjectName("gradientPlot");
@@ -311,24 +306,13 @@ QWidget* TrainView::createPlots()
     tabs->setTabToolTip(0, tr("The selected run, epoch by epoch"));
     tabs->setTabToolTip(1, tr("All runs of this session: tick them to compare"));
 
-    auto* top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_costPlot);
-    top->addWidget(m_accuracyPlot);
-    auto* bottom = new QSplitter(Qt::Horizontal);
-    bottom->addWidget(m_gradientPlot);
-    bottom->addWidget(tabs);
-    auto* plots = new QSplitter(Qt::Vertical);
+    // Four equal quarters to start with.
+    QSplitter* top = splitPanes(Qt::Horizontal, m_costPlot, 1, m_accuracyPlot, 1);
+    QSplitter* bottom = splitPanes(Qt::Horizontal, m_gradientPlot, 1, tabs, 1);
+    QSplitter* plots = splitPanes(Qt::Vertical, top, 1, bottom, 1);
     plots->setObjectName("plotSplitter");
-    plots->addWidget(top);
-    plots->addWidget(bottom);
-    for (QSplitter* s : {top, bottom, plots}) {
-        s->setChildrenCollapsible(false);
-        s->setStretchFactor(0, 1);
-        s->setStretchFactor(1, 1);
-    }
-    top->setSizes({1000, 1000});
-    bottom->setSizes({1000, 1000});
-    plots->setSizes({1000, 1000});
+    for (QSplitter* s : {top, bottom, plots})
+        s->setSizes({1000, 1000});
     return plots;
 }
 
@@ -533,10 +517,8 @@ void TrainView::showSummary(const nnlab::TrainSummary& s)
                         .arg(TrainingProgressBar::formatDuration(s.trainingSeconds));
     }
     m_summary->setText(text);
-    m_summary->setStyleSheet(diverged ? "QLabel { color: #8a1010; background: #fdecea; border: 1px solid #f1aeb5;"
-                                        " border-radius: 3px; padding: 5px; }"
-                                      : "QLabel { color: #0b3d1a; background: #e8f5ec; border: 1px solid #b7dfc3;"
-                                        " border-radius: 3px; padding: 5px; }");
+    m_summary->setStyleSheet(
+        palette::noticeStyle(diverged ? palette::failureNotice : palette::successNotice, "QLabel", 5));
     m_summary->show();
 }
 

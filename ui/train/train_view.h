@@ -18,14 +18,13 @@
 #include <memory>
 #include <optional>
 
-class AccuracyPlot;
 class ArchitecturePanel;
-class CostPlot;
 class DataErrorPanel;
 class DatasetLoader;
 class EpochTable;
 class GradientPlot;
 class HyperparameterPanel;
+class MetricPlot;
 class PresetPanel;
 class ResumeBanner;
 class QLabel;
@@ -73,8 +72,8 @@ public:
     TrainSession* session() const { return m_session; }
     DatasetLoader* loader() const { return m_loader; }
     RunHistory* history() const { return m_history; }
-    CostPlot* costPlot() const { return m_costPlot; }
-    AccuracyPlot* accuracyPlot() const { return m_accuracyPlot; }
+    MetricPlot* costPlot() const { return m_costPlot; }
+    MetricPlot* accuracyPlot() const { return m_accuracyPlot; }
     GradientPlot* gradientPlot() const { return m_gradientPlot; }
     QList<TrainingPlot*> plots() const;
     EpochTable* epochTable() const { return m_epochTable; }
@@ -141,8 +140,8 @@ private:
     ResumeBanner* m_resumeBanner = nullptr;
     QStackedWidget* m_stack = nullptr;
     DataErrorPanel* m_errorPanel = nullptr;
-    CostPlot* m_costPlot = nullptr;
-    AccuracyPlot* m_accuracyPlot = nullptr;
+    MetricPlot* m_costPlot = nullptr;
+    MetricPlot* m_accuracyPlot = nullptr;
     GradientPlot* m_gradientPlot = nullptr;
     EpochTable* m_epochTable = nullptr;
 };

@@ -1,14 +1,13 @@
 #include "ui/train/training_plot.h"
 
+#include "ui/plotting/palette.h"
+#include "ui/plotting/plot_helpers.h"
+
 #include <QFileInfo>
 #include <QMenu>
 
 #include <algorithm>
 #include <cmath>
-
-const QColor TrainingPlot::trainingColor(0x1f, 0x77, 0xb4);
-const QColor TrainingPlot::validationColor(0xff, 0x7f, 0x0e);
-const QColor TrainingPlot::testColor(0x2c, 0xa0, 0x2c);
 
 void appendFinite(QVector<double>& xs, QVector<double>& ys, double x, double y, bool positiveOnly)
 {
@@ -21,20 +20,9 @@ void appendFinite(QVector<double>& xs, QVector<double>& ys, double x, double y, 
 TrainingPlot::TrainingPlot(const QString& title, const QString& explanation, QWidget* parent)
     : QCustomPlot(parent)
 {
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(this, title, titleFont);
+    m_title = addTitleAndExplanation(this, title, explanation);
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.9);
-    auto* subtitle = new QCPTextElement(this, explanation, small);
-    subtitle->setTextColor(QColor(0x55, 0x55, 0x55));
-    subtitle->setMargins({6, 0, 6, 2});
-    m_title->setMargins({6, 4, 6, 0});
-
-    plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, m_title);
-    plotLayout()->insertRow(1);
-    plotLayout()->addElement(1, 0, subtitle);
 
     // The legend sits under the titles, outside the axes, so it never hides a curve.
     legend->setVisible(true);
@@ -86,18 +74,9 @@ QString TrainingPlot::title() const
     return m_title->text();
 }
 
-QColor TrainingPlot::overlayColor(int runId)
-{
-    static const QColor colors[] = {QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
-                                    QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf),
-                                    QColor(0xd6, 0x27, 0x28)};
-    return colors[std::abs(runId) % std::size(colors)];
-}
-
 QPen TrainingPlot::overlayPen(int runId)
 {
-    QPen pen(overlayColor(runId), 1.5, Qt::DashLine);
-    return pen;
+    return QPen(palette::overlayRun(runId), 1.5, Qt::DashLine);
 }
 
 QCPGraph* TrainingPlot::addGraph(const QString& name, const QPen& pen, const QVector<double>& x,

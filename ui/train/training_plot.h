@@ -33,9 +33,6 @@ public:
     // Every (x, y) point of every graph; for tests that check nothing non-finite got through.
     QList<QPointF> allPoints() const;
 
-    static QColor overlayColor(int runId);
-    static const QColor trainingColor, validationColor, testColor;
-
 protected:
     virtual void addRun(const RunRecord& run, bool overlay) = 0;
     // The y range for the finite data on the graphs (the x range is set here).
@@ -45,7 +42,7 @@ protected:
     QCPGraph* addGraph(const QString& name, const QPen& pen, const QVector<double>& x,
                        const QVector<double>& y, QCPScatterStyle scatter = QCPScatterStyle(),
                        bool inLegend = true);
-    static QPen overlayPen(int runId);
+    static QPen overlayPen(int runId);   // an earlier run's: dashed, in its colour (palette::overlayRun)
     // A horizontal line (two points, equal y) that showRuns stretches over the whole x axis.
     static void spanXAxis(QCPGraph* graph);
     // Bounds of the y values on every graph (positive ones only when positiveOnly); none if there

@@ -1,5 +1,7 @@
 #include "ui/universality/adder_diagram.h"
 
+#include "ui/plotting/palette.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -50,11 +52,11 @@ void AdderDiagram::paintEvent(QPaintEvent*)
     auto edge = [&](QPointF from, QPointF to, const QString& label, bool doubled = false) {
         QPainterPath path(from);
         path.lineTo(to);
-        p.setPen(QPen(QColor(0x80, 0x80, 0x80), 1.4));
+        p.setPen(QPen(palette::diagramEdge, 1.4));
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
         const QPointF mid = path.pointAtPercent(doubled ? 0.75 : 0.42);
-        p.setPen(QColor(0x55, 0x55, 0x55));
+        p.setPen(palette::secondaryText);
         p.drawText(QRectF(mid.x() - 30, mid.y() - 17, 60, 16), Qt::AlignCenter, label);
     };
     const QString w1 = QString::number(m_gate.w.at(0), 'g', 3), w2 = QString::number(m_gate.w.at(1), 'g', 3);
@@ -69,7 +71,7 @@ void AdderDiagram::paintEvent(QPaintEvent*)
     edge(n1, carry, QString::number(m_gate.w.at(0) + m_gate.w.at(1), 'g', 3), true);
 
     auto node = [&](QPointF at, const QString& name, int value, bool input, const QString& caption = {}) {
-        const QColor on(0x1f, 0x5f, 0xa8);
+        const QColor on = palette::network;   // a perceptron that outputs 1
         p.setPen(QPen(on.darker(130), 2));
         p.setBrush(value ? on : palette().base().color());
         if (input)

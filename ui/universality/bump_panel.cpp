@@ -1,11 +1,13 @@
 #include "ui/universality/bump_panel.h"
 
+#include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/deviation_gauge.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
 #include "ui/universality/hidden_neuron_model.h"
 #include "ui/universality/parameter_slider.h"
+#include "ui/universality/plots_and_controls.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -25,12 +27,6 @@
 using namespace nnlab::universality;
 
 namespace {
-
-const QColor goalColor(0x22, 0x22, 0x22);
-const QColor networkColor(0x1f, 0x5f, 0xa8);
-const QColor heightColor(0xd3, 0x6b, 0x00);
-const QColor errorColor(0xc0, 0x39, 0x2b);
-const QColor windowColor(0xe7, 0x4c, 0x3c, 55);
 
 constexpr double minStepGap = 0.002;  // dragged steps stop this close to their neighbours
 constexpr int deviationPoints = 2000;
@@ -57,31 +53,17 @@ BumpPanel::BumpPanel(QWidget* parent) : QWidget(parent), m_drawn(201, bookFuncti
     m_construction.w = 1000;
     m_construction.output = OutputKind::Sigmoid;
 
-    auto* header = new QLabel(
-        tr("<b>Chapter 4:</b> pairs of steps make bumps, and N bumps approximate any f(x). Drag a "
-           "step <span style='color:#1f5fa8'>■</span> sideways or a bump's height "
-           "<span style='color:#d36b00'>●</span> up and down: the weights and biases follow."),
-        this);
-    header->setWordWrap(true);
-
     m_weightedPlot = new DraggablePlot(this);
     m_weightedPlot->setObjectName("weightedPlot");
     m_outputPlot = new DraggablePlot(this);
     m_outputPlot->setObjectName("outputPlot");
     setUpPlots();
-
-    auto* plots = new QVBoxLayout;
-    plots->setSpacing(4);
-    plots->addWidget(m_weightedPlot, 1);
-    plots->addWidget(m_outputPlot, 1);
-
-    auto* body = new QHBoxLayout;
-    body->addLayout(plots, 1);
-    body->addWidget(createControls());
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(header);
-    layout->addLayout(body, 1);
+    layOutPlotsAndControls(
+        this,
+        tr("<b>Chapter 4:</b> pairs of steps make bumps, and N bumps approximate any f(x). Drag a "
+           "step %1 sideways or a bump's height %2 up and down: the weights and biases follow.")
+            .arg(palette::coloured("■", palette::network), palette::coloured("●", palette::bumpHeight)),
+        {{m_weightedPlot, 1}, {m_outputPlot, 1}}, createControls(), 4);
 
     connect(m_weightedPlot, &DraggablePlot::handleDragged, this, &BumpPanel::dragHandle);
     connect(m_weightedPlot, &DraggablePlot::handlePressed, this, &BumpPanel::describeHandle);
@@ -108,13 +90,13 @@ void BumpPanel::setUpPlots()
     top->xAxis->setLabel(tr("x"));
     top->yAxis->setLabel(tr("weighted output z"));
     top->xAxis->setRange(-0.02, 1.02);
-    m_weightedWindows = new ShadedIntervals(top, windowColor);
+    m_weightedWindows = new ShadedIntervals(top, palette::failureWindow);
     m_goalGraph = top->addGraph();
-    m_goalGraph->setPen(QPen(goalColor, 2));
+    m_goalGraph->setPen(QPen(palette::goal, 2));
     m_weightedGraph = top->addGraph();
-    m_weightedGraph->setPen(QPen(networkColor, 2));
+    m_weightedGraph->setPen(QPen(palette::network, 2));
     m_weightedGraph->setName(tr("z = Σ vⱼ aⱼ, the network"));
-    addLegendSwatch(top, tr("windows of failure"), windowColor);
+    addLegendSwatch(top, tr("windows of failure"), palette::failureWindow);
     placeLegendAbove(top);
 
     DraggablePlot* bottom = m_outputPlot;
@@ -123,20 +105,22 @@ void BumpPanel::setUpPlots()
     bottom->yAxis->setLabel(tr("output a"));
     bottom->yAxis2->setVisible(true);
     bottom->yAxis2->setLabel(tr("|f(x) − a(x)|"));
-    bottom->yAxis2->setLabelColor(errorColor);
-    bottom->yAxis2->setTickLabelColor(errorColor);
+    bottom->yAxis2->setLabelColor(palette::deviation);
+    bottom->yAxis2->setTickLabelColor(palette::deviation);
     bottom->xAxis->setRange(-0.02, 1.02);
-    m_outputWindows = new ShadedIntervals(bottom, windowColor);
+    m_outputWindows = new ShadedIntervals(bottom, palette::failureWindow);
     m_errorGraph = bottom->addGraph(bottom->xAxis, bottom->yAxis2);
-    m_errorGraph->setPen(QPen(errorColor, 1));
-    m_errorGraph->setBrush(QColor(errorColor.red(), errorColor.green(), errorColor.blue(), 40));
+    m_errorGraph->setPen(QPen(palette::deviation, 1));
+    QColor errorFill = palette::deviation;
+    errorFill.setAlpha(40);
+    m_errorGraph->setBrush(errorFill);
     m_errorGraph->setName(tr("|f − a| (right axis)"));
     m_errorGraph->removeFromLegend();  // listed last, drawn first (under the curves)
     m_targetGraph = bottom->addGraph();
-    m_targetGraph->setPen(QPen(goalColor, 2));
+    m_targetGraph->setPen(QPen(palette::goal, 2));
     m_targetGraph->setName(tr("f, the target"));
     m_outputGraph = bottom->addGraph();
-    m_outputGraph->setPen(QPen(networkColor, 2));
+    m_outputGraph->setPen(QPen(palette::network, 2));
     m_outputGraph->setName(tr("a, the network's output"));
     m_errorGraph->addToLegend();
     placeLegendAbove(bottom);
@@ -145,7 +129,6 @@ void BumpPanel::setUpPlots()
 QWidget* BumpPanel::createControls()
 {
     auto* controls = new QWidget(this);
-    controls->setFixedWidth(370);
     auto* layout = new QVBoxLayout(controls);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
@@ -494,12 +477,12 @@ void BumpPanel::updateHandles()
     for (int k = 0; k < static_cast<int>(m_steps.size()); ++k) {
         const double s = m_steps[k].s;
         handles.push_back({k, DraggablePlot::Direction::Horizontal, s, m_network.weightedOutput(s), true,
-                           networkColor});
+                           palette::network});
     }
     for (int j = 0; j < static_cast<int>(bumps.size()); ++j) {
         const double mid = 0.5 * (bumps[j].s1 + bumps[j].s2);
         handles.push_back({heightHandleBase + j, DraggablePlot::Direction::Vertical, mid,
-                           m_network.weightedOutput(mid), false, heightColor});
+                           m_network.weightedOutput(mid), false, palette::bumpHeight});
     }
     m_weightedPlot->setHandles(handles);
 }
@@ -588,8 +571,8 @@ void BumpPanel::updateReadouts()
         tr("<b>Average deviation %1</b>, mean |%2 − z| at x = 0, 0.01, …, 0.99: %3")
             .arg(m_challengeDeviation, 0, 'f', 3)
             .arg(sigmoidOutput ? tr("σ⁻¹∘f") : tr("f"))
-            .arg(success ? tr("<span style='color:#2e9e5b'><b>success</b>, below 0.40</span>")
-                         : tr("<span style='color:#d35400'>not yet below 0.40</span>")));
+            .arg(success ? palette::coloured(tr("<b>success</b>, below 0.40"), palette::success)
+                         : palette::coloured(tr("not yet below 0.40"), palette::notYetText)));
     m_outputDeviationLabel->setText(
         tr("Output: mean |f − a| = %1 over %2 points (%3 at the book's x); worst %4 at x = %5%6.")
             .arg(m_meanDeviation, 0, 'f', 4)
@@ -613,8 +596,9 @@ void BumpPanel::updateReadouts()
                   "4 neurons a bump.");
         break;
     case NeuronFunction::Linear:
-        note = tr("<span style='color:#c0392b'>Linear neurons: Σ vⱼ(wⱼ x + bⱼ) is a straight line. "
-                  "No steps, no bumps: this fails everywhere.</span>");
+        note = palette::coloured(tr("Linear neurons: Σ vⱼ(wⱼ x + bⱼ) is a straight line. No steps, no bumps: "
+                                    "this fails everywhere."),
+                                 palette::failure);
         break;
     }
     m_functionNote->setText(note);

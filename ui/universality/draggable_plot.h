@@ -7,6 +7,8 @@
 // can be grabbed anywhere. With drawing on, a press-and-drag away from any handle draws strokes.
 #pragma once
 
+#include "ui/plotting/palette.h"
+
 #include <qcustomplot.h>
 
 #include <QVector>
@@ -22,7 +24,7 @@ public:
         double x = 0.0;
         double y = 0.0;
         bool guide = false;  // a line across the plot, perpendicular to the drag direction
-        QColor color = QColor(0x1f, 0x5f, 0xa8);
+        QColor color = palette::network;
     };
 
     explicit DraggablePlot(QWidget* parent = nullptr);

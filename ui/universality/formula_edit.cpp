@@ -1,5 +1,7 @@
 #include "ui/universality/formula_edit.h"
 
+#include "ui/plotting/palette.h"
+
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
@@ -57,8 +59,9 @@ void FormulaEdit::parse()
     const Formula::Result result = Formula::parse(m_edit->text().toStdString(), m_twoInputs);
     if (!result.ok()) {
         m_edit->setProperty("bad", true);
-        m_edit->setStyleSheet("QLineEdit { border: 1px solid #c0392b; background: #fdecea; }");
-        m_message->setStyleSheet("color: #c0392b;");
+        m_edit->setStyleSheet(QString("QLineEdit { border: 1px solid %1; background: %2; }")
+                                  .arg(palette::failure.name(), palette::invalidBackground.name()));
+        m_message->setStyleSheet(palette::textStyle(palette::failure));
         m_message->setText(tr("Column %1: %2").arg(result.column).arg(QString::fromStdString(result.error)));
         m_message->setVisible(true);
         return;
@@ -71,7 +74,7 @@ void FormulaEdit::parse()
     for (int i = 0; i <= 100 && finite; ++i)
         for (int j = 0; j <= (m_twoInputs ? 100 : 0) && finite; ++j)
             finite = std::isfinite((*m_formula)(i / 100.0, j / 100.0));
-    m_message->setStyleSheet("color: #a15c00;");
+    m_message->setStyleSheet(palette::textStyle(palette::warningText));
     m_message->setText(tr("Not finite somewhere in [0, 1]; read as 0 there."));
     m_message->setVisible(!finite);
     emit formulaChanged();

@@ -1,8 +1,10 @@
 #include "ui/universality/neuron_panel.h"
 
+#include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/parameter_slider.h"
+#include "ui/universality/plots_and_controls.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,9 +21,6 @@ using namespace nnlab::universality;
 
 namespace {
 
-const QColor networkColor(0x1f, 0x5f, 0xa8);
-const QColor secondColor(0x8e, 0x44, 0xad);
-const QColor heightColor(0xd3, 0x6b, 0x00);
 constexpr int plotPoints = 1201;
 constexpr int stepHandle = 0;
 constexpr int firstStepHandle = 0, secondStepHandle = 1, heightHandle = 2;
@@ -68,7 +67,7 @@ QWidget* NeuronPanel::createNeuronSection()
                                 "position s = −b/w: drag it to move the step (b changes, w stays)"));
     styleOneInputPlot(m_neuronPlot, tr("a = σ(wx + b)"));
     m_neuronGraph = m_neuronPlot->addGraph();
-    m_neuronGraph->setPen(QPen(networkColor, 2.5));
+    m_neuronGraph->setPen(QPen(palette::network, 2.5));
 
     m_functionCombo = new QComboBox(group);
     m_functionCombo->addItems({tr("sigmoid σ(z)"), tr("the book's s(z) = σ(z) + 0.2 sin(10z) e^−|z|"),
@@ -93,7 +92,7 @@ QWidget* NeuronPanel::createNeuronSection()
     m_neuronReadout->setWordWrap(true);
 
     auto* controls = new QWidget(group);
-    controls->setFixedWidth(370);
+    controls->setFixedWidth(controlColumnWidth);
     auto* form = new QVBoxLayout(controls);
     form->setContentsMargins(0, 0, 0, 0);
     form->addWidget(m_functionCombo);
@@ -128,13 +127,13 @@ QWidget* NeuronPanel::createPairSection()
                               "sum; with w₂ = −w₁ = −h it is a bump of height h (circle: drag up or down)"));
     styleOneInputPlot(m_pairPlot, tr("weighted output"));
     m_firstGraph = m_pairPlot->addGraph();
-    m_firstGraph->setPen(QPen(networkColor.lighter(150), 1.5, Qt::DashLine));
+    m_firstGraph->setPen(QPen(palette::network.lighter(150), 1.5, Qt::DashLine));
     m_firstGraph->setName(tr("w₁a₁"));
     m_secondGraph = m_pairPlot->addGraph();
-    m_secondGraph->setPen(QPen(secondColor.lighter(140), 1.5, Qt::DashLine));
+    m_secondGraph->setPen(QPen(palette::secondStep.lighter(140), 1.5, Qt::DashLine));
     m_secondGraph->setName(tr("w₂a₂"));
     m_sumGraph = m_pairPlot->addGraph();
-    m_sumGraph->setPen(QPen(networkColor, 2.5));
+    m_sumGraph->setPen(QPen(palette::network, 2.5));
     m_sumGraph->setName(tr("w₁a₁ + w₂a₂"));
     placeLegendAbove(m_pairPlot);
 
@@ -154,7 +153,7 @@ QWidget* NeuronPanel::createPairSection()
     m_pairReadout->setWordWrap(true);
 
     auto* controls = new QWidget(group);
-    controls->setFixedWidth(370);
+    controls->setFixedWidth(controlColumnWidth);
     auto* form = new QVBoxLayout(controls);
     form->setContentsMargins(0, 0, 0, 0);
     form->addWidget(m_pairWeightSlider);
@@ -264,7 +263,7 @@ void NeuronPanel::updateNeuron()
     QVector<DraggablePlot::Handle> handles;
     if (std::isfinite(s) && s >= 0.0 && s <= 1.0)
         handles.push_back({stepHandle, DraggablePlot::Direction::Horizontal, s,
-                           neuronOutput(m_function, 0.0), true, networkColor});
+                           neuronOutput(m_function, 0.0), true, palette::network});
     m_neuronPlot->setHandles(handles);
 
     // How sharp: the rise from 0.1 to 0.9 takes ln 81/|w| in x for σ.
@@ -339,13 +338,13 @@ void NeuronPanel::updatePair()
     }
 
     QVector<DraggablePlot::Handle> handles{
-        {firstStepHandle, DraggablePlot::Direction::Horizontal, m_s1, net.weightedOutput(m_s1), true, networkColor},
-        {secondStepHandle, DraggablePlot::Direction::Horizontal, m_s2, net.weightedOutput(m_s2), true, secondColor},
+        {firstStepHandle, DraggablePlot::Direction::Horizontal, m_s1, net.weightedOutput(m_s1), true, palette::network},
+        {secondStepHandle, DraggablePlot::Direction::Horizontal, m_s2, net.weightedOutput(m_s2), true, palette::secondStep},
     };
     if (m_linked) {
         const double mid = 0.5 * (m_s1 + m_s2);
         handles.push_back({heightHandle, DraggablePlot::Direction::Vertical, mid, net.weightedOutput(mid), false,
-                           heightColor});
+                           palette::bumpHeight});
     }
     m_pairPlot->setHandles(handles);
     m_pairReadout->setText(

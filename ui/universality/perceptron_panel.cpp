@@ -1,6 +1,7 @@
 #include "ui/universality/perceptron_panel.h"
 
 #include "ui/universality/adder_diagram.h"
+#include "ui/plotting/palette.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -144,7 +145,6 @@ void PerceptronPanel::setGate(double w1, double w2, double b)
 
 void PerceptronPanel::refresh()
 {
-    const QColor good(0x2e, 0x9e, 0x5b), bad(0xc0, 0x39, 0x2b);
     for (int row = 0; row < 4; ++row) {
         const int x1 = inputs[row][0], x2 = inputs[row][1];
         const int out = m_gate.output({x1, x2});
@@ -153,7 +153,7 @@ void PerceptronPanel::refresh()
         setCell(m_gateTable, row, 1, QString::number(x2));
         setCell(m_gateTable, row, 2, QString::number(m_gate.weightedInput({x1, x2}), 'g', 4));
         setCell(m_gateTable, row, 3, QString::number(out));
-        setCell(m_gateTable, row, 4, out == nand ? "✓" : "✗", out == nand ? good : bad);
+        setCell(m_gateTable, row, 4, out == nand ? "✓" : "✗", out == nand ? palette::success : palette::failure);
 
         const AdderState s = addBits(m_gate, x1, x2);
         const bool right = 2 * s.carry + s.sum == x1 + x2;
@@ -162,12 +162,12 @@ void PerceptronPanel::refresh()
         setCell(m_adderTable, row, 2, QString::number(s.carry));
         setCell(m_adderTable, row, 3, QString::number(s.sum));
         setCell(m_adderTable, row, 4, QString::number(x1 + x2) + QString(" = %1%2").arg(x1 & x2).arg(x1 ^ x2) + "₂");
-        setCell(m_adderTable, row, 5, right ? "✓" : "✗", right ? good : bad);
+        setCell(m_adderTable, row, 5, right ? "✓" : "✗", right ? palette::success : palette::failure);
     }
     const bool nand = isNand(m_gate);
-    m_verdict->setText(nand ? tr("<span style='color:#2e9e5b'><b>This perceptron is a NAND gate.</b></span>")
-                            : tr("<span style='color:#c0392b'><b>Not NAND</b>: the adder built from it "
-                                 "goes wrong.</span>"));
+    m_verdict->setText(nand ? palette::coloured(tr("<b>This perceptron is a NAND gate.</b>"), palette::success)
+                            : palette::coloured(tr("<b>Not NAND</b>: the adder built from it goes wrong."),
+                                                palette::failure));
     int correct = 0;
     for (const auto& in : inputs) {
         const AdderState s = addBits(m_gate, in[0], in[1]);

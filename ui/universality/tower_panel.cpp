@@ -1,9 +1,11 @@
 #include "ui/universality/tower_panel.h"
 
+#include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
 #include "ui/universality/parameter_slider.h"
+#include "ui/universality/plots_and_controls.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -21,11 +23,6 @@ using namespace nnlab::universality;
 
 namespace {
 
-// Light, so the dashed edges show on the heat map's dark floor.
-const QColor xEdgeColor(0x5d, 0xad, 0xe2);
-const QColor yEdgeColor(0xc3, 0x9b, 0xd3);
-const QColor crossColor(0xd0, 0xd0, 0xd0);
-const QColor curveColor(0x1f, 0x5f, 0xa8);
 constexpr int crossSectionPoints = 600;
 // Handle ids on the heat map: the edges x₁, x₂ (dragged sideways), y₁, y₂ (up and down).
 enum EdgeId { EdgeX1 = 0, EdgeX2 = 1, EdgeY1 = 2, EdgeY2 = 3 };
@@ -45,29 +42,18 @@ QString formatValue(double v)
 TowerPanel::TowerPanel(QWidget* parent) : QWidget(parent)
 {
     setObjectName("towerPanel");
-    auto* header = new QLabel(
-        tr("<b>Chapter 4, many inputs:</b> steps and bumps in x or y; an x-bump plus a y-bump is a "
-           "plateau with a tower; four neurons and a threshold bias b ≈ −3h/2 keep just the tower; "
-           "a grid of towers approximates f(x, y). Drag the dashed edges."),
-        this);
-    header->setWordWrap(true);
-
     m_map = new DraggablePlot(this);
     m_map->setObjectName("towerMap");
     setUpMap();
     m_crossSection = new QCustomPlot(this);
     m_crossSection->setObjectName("crossSectionPlot");
     setUpCrossSection();
-
-    auto* plots = new QVBoxLayout;
-    plots->addWidget(m_map, 5);
-    plots->addWidget(m_crossSection, 2);
-    auto* body = new QHBoxLayout;
-    body->addLayout(plots, 1);
-    body->addWidget(createControls());
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(header);
-    layout->addLayout(body, 1);
+    layOutPlotsAndControls(
+        this,
+        tr("<b>Chapter 4, many inputs:</b> steps and bumps in x or y; an x-bump plus a y-bump is a "
+           "plateau with a tower; four neurons and a threshold bias b ≈ −3h/2 keep just the tower; "
+           "a grid of towers approximates f(x, y). Drag the dashed edges."),
+        {{m_map, 5}, {m_crossSection, 2}}, createControls());
 
     connect(m_map, &DraggablePlot::handleDragged, this, &TowerPanel::dragEdge);
     connect(m_map, &DraggablePlot::plotClicked, this, [this](double, double y) { setCrossSection(y); });
@@ -107,10 +93,10 @@ void TowerPanel::setUpCrossSection()
     m_crossSection->yAxis->setLabel(tr("a(x, y₀)"));
     m_crossSection->xAxis->setRange(0, 1);
     m_crossTarget = m_crossSection->addGraph();
-    m_crossTarget->setPen(QPen(QColor(0x22, 0x22, 0x22), 2));
+    m_crossTarget->setPen(QPen(palette::goal, 2));
     m_crossTarget->setName(tr("f(x, y₀)"));
     m_crossNetwork = m_crossSection->addGraph();
-    m_crossNetwork->setPen(QPen(curveColor, 2));
+    m_crossNetwork->setPen(QPen(palette::network, 2));
     m_crossNetwork->setName(tr("network a(x, y₀)"));
     placeLegendAbove(m_crossSection);
     m_crossSection->setInteractions({});
@@ -119,7 +105,6 @@ void TowerPanel::setUpCrossSection()
 QWidget* TowerPanel::createControls()
 {
     auto* controls = new QWidget(this);
-    controls->setFixedWidth(370);
 
     m_modeCombo = new QComboBox(controls);
     m_modeCombo->setObjectName("modeCombo");
@@ -414,16 +399,16 @@ void TowerPanel::updateHandles()
                         m_mode == Mode::Tower;
     const bool twoEdges = twoEdgesFor(m_mode);
     if (xEdges) {
-        handles.push_back({EdgeX1, Direction::Horizontal, m_x1, 0.97, true, xEdgeColor});
+        handles.push_back({EdgeX1, Direction::Horizontal, m_x1, 0.97, true, palette::xEdge});
         if (twoEdges)
-            handles.push_back({EdgeX2, Direction::Horizontal, m_x2, 0.97, true, xEdgeColor});
+            handles.push_back({EdgeX2, Direction::Horizontal, m_x2, 0.97, true, palette::xEdge});
     }
     if (yEdges) {
-        handles.push_back({EdgeY1, Direction::Vertical, 0.97, m_y1, true, yEdgeColor});
+        handles.push_back({EdgeY1, Direction::Vertical, 0.97, m_y1, true, palette::yEdge});
         if (twoEdges)
-            handles.push_back({EdgeY2, Direction::Vertical, 0.97, m_y2, true, yEdgeColor});
+            handles.push_back({EdgeY2, Direction::Vertical, 0.97, m_y2, true, palette::yEdge});
     }
-    handles.push_back({crossSectionHandle, Direction::Vertical, 0.03, m_crossY, true, crossColor});
+    handles.push_back({crossSectionHandle, Direction::Vertical, 0.03, m_crossY, true, palette::crossSectionLine});
     m_map->setHandles(handles);
 }
 

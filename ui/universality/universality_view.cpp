@@ -1,5 +1,7 @@
 #include "ui/universality/universality_view.h"
 
+#include "ui/common/view_icon.h"
+#include "ui/plotting/palette.h"
 #include "ui/universality/bump_panel.h"
 #include "ui/universality/neuron_panel.h"
 #include "ui/universality/perceptron_panel.h"
@@ -61,25 +63,22 @@ bool UniversalityView::showPage(const QString& name)
 
 QIcon UniversalityView::icon()
 {
-    QPixmap pixmap(64, 64);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    // Five bumps (a staircase) under a smooth curve: chapter 4 in one picture.
-    const auto f = [](double x) { return 0.25 + 0.5 * x * x + 0.15 * std::sin(7 * x); };
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0x4a, 0x86, 0xc8));
-    for (int k = 0; k < 5; ++k) {
-        const double h = f((k + 0.5) / 5);
-        p.drawRect(QRectF(4 + k * 11.2, 60 - 52 * h, 11.2, 52 * h));
-    }
-    QPainterPath curve;
-    for (int i = 0; i <= 56; ++i) {
-        const QPointF point(4 + i, 60 - 52 * f(i / 56.0));
-        i == 0 ? curve.moveTo(point) : curve.lineTo(point);
-    }
-    p.setPen(QPen(QColor(0x22, 0x22, 0x22), 4));
-    p.setBrush(Qt::NoBrush);
-    p.drawPath(curve);
-    return QIcon(pixmap);
+    return viewIcon([](QPainter& p) {
+        // Five bumps (a staircase) under a smooth curve: chapter 4 in one picture.
+        const auto f = [](double x) { return 0.25 + 0.5 * x * x + 0.15 * std::sin(7 * x); };
+        p.setPen(Qt::NoPen);
+        p.setBrush(palette::barFill);
+        for (int k = 0; k < 5; ++k) {
+            const double h = f((k + 0.5) / 5);
+            p.drawRect(QRectF(4 + k * 11.2, 60 - 52 * h, 11.2, 52 * h));
+        }
+        QPainterPath curve;
+        for (int i = 0; i <= 56; ++i) {
+            const QPointF point(4 + i, 60 - 52 * f(i / 56.0));
+            i == 0 ? curve.moveTo(point) : curve.lineTo(point);
+        }
+        p.setPen(QPen(palette::ink, 4));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(curve);
+    });
 }

@@ -1,0 +1,22 @@
+// plots_and_controls.h — the layout of the Universality view's pages that are plots to drag on:
+// a word-wrapped header across the top; under it the plots, stacked, take the spare room on the
+// left, and a column of controls of fixed width stands on the right, so that the plots, not the
+// controls, grow with the window.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+class QWidget;
+
+// Wide enough for a slider with its name and value, and for the combo boxes' longest entries.
+inline constexpr int controlColumnWidth = 370;
+
+struct StackedPlot {
+    QWidget* plot;
+    int stretch;   // its share of the column's height
+};
+
+// Gives `panel` (which has no layout yet) that layout; `plotSpacing` < 0: the style's spacing.
+void layOutPlotsAndControls(QWidget* panel, const QString& header, const QList<StackedPlot>& plots,
+                            QWidget* controls, int plotSpacing = -1);
