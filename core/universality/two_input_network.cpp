@@ -112,6 +112,18 @@ std::vector<Eigen::MatrixXd> TwoInputNetwork::outputGrids(int nx, int ny) const
     return grids;
 }
 
+double meanGridDeviation(const Function2D& f, const Eigen::MatrixXd& grid)
+{
+    const Eigen::Index nx = grid.rows(), ny = grid.cols();
+    if (grid.size() == 0)
+        return 0.0;
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i < nx; ++i)
+        for (Eigen::Index j = 0; j < ny; ++j)
+            sum += std::abs(f((i + 0.5) / double(nx), (j + 0.5) / double(ny)) - grid(i, j));
+    return sum / double(grid.size());
+}
+
 double towerThresholdBias(double h)
 {
     return -1.5 * h;

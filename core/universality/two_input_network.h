@@ -49,6 +49,11 @@ struct TwoInputNetwork {
 
 double towerThresholdBias(double h);  // b = −3h/2
 
+// Mean |f(x, y) − a(x, y)| over the centres of the cells of `grid` (an outputGrid: (nx × ny),
+// [i][j] ↔ (x_i, y_j)): how far a tower grid is from the function it approximates, the 2-D
+// counterpart of meanDeviation.
+double meanGridDeviation(const Function2D& f, const Eigen::MatrixXd& grid);
+
 TwoInputNetwork stepNetwork(Axis axis, double s, double w);
 TwoInputNetwork bumpNetwork(Axis axis, double s1, double s2, double h, double w);
 // x-bump on `x` plus y-bump on `y`, both of height h: plateau h, tower 2h where they cross.

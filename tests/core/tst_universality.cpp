@@ -76,6 +76,7 @@ private slots:
     void plateauIsHWithTower2H();
     void stepsAndBumpsInXAndY();
     void towerGridApproximatesFWithSeveralOutputs();
+    void gridDeviationIsTheMeanOverCellCentres();
     void threeInputTower();
     void fastPathsAgreeWithTheDirectSums();
     void nandPerceptron();
@@ -351,11 +352,27 @@ void TestUniversality::towerGridApproximatesFWithSeveralOutputs()
             }
         qInfo("tower grid %2d x %2d, h = 60: mean |f1 - a1| = %.4f, mean |f2 - a2| = %.4f", n, n,
               deviation1, deviation2);
+        // The engine's own measure (the Universality view shows it) is this sum.
+        QVERIFY(std::abs(meanGridDeviation(f1, g1) - deviation1) < 1e-12);
+        QVERIFY(std::abs(meanGridDeviation(f2, g2) - deviation2) < 1e-12);
         QVERIFY(deviation1 < previous);
         previous = deviation1;
         if (n == 20)
             QVERIFY(deviation1 < 0.03 && deviation2 < 0.03);
     }
+}
+
+void TestUniversality::gridDeviationIsTheMeanOverCellCentres()
+{
+    const Function2D f = [](double x, double y) { return x + 2 * y; };
+    Eigen::MatrixXd grid(4, 3);
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 3; ++j)
+            grid(i, j) = f((i + 0.5) / 4, (j + 0.5) / 3);
+    QCOMPARE(meanGridDeviation(f, grid), 0.0);
+    grid(0, 0) += 1.2;   // one cell of twelve off by 1.2
+    QVERIFY(std::abs(meanGridDeviation(f, grid) - 0.1) < 1e-12);
+    QCOMPARE(meanGridDeviation(f, Eigen::MatrixXd()), 0.0);
 }
 
 void TestUniversality::threeInputTower()

@@ -13,8 +13,9 @@ inline std::unique_ptr<DatasetLoader> loadedMnist()
 {
     auto loader = std::make_unique<DatasetLoader>();
     loader->load(nnlab::DatasetKind::Mnist);
-    QTest::qWaitFor([&] { return !loader->isLoading(nnlab::DatasetKind::Mnist); }, int(30000 * kSanitizerSlack));
-    if (!loader->split(nnlab::DatasetKind::Mnist))
+    const bool done = QTest::qWaitFor([&] { return !loader->isLoading(nnlab::DatasetKind::Mnist); },
+                                      int(30000 * kSanitizerSlack));
+    if (!done || !loader->split(nnlab::DatasetKind::Mnist))
         return nullptr;
     return loader;
 }

@@ -483,10 +483,5 @@ double TowerPanel::gridDeviation(int k) const
 {
     if (m_mode != Mode::TowerGrid || k >= static_cast<int>(m_grids.size()))
         return 0.0;
-    const Function2D f = outputFunction(k);
-    double sum = 0.0;
-    for (int i = 0; i < mapCells; ++i)
-        for (int j = 0; j < mapCells; ++j)
-            sum += std::abs(f((i + 0.5) / mapCells, (j + 0.5) / mapCells) - m_grids[k](i, j));
-    return sum / (mapCells * mapCells);
+    return meanGridDeviation(outputFunction(k), m_grids[k]);
 }
