@@ -1,19 +1,24 @@
 // thread_handover.h — data handed from a worker thread to the GUI thread through Qt's event queue.
 //
 // postQueued(context, f): from a worker thread, run f on context's thread (a queued call; dropped,
-// f destroyed unrun, if context is deleted first). handOver(p) / takeOver(p): the worker is done
-// writing *p / the GUI thread may now read or destroy it (e.g. around QThread::finished).
+// f destroyed unrun, if context is deleted first). runHandedOver(pool, f): the other way, run f on
+// one of pool's threads (QtConcurrent::run). handOver(p) / takeOver(p): the worker is done writing
+// *p / the GUI thread may now read or destroy it (e.g. around QFutureWatcher::finished).
 //
 // Why: the data (an epoch's report, a loaded dataset, a job's result) is written on the worker
 // thread and read or destroyed on the GUI thread. Qt's event queue orders the two with Qt's own
 // mutex, which ThreadSanitizer cannot see in Debian's Qt (not built with -fsanitize=thread), so
 // TSan takes the hand-over for a race. In the tsan build these state what the queue guarantees —
 // what the worker did before posting happens before the GUI thread's turn — with TSan's
-// release/acquire annotations; in every other build they compile to nothing.
+// release/acquire annotations; in every other build they compile to nothing. A pool thread that
+// is reused receives its next job through Qt's mutex as well: runHandedOver states that hand-over.
 #pragma once
 
+#include <QFuture>
 #include <QMetaObject>
 #include <QObject>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/util/sanitizers.h"
 
@@ -45,7 +50,8 @@ inline void takeOver(const void* object)
 namespace thread_handover_detail {
 
 // Each copy is handed over by the thread that made it and taken over by whichever thread runs or
-// destroys it, so the hand-over is ordered whichever way Qt moves the functor.
+// destroys it, so the hand-over is ordered whichever way Qt moves the functor (into a queued call,
+// or into a QtConcurrent task and out again on the pool's thread).
 template <class F>
 class QueuedCall {
 public:
@@ -76,4 +82,12 @@ void postQueued(QObject* context, F&& f)
 {
     QMetaObject::invokeMethod(context, thread_handover_detail::QueuedCall<std::decay_t<F>>(std::forward<F>(f)),
                               Qt::QueuedConnection);
+}
+
+// Runs f on one of pool's threads; the future finishes when f has returned. f must not throw (catch
+// inside): QtConcurrent would keep the exception for a result nobody reads.
+template <class F>
+QFuture<void> runHandedOver(QThreadPool* pool, F&& f)
+{
+    return QtConcurrent::run(pool, thread_handover_detail::QueuedCall<std::decay_t<F>>(std::forward<F>(f)));
 }
