@@ -1,6 +1,6 @@
 // background_jobs.h — run a function off the GUI thread, get its result back on the GUI thread.
 //
-// Each job runs on a thread of the BackgroundJobs' own QThreadPool (QtConcurrent::run). Its own, not
+// Each job runs on a thread of the BackgroundJobs' own QThreadPool (runHandedOver). Its own, not
 // Qt's global pool (idealThreadCount threads for the whole process), so that long jobs elsewhere, a
 // gradient check or a deep-nets run, never keep a short one waiting. `done(result)` is then called
 // on the thread that owns the BackgroundJobs, when the job's QFutureWatcher says it has finished,

@@ -1,6 +1,6 @@
 // training_controller.h — runs a Trainer on a thread of its own and reports to the GUI thread.
 //
-// The controller lives on the GUI thread; each run is a job (QtConcurrent) on the controller's own
+// The controller lives on the GUI thread; each run is a job (runHandedOver) on the controller's own
 // one-thread pool, whose thread is joined when the run ends. The trainer's reports reach the GUI
 // as queued calls (epochs) and through a buffer that a ~30 Hz timer drains (mini-batches), so a
 // burst of thousands of mini-batches a second costs the event loop at most one signal per tick:

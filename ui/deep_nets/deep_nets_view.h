@@ -4,7 +4,7 @@
 // a chain of single neurons whose gradient explodes or vanishes; and the fixes (ReLU, scaled
 // initialisation) one click away.
 //
-// Training runs as a job (QtConcurrent) on the view's own thread pool, one run at a time; results
+// Training runs as a job on the view's own QThreadPool, one run at a time (runHandedOver); results
 // come back as queued calls tagged with the run's id, so a stopped run's late epochs are ignored.
 // Stop is an atomic polled between epochs.
 #pragma once
