@@ -110,11 +110,15 @@ std::vector<std::uint8_t> idxHeader(const std::vector<std::uint32_t>& dims)
     return header;
 }
 
-std::string fileSha256(const IdxArray& array)
+// The SHA-256 of the (decompressed) file: its header, then its data where it lies.
+std::string fileSha256(const fs::path& path, const IdxArray& array)
 {
-    std::vector<std::uint8_t> bytes = idxHeader(array.dims);
-    bytes.insert(bytes.end(), array.data.begin(), array.data.end());
-    return sha256Hex(bytes.data(), bytes.size());
+    const std::vector<std::uint8_t> header = idxHeader(array.dims);
+    try {
+        return sha256Hex({header, array.data});
+    } catch (const std::runtime_error& error) {
+        throw DataError(path.string() + ": " + error.what());
+    }
 }
 
 void checkSha256(DatasetKind kind, const fs::path& path, const IdxArray& array,
@@ -122,7 +126,7 @@ void checkSha256(DatasetKind kind, const fs::path& path, const IdxArray& array,
 {
     if (expected.empty())
         return;
-    const std::string got = fileSha256(array);
+    const std::string got = fileSha256(path, array);
     if (got != expected)
         throw DataError(path.string() + ": checksum mismatch (SHA-256 " + got + ", expected "
                         + expected + "): the file is damaged; fetch it again with: "

@@ -1,4 +1,5 @@
-// base64.h — binary blobs inside JSON files (a checkpoint's float32 parameters, bit-exact).
+// base64.h — the float32 parameters of version-1 checkpoints, which were JSON text (version 2
+// stores them as CBOR byte strings and needs no encoding).
 #pragma once
 
 #include <optional>
@@ -7,7 +8,6 @@
 
 namespace nnlab {
 
-std::string base64Encode(std::string_view bytes);
 // std::nullopt when the text is not valid base64 (RFC 4648 alphabet, '=' padding).
 std::optional<std::string> base64Decode(std::string_view text);
 

@@ -20,16 +20,16 @@ constexpr std::uintmax_t kMaxCheckpointBytes = 1024u << 20;
 
 using nlohmann::json;
 
-std::string floatsBase64(const Eigen::ArrayXf& values)
-{
-    return base64Encode({reinterpret_cast<const char*>(values.data()), std::size_t(values.size()) * sizeof(float)});
-}
+// The first version whose float arrays are CBOR byte strings; version 1 had base64 text.
+constexpr int kFirstBinaryVersion = 2;
 
 json arrays(const std::vector<Eigen::ArrayXf>& list)
 {
     json out = json::array();
-    for (const Eigen::ArrayXf& values : list)
-        out.push_back(floatsBase64(values));
+    for (const Eigen::ArrayXf& values : list) {
+        const auto* bytes = reinterpret_cast<const std::uint8_t*>(values.data());
+        out.push_back(json::binary(std::vector<std::uint8_t>(bytes, bytes + values.size() * sizeof(float))));
+    }
     return out;
 }
 
@@ -64,18 +64,23 @@ json summaryJson(const TrainSummary& s)
 
 class CheckpointReader : public JsonReader {
 public:
-    using JsonReader::JsonReader;
+    CheckpointReader(std::string fileName, long long version) : JsonReader(std::move(fileName)), m_version(version) {}
 
     std::vector<Eigen::ArrayXf> floatArrays(const json& o, const char* key) const
     {
         std::vector<Eigen::ArrayXf> out;
         for (const json& item : array(o, key)) {
-            const std::optional<std::string> bytes = item.is_string() ? base64Decode(item.get<std::string>()) : std::nullopt;
-            if (!bytes || bytes->size() % sizeof(float) != 0)
-                fail(std::string("\"") + key + "\" [" + std::to_string(out.size()) + "] is not base64 float32 data");
-            Eigen::ArrayXf values(Eigen::Index(bytes->size() / sizeof(float)));
-            std::memcpy(values.data(), bytes->data(), bytes->size());
-            out.push_back(std::move(values));
+            const std::string where = std::string("\"") + key + "\" [" + std::to_string(out.size()) + "]";
+            if (m_version >= kFirstBinaryVersion) {
+                if (!item.is_binary() || item.get_binary().size() % sizeof(float) != 0)
+                    fail(where + " is not float32 data");
+                out.push_back(floats(item.get_binary().data(), item.get_binary().size()));
+            } else {
+                const std::optional<std::string> bytes = item.is_string() ? base64Decode(item.get<std::string>()) : std::nullopt;
+                if (!bytes || bytes->size() % sizeof(float) != 0)
+                    fail(where + " is not base64 float32 data");
+                out.push_back(floats(bytes->data(), bytes->size()));
+            }
         }
         return out;
     }
@@ -129,7 +134,33 @@ public:
         s.testAccuracyAtBestValidation = number(o, "test_accuracy_at_best_validation");
         return s;
     }
+
+private:
+    static Eigen::ArrayXf floats(const void* bytes, std::size_t size)
+    {
+        Eigen::ArrayXf values(Eigen::Index(size / sizeof(float)));
+        std::memcpy(values.data(), bytes, size);
+        return values;
+    }
+
+    long long m_version;
 };
+
+// The document: version 2's CBOR, or version 1's JSON text, which starts with '{' (a CBOR map
+// starts with a byte from 0xA0 to 0xBF, never '{').
+json decode(const std::string& bytes, const JsonReader& reader)
+{
+    const std::size_t first = bytes.find_first_not_of(" \t\r\n");
+    const bool text = first != std::string::npos && bytes[first] == '{';
+    try {
+        return text ? json::parse(bytes) : json::from_cbor(bytes);
+    } catch (const json::parse_error& e) {
+        reader.fail(std::string("not a checkpoint: a ") + (text ? "JSON syntax" : "CBOR decoding") + " error at byte " +
+                    std::to_string(e.byte) + " (perhaps a file cut short)");
+    } catch (const json::exception&) {
+        reader.fail(std::string("not a checkpoint: unreadable ") + (text ? "JSON" : "CBOR"));
+    }
+}
 
 }  // namespace
 
@@ -163,7 +194,9 @@ std::string serialiseCheckpoint(const Checkpoint& c)
         {"parameters", arrays(s.parameters)},
         {"velocities", arrays(s.velocities)},
     };
-    return root.dump();
+    std::string bytes;
+    json::to_cbor(root, bytes);
+    return bytes;
 }
 
 void saveCheckpoint(const std::filesystem::path& path, const Checkpoint& checkpoint)
@@ -171,24 +204,17 @@ void saveCheckpoint(const std::filesystem::path& path, const Checkpoint& checkpo
     writeFileAtomically(path, serialiseCheckpoint(checkpoint));
 }
 
-Checkpoint parseCheckpoint(const std::string& text, const std::string& nameForErrors)
+Checkpoint parseCheckpoint(const std::string& bytes, const std::string& nameForErrors)
 {
-    const CheckpointReader reader(nameForErrors);
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        reader.fail("not a checkpoint: a JSON syntax error at byte " + std::to_string(e.byte) +
-                    " (perhaps a file cut short)");
-    } catch (const json::exception&) {
-        reader.fail("not a checkpoint: unreadable JSON");
-    }
+    const JsonReader file(nameForErrors);
+    const json root = decode(bytes, file);
     if (!root.is_object() || !root.contains("format") || root["format"] != "nnlab-checkpoint")
-        reader.fail("not an nnlab checkpoint (no \"format\": \"nnlab-checkpoint\")");
-    const long long version = reader.integer(root, "version", 0, 1 << 30);
-    if (version != kCheckpointVersion)
-        reader.fail("checkpoint version " + std::to_string(version) + " is not one this nnlab reads (it reads " +
-                    std::to_string(kCheckpointVersion) + ")");
+        file.fail("not an nnlab checkpoint (no \"format\": \"nnlab-checkpoint\")");
+    const long long version = file.integer(root, "version", 0, 1 << 30);
+    if (version < 1 || version > kCheckpointVersion)
+        file.fail("checkpoint version " + std::to_string(version) + " is not one this nnlab reads (it reads 1 to " +
+                  std::to_string(kCheckpointVersion) + ")");
+    const CheckpointReader reader(nameForErrors, version);
     try {
         Checkpoint c;
         c.finished = reader.boolean(root, "finished");

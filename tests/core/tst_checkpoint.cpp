@@ -1,7 +1,8 @@
 // Crash-safe runs: a checkpoint holds everything a run needs, resuming from one gives exactly
-// the weights of an unbroken run, a damaged one is refused in one line, and a training process
-// killed with SIGKILL, or stopped with Ctrl-C, continues from its checkpoint to the same final
-// weights.
+// the weights of an unbroken run, a damaged one is refused in one line, a version-1 file (JSON
+// text) is still read, and a training process killed with SIGKILL, or stopped with Ctrl-C,
+// continues from its checkpoint to the same final weights.
+#include "core/data/sha256.h"
 #include "core/io/checkpoint_file.h"
 #include "core/io/model_file.h"
 #include "core/train/checkpoint_saver.h"
@@ -13,14 +14,19 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <bit>
 #include <csignal>
 #include <cstring>
+#include <limits>
 #include <sstream>
 
 using namespace nnlab;
+using nlohmann::json;
 
 namespace {
 
@@ -115,6 +121,44 @@ Network trainUnbroken(const TrainConfig& config)
     Trainer trainer(config, mnist());
     trainer.run();
     return trainer.network();
+}
+
+// What parseCheckpoint says about `bytes`, checked to be one line naming the file ("run.ckpt").
+QString refusalOf(const std::string& bytes)
+{
+    try {
+        parseCheckpoint(bytes, "run.ckpt");
+    } catch (const FileError& e) {
+        const QString what = QString::fromUtf8(e.what());
+        return what.startsWith("run.ckpt: ") && !what.contains('\n') ? what : "not one line naming the file: " + what;
+    }
+    return "accepted";
+}
+
+QByteArray cbor(const json& value)
+{
+    const std::vector<std::uint8_t> bytes = json::to_cbor(value);
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
+}
+
+// A version-1 checkpoint written by nnlab before version 2 (2f71aa7, JSON text with base64 floats):
+//   nnlab-cli train --net 784,5,10 --eta 3 --momentum 0.5 --train-size 100 --epochs 2 --seed 7
+//             --checkpoint checkpoint-v1-784-5-10.nnlab-checkpoint
+std::string versionOneFile()
+{
+    QFile file(QFINDTESTDATA("core/fixtures/checkpoint-v1-784-5-10.nnlab-checkpoint"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll().toStdString() : std::string();
+}
+
+// SHA-256 of the float32 bytes of all the arrays, one after another.
+std::string floatsSha256(const std::vector<Eigen::ArrayXf>& arrays)
+{
+    std::vector<std::uint8_t> bytes;
+    for (const Eigen::ArrayXf& a : arrays) {
+        const auto* p = reinterpret_cast<const std::uint8_t*>(a.data());
+        bytes.insert(bytes.end(), p, p + a.size() * sizeof(float));
+    }
+    return sha256Hex(bytes.data(), bytes.size());
 }
 
 QString cli() { return qEnvironmentVariable("NNLAB_CLI"); }
@@ -311,28 +355,29 @@ private slots:
         QVERIFY(summary.bestTestAccuracy >= checkpoint.state.summary.bestTestAccuracy);
     }
 
+    // Each row changes one value of the file's document (at a JSON pointer) to another, given as
+    // CBOR; no value: the file is cut in half.
     void damagedCheckpointsAreRefusedInOneLine_data()
     {
-        QTest::addColumn<QByteArray>("find");
-        QTest::addColumn<QByteArray>("replace");
+        QTest::addColumn<QByteArray>("pointer");
+        QTest::addColumn<QByteArray>("value");
         QTest::addColumn<QString>("message");
-        QTest::newRow("cut short") << QByteArray("\"velocities\"") << QByteArray() << "JSON syntax error";
-        QTest::newRow("other version") << QByteArray("\"version\":1") << QByteArray("\"version\":7")
-                                       << "checkpoint version 7 is not one this nnlab reads";
-        QTest::newRow("other format") << QByteArray("nnlab-checkpoint") << QByteArray("nnlab-model")
-                                      << "not an nnlab checkpoint";
-        QTest::newRow("bad network") << QByteArray("\"architecture\":\"784,30,10\"")
-                                     << QByteArray("\"architecture\":\"784,x,10\"") << "\"architecture\" must be a network";
-        QTest::newRow("bad eta") << QByteArray("\"eta\":3.0,\"eta_halving") << QByteArray("\"eta\":-1,\"eta_halving")
-                                 << "\"eta\" must be a number from";
-        QTest::newRow("bad base64") << QByteArray("\"parameters\":[\"") << QByteArray("\"parameters\":[\"!")
-                                    << "\"parameters\" [0] is not base64 float32 data";
+        QTest::newRow("cut short") << QByteArray() << QByteArray() << "not a checkpoint: a CBOR decoding error at byte";
+        QTest::newRow("other version") << QByteArray("/version") << cbor(7)
+                                       << "checkpoint version 7 is not one this nnlab reads (it reads 1 to 2)";
+        QTest::newRow("other format") << QByteArray("/format") << cbor("nnlab-model") << "not an nnlab checkpoint";
+        QTest::newRow("bad network") << QByteArray("/config/architecture") << cbor("784,x,10") << "\"architecture\" must be a network";
+        QTest::newRow("bad eta") << QByteArray("/config/eta") << cbor(-1) << "\"eta\" must be a number from";
+        QTest::newRow("floats cut") << QByteArray("/parameters/0") << cbor(json::binary({1, 2, 3, 4, 5}))
+                                    << "\"parameters\" [0] is not float32 data";
+        QTest::newRow("floats as text") << QByteArray("/velocities/1") << cbor("AAAAAA==")
+                                        << "\"velocities\" [1] is not float32 data";
     }
 
     void damagedCheckpointsAreRefusedInOneLine()
     {
-        QFETCH(QByteArray, find);
-        QFETCH(QByteArray, replace);
+        QFETCH(QByteArray, pointer);
+        QFETCH(QByteArray, value);
         QFETCH(QString, message);
         const TrainConfig c = denseRun();
         Trainer trainer(c, mnist());
@@ -341,19 +386,99 @@ private slots:
         StopAt stopper(trainer, 1, 3);
         trainer.setObserver(&stopper);
         trainer.run();
-        QByteArray text = QByteArray::fromStdString(serialiseCheckpoint({c, state, false}));
+        std::string bytes = serialiseCheckpoint({c, state, false});
+        if (value.isEmpty()) {
+            bytes.resize(bytes.size() / 2);
+        } else {
+            json document = json::from_cbor(bytes);
+            const json::json_pointer at(pointer.toStdString());
+            QVERIFY(document.contains(at));
+            document[at] = json::from_cbor(value);
+            bytes.clear();
+            json::to_cbor(document, bytes);
+        }
+        const QString what = refusalOf(bytes);
+        QVERIFY2(what.contains(message), qPrintable(what));
+    }
+
+    // Version 2 keeps every bit of every float, the odd ones too.
+    void roundTripIsBitExact()
+    {
+        const float odd[] = {-0.0f, std::numeric_limits<float>::denorm_min(), std::numeric_limits<float>::infinity(),
+                             -std::numeric_limits<float>::max(), 1.0f / 3.0f, std::bit_cast<float>(0x7fc01234u)};
+        Checkpoint c{denseRun(), {}, true};
+        c.state.parameters = {Eigen::Map<const Eigen::ArrayXf>(odd, 6), Eigen::ArrayXf::Random(1000), Eigen::ArrayXf()};
+        c.state.velocities = {Eigen::ArrayXf::Random(7)};
+        c.state.order = {2, 0, 1};
+        const std::string bytes = serialiseCheckpoint(c);
+        QCOMPARE(json::from_cbor(bytes)["version"].get<int>(), 2);
+        const Checkpoint back = parseCheckpoint(bytes, "test checkpoint");
+        QVERIFY(identical(back.state.parameters, c.state.parameters));
+        QVERIFY(identical(back.state.velocities, c.state.velocities));
+        QCOMPARE(back.state.order, c.state.order);
+        QVERIFY(back.finished);
+        QCOMPARE(serialiseCheckpoint(back), bytes);
+    }
+
+    // The fixture, written by nnlab's version-1 code, reads back whole (every float's bits, checked
+    // against an independent decoder), a trainer continues from it, and it goes on as version 2
+    // without losing a bit.
+    void versionOneCheckpointsAreStillRead()
+    {
+        const std::string text = versionOneFile();
+        QVERIFY(text.rfind("{\"batches_done\":0,", 0) == 0);
+        const Checkpoint old = parseCheckpoint(text, "checkpoint-v1-784-5-10.nnlab-checkpoint");
+        QVERIFY(old.finished);
+        QCOMPARE(formatArchitecture(old.config.net), "784,5,10");
+        QCOMPARE(old.state.epoch, 3);
+        QCOMPARE(int(old.state.history.size()), 2);
+        QCOMPARE(int(old.state.order.size()), 100);
+        QCOMPARE(int(old.state.parameters.size()), 4);
+        QCOMPARE(int(old.state.parameters[0].size()), 784 * 5);
+        // Python's base64 and hashlib, on the file's strings, give these.
+        QCOMPARE(floatsSha256(old.state.parameters), "80cee067cce1d18945edbe4a41fcc11a35a1be04d1c28ea7f0a1a5a937357f9d");
+        QCOMPARE(floatsSha256(old.state.velocities), "c2a538ff911aedeac30f641356265b5b83bc4a8be4181fc6028182c1d7b1bd28");
+
+        TrainConfig more = old.config;
+        more.epochs = 3;
+        Trainer trainer(more, mnist());
+        trainer.restore(old.state);
+        QCOMPARE(trainer.run().epochs, 3);
+
+        const Checkpoint again = parseCheckpoint(serialiseCheckpoint(old), "test checkpoint");
+        QVERIFY(identical(again.state.parameters, old.state.parameters));
+        QVERIFY(identical(again.state.velocities, old.state.velocities));
+        QCOMPARE(again.state.rng, old.state.rng);
+        QCOMPARE(again.state.order, old.state.order);
+    }
+
+    void damagedVersionOneCheckpointsAreRefusedInOneLine_data()
+    {
+        QTest::addColumn<QByteArray>("find");
+        QTest::addColumn<QByteArray>("replace");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("cut short") << QByteArray("\"velocities\"") << QByteArray() << "JSON syntax error";
+        QTest::newRow("other version") << QByteArray("\"version\":1") << QByteArray("\"version\":0")
+                                       << "checkpoint version 0 is not one this nnlab reads";
+        QTest::newRow("bad base64") << QByteArray("\"parameters\":[\"") << QByteArray("\"parameters\":[\"!")
+                                    << "\"parameters\" [0] is not base64 float32 data";
+        QTest::newRow("version 2 as JSON text") << QByteArray("\"version\":1") << QByteArray("\"version\":2")
+                                          << "\"parameters\" [0] is not float32 data";
+    }
+
+    void damagedVersionOneCheckpointsAreRefusedInOneLine()
+    {
+        QFETCH(QByteArray, find);
+        QFETCH(QByteArray, replace);
+        QFETCH(QString, message);
+        QByteArray text = QByteArray::fromStdString(versionOneFile());
         QVERIFY(text.contains(find));
         if (replace.isEmpty())
             text.truncate(text.indexOf(find));
         else
             text.replace(find, replace);
-        try {
-            parseCheckpoint(text.toStdString(), "run.ckpt");
-            QFAIL("accepted a damaged checkpoint");
-        } catch (const FileError& e) {
-            const QString what = QString::fromUtf8(e.what());
-            QVERIFY2(what.startsWith("run.ckpt: ") && what.contains(message) && !what.contains('\n'), qPrintable(what));
-        }
+        const QString what = refusalOf(text.toStdString());
+        QVERIFY2(what.contains(message), qPrintable(what));
     }
 
     // A state that parses but doesn't fit the run (another network, an order that would index

@@ -17,6 +17,7 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <span>
 
 using namespace nnlab;
 namespace fs = std::filesystem;
@@ -157,6 +158,31 @@ private slots:
         const Bytes million(1000000, 'a');
         QCOMPARE(sha256Hex(million.data(), million.size()),
                  "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    }
+
+    // Pieces hash as the one buffer they make, wherever the cuts fall: within a 64-byte block,
+    // on its edge, empty pieces.
+    void sha256OfPieces()
+    {
+        const std::string text = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
+                                 "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+        const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+        const std::string whole = sha256Of(text);
+        for (std::size_t cut : {std::size_t(0), std::size_t(3), std::size_t(63), std::size_t(64),
+                                std::size_t(65), text.size()}) {
+            const std::span<const std::uint8_t> head(bytes, cut), tail(bytes + cut, text.size() - cut);
+            QCOMPARE(sha256Hex({head, {}, tail}), whole);
+        }
+        QCOMPARE(sha256Hex({}), sha256Of(""));
+    }
+
+    // A real MNIST file, hashed as a whole, has the SHA-256 scripts/fetch-data checks it against.
+    void sha256OfARealMnistFile()
+    {
+        const Bytes labels = readBytes(findDataDir(DatasetKind::Mnist) / "t10k-labels-idx1-ubyte");
+        QCOMPARE(labels.size(), 10008u);
+        QCOMPARE(sha256Hex(labels.data(), labels.size()),
+                 "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
     }
 
     // ---- IDX reading and writing ------------------------------------------------------------

@@ -1,15 +1,18 @@
 // background_jobs.h — run a function off the GUI thread, get its result back on the GUI thread.
 //
-// Each job runs on a QThread of its own; `done(result)` is then called on the thread that owns
-// the BackgroundJobs (a queued call), and never after the owner is gone: the destructor waits for
-// jobs still running. `work` must not throw (catch inside and return the error in the result).
+// Each job runs on a thread of the BackgroundJobs' own QThreadPool (runHandedOver). Its own, not
+// Qt's global pool (idealThreadCount threads for the whole process), so that long jobs elsewhere, a
+// gradient check or a deep-nets run, never keep a short one waiting. `done(result)` is then called
+// on the thread that owns the BackgroundJobs, when the job's QFutureWatcher says it has finished,
+// and never after the owner is gone: the destructor waits for jobs still running. `work` must not
+// throw (catch inside and return the error in the result).
 #pragma once
 
 #include "ui/bridge/thread_handover.h"
 
-#include <QList>
+#include <QFutureWatcher>
 #include <QObject>
-#include <QThread>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -20,13 +23,7 @@ class BackgroundJobs : public QObject {
 
 public:
     explicit BackgroundJobs(QObject* parent = nullptr) : QObject(parent) {}
-    ~BackgroundJobs() override
-    {
-        for (QThread* thread : std::as_const(m_threads)) {
-            thread->wait();
-            delete thread;
-        }
-    }
+    ~BackgroundJobs() override { m_pool.waitForDone(); }
 
     template <typename Result>
     void run(std::function<Result()> work, std::function<void(Result&)> done)
@@ -37,23 +34,25 @@ public:
             takeOver(r);
             delete r;
         });
-        QThread* thread = QThread::create([work = std::move(work), result] {
-            *result = work();
-            handOver(result.get());
-        });
-        m_threads.append(thread);
-        connect(thread, &QThread::finished, this, [this, thread, result, done = std::move(done)] {
+        auto* watcher = new QFutureWatcher<void>(this);
+        ++m_running;
+        connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, result, done = std::move(done)] {
             takeOver(result.get());
-            m_threads.removeOne(thread);
-            thread->deleteLater();
+            --m_running;
+            watcher->deleteLater();
             if (result->has_value())
                 done(**result);
         });
-        thread->start();
+        watcher->setFuture(runHandedOver(&m_pool, [work = std::move(work), result] {
+            *result = work();
+            handOver(result.get());
+        }));
     }
 
-    int running() const { return int(m_threads.size()); }
+    // Jobs whose `done` has not been called yet.
+    int running() const { return m_running; }
 
 private:
-    QList<QThread*> m_threads;
+    QThreadPool m_pool;
+    int m_running = 0;
 };

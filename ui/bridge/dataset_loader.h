@@ -1,13 +1,12 @@
 // dataset_loader.h — loads datasets off the GUI thread and keeps them, one per kind.
 //
 // Reading and checking MNIST takes about a second: long enough to freeze a window. Each load runs
-// on its own QThread; the result comes back to the loader's thread through a queued call, so
-// everything the GUI touches lives on the GUI thread.
+// as a BackgroundJobs job; its result comes back to the loader's thread, so everything the GUI
+// touches lives on the GUI thread. Destroying the loader waits for loads in flight.
 #pragma once
 
 #include "core/data/dataset.h"
 
-#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -17,14 +16,13 @@
 #include <optional>
 #include <set>
 
-class QThread;
+class BackgroundJobs;
 
 class DatasetLoader : public QObject {
     Q_OBJECT
 
 public:
     explicit DatasetLoader(QObject* parent = nullptr);
-    ~DatasetLoader() override;  // waits for loads in flight: their results point back here
 
     // Where to look (--data DIR); empty: the core's search order. Forgets what was loaded.
     void setDataDir(const std::optional<std::filesystem::path>& dir);
@@ -43,12 +41,12 @@ signals:
 
 private:
     struct Result;
-    void finish(nnlab::DatasetKind kind, int generation, const std::shared_ptr<Result>& result);
+    void finish(nnlab::DatasetKind kind, int generation, const Result& result);
 
     std::optional<std::filesystem::path> m_dataDir;
     std::map<nnlab::DatasetKind, std::shared_ptr<const nnlab::DataSplit>> m_cache;
     std::set<nnlab::DatasetKind> m_inFlight;
-    QList<QThread*> m_threads;
+    BackgroundJobs* m_jobs;
     // Bumped by setDataDir so that a load from the old folder, still running, is ignored.
     int m_generation = 0;
 };

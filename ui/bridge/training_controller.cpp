@@ -7,14 +7,15 @@
 #include "core/train/trainer.h"
 #include "core/train/training_channel.h"
 
+#include <QFutureWatcher>
 #include <QLoggingCategory>
-#include <QThread>
 
 #include <exception>
 #include <optional>
 #include <stdexcept>
 
 #ifdef __linux__
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -37,6 +38,16 @@ void lowerThisThreadsPriority()
 #endif
 }
 
+// The name top -H and debuggers show (Linux keeps 15 characters).
+void nameThisThread(const std::string& name)
+{
+#ifdef __linux__
+    pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
+#else
+    (void)name;
+#endif
+}
+
 }  // namespace
 
 // What the worker leaves behind; read on the GUI thread after the thread has been joined.
@@ -50,6 +61,7 @@ struct TrainingController::Outcome {
 
 TrainingController::TrainingController(QObject* parent) : QObject(parent)
 {
+    m_trainerPool.setMaxThreadCount(1);
     m_refreshTimer.setInterval(refreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &TrainingController::tick);
 }
@@ -85,7 +97,7 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
     // report from a run that was already wound up (stopAndWait) be ignored.
     m_channel->onEpoch = [this, runId](const nnlab::EpochReport& report) {
         postQueued(this, [this, runId, report] {
-            if (runId != m_runId || !m_thread)
+            if (runId != m_runId || !m_trainerJob)
                 return;
             drain();   // the epoch's last mini-batches first
             qCInfo(lcTrain).noquote()
@@ -100,16 +112,20 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
 
     m_channel->onPaused = [this, runId](bool waiting) {
         postQueued(this, [this, runId, waiting] {
-            if (runId != m_runId || !m_thread)
+            if (runId != m_runId || !m_trainerJob)
                 return;
             drain();   // the mini-batches made before the pause took hold
             setTrainerWaiting(waiting && m_state == State::Paused);   // (not if resumed meanwhile)
         });
     };
 
-    m_thread = QThread::create([channel = m_channel, outcome = m_outcome, config, data, resumeFrom,
-                                checkpointFile = m_checkpointFile.toStdString()] {
+    m_trainerJob = new QFutureWatcher<void>(this);
+    connect(m_trainerJob, &QFutureWatcher<void>::finished, this, [this, runId] { finishRun(runId); });
+    m_trainerJob->setFuture(runHandedOver(&m_trainerPool, [channel = m_channel, outcome = m_outcome, config, data,
+                                                           resumeFrom, checkpointFile = m_checkpointFile.toStdString(),
+                                                           runId] {
         ++s_liveWorkers;
+        nameThisThread("trainer " + std::to_string(runId));
         lowerThisThreadsPriority();
         try {
             nnlab::Trainer trainer(config, *data);
@@ -135,11 +151,9 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
             outcome->summary.reason = nnlab::StopReason::Stopped;
             outcome->summary.message = std::string("could not train: ") + e.what();
         }
+        handOver(outcome.get());   // read by finishRun on the GUI thread
         --s_liveWorkers;
-    });
-    m_thread->setObjectName(QString("trainer %1").arg(runId));
-    connect(m_thread, &QThread::finished, this, [this, runId] { finishRun(runId); });
-    m_thread->start();
+    }));
     m_refreshTimer.start();
     qCInfo(lcTrain).noquote() << "run" << runId << "started:" << QString::fromStdString(nnlab::describe(config));
     setState(State::Running);
@@ -187,29 +201,28 @@ std::shared_ptr<const nnlab::Network> TrainingController::currentNetwork() const
 
 void TrainingController::stopAndWait()
 {
-    if (!m_thread)
+    if (!m_trainerJob)
         return;
     m_outcome->interrupted = true;
     m_channel->stop();
-    m_thread->wait();
     finishRun(m_runId);
 }
 
 void TrainingController::setEta(float eta)
 {
-    if (m_channel && m_thread)
+    if (m_channel && m_trainerJob)
         m_channel->setEta(eta);
 }
 
 void TrainingController::setLambda(float lambda)
 {
-    if (m_channel && m_thread)
+    if (m_channel && m_trainerJob)
         m_channel->setLambda(lambda);
 }
 
 void TrainingController::setMomentum(float momentum)
 {
-    if (m_channel && m_thread)
+    if (m_channel && m_trainerJob)
         m_channel->setMomentum(momentum);
 }
 
@@ -252,15 +265,18 @@ void TrainingController::tick()
 
 void TrainingController::finishRun(int runId)
 {
-    if (runId != m_runId || !m_thread)
+    if (runId != m_runId || !m_trainerJob)
         return;   // already wound up by stopAndWait
-    m_thread->wait();   // finished() comes from the thread's last moments: let it end
-    delete m_thread;
-    m_thread = nullptr;
+    // Waits for the job (stopAndWait) or its last moments (finished() comes as it returns), then
+    // joins the thread: liveWorkers() is 0 from here, and the next run starts at normal priority.
+    m_trainerPool.waitForDone();
+    m_trainerJob->deleteLater();   // (a finished() still queued fails the check above)
+    m_trainerJob = nullptr;
     m_refreshTimer.stop();
     drain();
     m_channel.reset();
     const std::shared_ptr<Outcome> outcome = std::move(m_outcome);
+    takeOver(outcome.get());
     qCInfo(lcTrain).noquote() << "run" << runId << "ended:" << QString::fromStdString(outcome->summary.message);
     m_news = false;
     setTrainerWaiting(false);

@@ -1,9 +1,10 @@
 // training_controller.h — runs a Trainer on a thread of its own and reports to the GUI thread.
 //
-// The controller lives on the GUI thread; each run gets a fresh QThread, joined when the run
-// ends. The trainer's reports reach the GUI as queued calls (epochs) and through a buffer that a
-// ~30 Hz timer drains (mini-batches), so a burst of thousands of mini-batches a second costs the
-// event loop at most one signal per tick: miniBatchesArrived, then refreshDue.
+// The controller lives on the GUI thread; each run is a job (runHandedOver) on the controller's own
+// one-thread pool, whose thread is joined when the run ends. The trainer's reports reach the GUI
+// as queued calls (epochs) and through a buffer that a ~30 Hz timer drains (mini-batches), so a
+// burst of thousands of mini-batches a second costs the event loop at most one signal per tick:
+// miniBatchesArrived, then refreshDue.
 //
 // Pause, resume and stop act between two mini-batches: a pause asked for during the epoch's
 // evaluation (seconds, for chapter 6's nets) takes hold after it; trainerWaiting() says when it has.
@@ -19,12 +20,14 @@
 #include "core/train/training_state.h"
 
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
 #include <memory>
 
-class QThread;
+template <typename T>
+class QFutureWatcher;
 
 class TrainingController : public QObject {
     Q_OBJECT
@@ -96,7 +99,10 @@ private:
     int m_runId = 0;
     bool m_news = false;   // something arrived since the last refreshDue
     bool m_trainerWaiting = false;
-    QThread* m_thread = nullptr;
+    // The trainer's thread: a pool of its own, since the trainer lowers its thread's priority and
+    // a pooled thread keeps that for whatever job it runs next. Emptied (joined) as each run ends.
+    QThreadPool m_trainerPool;
+    QFutureWatcher<void>* m_trainerJob = nullptr;   // the run's job; null when no run is active
     std::shared_ptr<nnlab::TrainingChannel> m_channel;
     std::shared_ptr<Outcome> m_outcome;
     QString m_checkpointFile;

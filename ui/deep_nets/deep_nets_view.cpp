@@ -10,12 +10,12 @@
 #include "core/train/presets.h"
 
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 #include <QtGlobal>
 
@@ -199,18 +199,18 @@ void DeepNetsView::run()
     m_speedPlot->reset(m_runLayers, c.epochs);
     auto stopRequested = std::make_shared<std::atomic<bool>>(false);
     m_stopRequested = stopRequested;
-    m_thread = QThread::create([this, c, split, stopRequested, id] {
+    m_job = new QFutureWatcher<void>(this);
+    connect(m_job, &QFutureWatcher<void>::finished, this, [this, id] { threadEnded(id); });
+    m_runClock.start();
+    m_job->setFuture(runHandedOver(&m_pool, [this, c, split, stopRequested, id] {
         nnlab::deep::LearningSpeedRun speed(c, split->training);
         for (int epoch = 1; epoch <= c.epochs && !stopRequested->load(); ++epoch) {
             std::vector<double> norms = speed.step();
-            // `this` outlives the thread (the destructor joins it); a queued call to a deleted
+            // `this` outlives the job (the destructor joins it); a queued call to a deleted
             // object is dropped.
             postQueued(this, [this, id, epoch, norms = std::move(norms)] { epochArrived(id, epoch, norms); });
         }
-    });
-    connect(m_thread, &QThread::finished, this, [this, id] { threadEnded(id); });
-    m_runClock.start();
-    m_thread->start();
+    }));
     m_run->setEnabled(false);
     m_stop->setEnabled(true);
     updateStatus();
@@ -224,12 +224,17 @@ void DeepNetsView::stop()
 
 void DeepNetsView::joinThread()
 {
-    if (!m_thread)
+    if (!m_job)
         return;
     m_stopRequested->store(true);
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    forgetJob();
+}
+
+void DeepNetsView::forgetJob()
+{
+    m_pool.waitForDone();   // the job's last moments too, and its thread joined
+    m_job->deleteLater();   // (a finished() still queued is ignored: its run id is old)
+    m_job = nullptr;
 }
 
 void DeepNetsView::epochArrived(int runId, int epoch, const std::vector<double>& hiddenNorms)
@@ -248,11 +253,9 @@ void DeepNetsView::epochArrived(int runId, int epoch, const std::vector<double>&
 
 void DeepNetsView::threadEnded(int runId)
 {
-    if (runId != m_runId || !m_thread)
+    if (runId != m_runId || !m_job)
         return;   // a superseded run, already joined
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    forgetJob();
     m_run->setEnabled(true);
     m_stop->setEnabled(false);
     updateStatus();

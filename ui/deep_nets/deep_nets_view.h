@@ -4,8 +4,9 @@
 // a chain of single neurons whose gradient explodes or vanishes; and the fixes (ReLU, scaled
 // initialisation) one click away.
 //
-// Training runs on a QThread of its own; results come back as queued calls tagged with the run's
-// id, so a stopped run's late epochs are ignored. Stop is an atomic polled between epochs.
+// Training runs as a job on the view's own QThreadPool, one run at a time (runHandedOver); results
+// come back as queued calls tagged with the run's id, so a stopped run's late epochs are ignored.
+// Stop is an atomic polled between epochs.
 #pragma once
 
 #include "core/nn/activation.h"
@@ -13,6 +14,7 @@
 #include "core/train/training_config.h"
 
 #include <QElapsedTimer>
+#include <QThreadPool>
 #include <QWidget>
 
 #include <atomic>
@@ -27,7 +29,8 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
-class QThread;
+template <typename T>
+class QFutureWatcher;
 
 class DeepNetsView : public QWidget {
     Q_OBJECT
@@ -46,7 +49,7 @@ public:
 
     void run();    // loads MNIST first if needed
     void stop();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job != nullptr; }
     int runId() const { return m_runId; }
     int epochsShown() const { return m_epochsShown; }
     // ‖δ¹‖/‖δ^last‖ at the first and the latest epoch of the current run (NaN before).
@@ -68,7 +71,8 @@ private:
     void epochArrived(int runId, int epoch, const std::vector<double>& hiddenNorms);
     void threadEnded(int runId);
     void updateStatus();
-    void joinThread();
+    void joinThread();   // stops the run and waits for its job
+    void forgetJob();    // the job has ended or was told to: wait for it and drop its watcher
 
     DatasetLoader* m_loader;
     QComboBox* m_layers;
@@ -82,7 +86,9 @@ private:
     InitialGradientBars* m_bars;
     NeuronChainPlot* m_chainPlot;
 
-    QThread* m_thread = nullptr;
+    // A run takes many seconds: it gets a thread of its own rather than one of Qt's global pool.
+    QThreadPool m_pool;
+    QFutureWatcher<void>* m_job = nullptr;   // the run's; null when none is running
     std::shared_ptr<std::atomic<bool>> m_stopRequested;
     bool m_runWhenLoaded = false;
     int m_runId = 0;
