@@ -1,5 +1,7 @@
 #include "app/cli/train_printer.h"
 
+#include "core/io/summary_json.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -111,18 +113,13 @@ void TrainPrinter::printFinishedEarlier(const std::string& checkpoint, const Tra
 
 namespace {
 
+// The stop reason and its message first, then the figures, the training time in milliseconds.
 nlohmann::ordered_json summaryJson(const TrainSummary& s)
 {
-    return {{"reason", stopReasonName(s.reason)},
-            {"message", s.message},
-            {"epochs", s.epochs},
-            {"training_seconds", rounded(s.trainingSeconds, 3)},
-            {"final_test_accuracy", s.finalTestAccuracy},
-            {"best_test_accuracy", s.bestTestAccuracy},
-            {"best_test_epoch", s.bestTestEpoch},
-            {"best_validation_accuracy", s.bestValidationAccuracy},
-            {"best_validation_epoch", s.bestValidationEpoch},
-            {"test_accuracy_at_best_validation", s.testAccuracyAtBestValidation}};
+    nlohmann::ordered_json summary{{"reason", stopReasonName(s.reason)}, {"message", s.message}};
+    summary.update(summaryFiguresJson(s));
+    summary["training_seconds"] = rounded(s.trainingSeconds, 3);
+    return summary;
 }
 
 }  // namespace

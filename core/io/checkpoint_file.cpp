@@ -4,6 +4,7 @@
 #include "core/io/base64.h"
 #include "core/io/config_json.h"
 #include "core/io/json_reader.h"
+#include "core/io/summary_json.h"
 
 #include <bit>
 #include <cmath>
@@ -48,18 +49,6 @@ json epochJson(const EpochReport& r)
             {"test", evaluationJson(r.test)},
             {"bias_gradient_norms", r.biasGradientNorms},
             {"weight_gradient_norms", r.weightGradientNorms}};
-}
-
-json summaryJson(const TrainSummary& s)
-{
-    return {{"epochs", s.epochs},
-            {"training_seconds", s.trainingSeconds},
-            {"final_test_accuracy", s.finalTestAccuracy},
-            {"best_test_accuracy", s.bestTestAccuracy},
-            {"best_test_epoch", s.bestTestEpoch},
-            {"best_validation_accuracy", s.bestValidationAccuracy},
-            {"best_validation_epoch", s.bestValidationEpoch},
-            {"test_accuracy_at_best_validation", s.testAccuracyAtBestValidation}};
 }
 
 class CheckpointReader : public JsonReader {
@@ -121,20 +110,6 @@ public:
         return r;
     }
 
-    TrainSummary summary(const json& o) const
-    {
-        TrainSummary s;
-        s.epochs = int(integer(o, "epochs", 0, 100000));
-        s.trainingSeconds = number(o, "training_seconds");
-        s.finalTestAccuracy = number(o, "final_test_accuracy");
-        s.bestTestAccuracy = number(o, "best_test_accuracy");
-        s.bestTestEpoch = int(integer(o, "best_test_epoch", 0, 100000));
-        s.bestValidationAccuracy = number(o, "best_validation_accuracy");
-        s.bestValidationEpoch = int(integer(o, "best_validation_epoch", 0, 100000));
-        s.testAccuracyAtBestValidation = number(o, "test_accuracy_at_best_validation");
-        return s;
-    }
-
 private:
     static Eigen::ArrayXf floats(const void* bytes, std::size_t size)
     {
@@ -188,7 +163,7 @@ std::string serialiseCheckpoint(const Checkpoint& c)
         {"epoch_weight_norm_sums", s.epochWeightNormSums},
         {"epochs_since_best", s.epochsSinceBest},
         {"epochs_since_best_or_halving", s.epochsSinceBestOrHalving},
-        {"summary", summaryJson(s.summary)},
+        {"summary", json(summaryFiguresJson(s.summary))},
         {"history", history},
         {"order", s.order},
         {"parameters", arrays(s.parameters)},
@@ -233,7 +208,7 @@ Checkpoint parseCheckpoint(const std::string& bytes, const std::string& nameForE
         s.epochWeightNormSums = reader.numbers(root, "epoch_weight_norm_sums");
         s.epochsSinceBest = int(reader.integer(root, "epochs_since_best", 0, 100000));
         s.epochsSinceBestOrHalving = int(reader.integer(root, "epochs_since_best_or_halving", 0, 100000));
-        s.summary = reader.summary(reader.member(root, "summary"));
+        s.summary = parseSummaryFigures(reader.member(root, "summary"), reader);
         for (const json& r : reader.array(root, "history"))
             s.history.push_back(reader.epoch(r));
         for (const json& i : reader.array(root, "order")) {

@@ -5,6 +5,7 @@
 #include "core/data/sha256.h"
 #include "core/io/checkpoint_file.h"
 #include "core/io/model_file.h"
+#include "core/io/summary_json.h"
 #include "core/train/checkpoint_saver.h"
 #include "core/train/trainer.h"
 #include "tests/support/child_process.h"
@@ -275,6 +276,44 @@ private slots:
                          line.find('\n') == std::string::npos,
                      line.c_str());
     }
+    // One writer and one reader of the summary's figures (core/io/summary_json.h): every figure
+    // reads back as written, and a missing one is refused in one line naming the file.
+    void summaryFiguresReadBackAsWritten()
+    {
+        TrainSummary s;
+        s.epochs = 30;
+        s.trainingSeconds = 12.345678;
+        s.finalTestAccuracy = 0.9512;
+        s.bestTestAccuracy = 0.9531;
+        s.bestTestEpoch = 27;
+        s.bestValidationAccuracy = 0.9577;
+        s.bestValidationEpoch = 26;
+        s.testAccuracyAtBestValidation = 0.9525;
+        const JsonReader reader("run.ckpt");
+        const json written(summaryFiguresJson(s));
+        QCOMPARE(written.size(), std::size_t(8));
+        const TrainSummary r = parseSummaryFigures(written, reader);
+        QCOMPARE(r.epochs, s.epochs);
+        QCOMPARE(r.trainingSeconds, s.trainingSeconds);
+        QCOMPARE(r.finalTestAccuracy, s.finalTestAccuracy);
+        QCOMPARE(r.bestTestAccuracy, s.bestTestAccuracy);
+        QCOMPARE(r.bestTestEpoch, s.bestTestEpoch);
+        QCOMPARE(r.bestValidationAccuracy, s.bestValidationAccuracy);
+        QCOMPARE(r.bestValidationEpoch, s.bestValidationEpoch);
+        QCOMPARE(r.testAccuracyAtBestValidation, s.testAccuracyAtBestValidation);
+
+        json cut = written;
+        cut.erase("best_validation_epoch");
+        try {
+            parseSummaryFigures(cut, reader);
+            QFAIL("a summary without best_validation_epoch was read");
+        } catch (const FileError& e) {
+            const QString what = QString::fromStdString(e.what());
+            QVERIFY2(what.startsWith("run.ckpt: ") && what.contains("best_validation_epoch") && !what.contains('\n'),
+                     qPrintable(what));
+        }
+    }
+
     void initTestCase()
     {
         SKIP_WITHOUT_MNIST();
