@@ -116,6 +116,14 @@ int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
         if (ensembleSize > 1)
             members.push_back(trainer.network());
     }
+    if (results.empty()) {
+        // Interrupted while the data was loading: nothing was trained, so nothing is saved or
+        // checkpointed (an earlier checkpoint being resumed stays as it was).
+        printer.printNothingTrained();
+        std::cerr << "nnlab-cli: interrupted before training started; nothing was trained"
+                  << (options.save.empty() ? "" : ", nothing saved") << "\n";
+        return 130;
+    }
     std::optional<EnsembleResult> ensemble;
     if (ensembleSize > 1 && !interrupt.interrupted())   // an interrupted member is not the one it would be
         ensemble = voteOn(members, data);

@@ -178,4 +178,17 @@ void TrainPrinter::printSummary(const std::vector<RunResult>& runs, const std::o
         std::printf("the book (best of three runs): %s\n", m_preset->bookNote.c_str());
 }
 
+void TrainPrinter::printNothingTrained() const
+{
+    clearProgress();
+    const char* message = "interrupted before training started: no epochs run";
+    if (m_json) {
+        nlohmann::ordered_json summary{{"reason", "interrupted"}, {"message", message}, {"epochs", 0},
+                                       {"config", describe(m_config)}};
+        std::cout << nlohmann::ordered_json{{"summary", summary}}.dump() << std::endl;
+    } else {
+        std::printf("\n%s\n", message);
+    }
+}
+
 }  // namespace nnlab::cli

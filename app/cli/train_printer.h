@@ -29,6 +29,8 @@ public:
     // A resumed ensemble's member that had finished: read from its checkpoint, not trained again.
     void printFinishedEarlier(const std::string& checkpoint, const TrainSummary& summary) const;
     void printSummary(const std::vector<RunResult>& runs, const std::optional<EnsembleResult>& ensemble) const;
+    // The summary of a command interrupted before its first run began.
+    void printNothingTrained() const;
 
     void miniBatchFinished(const MiniBatchReport& report) override;
     void epochFinished(const EpochReport& report) override;

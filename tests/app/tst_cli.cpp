@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
 namespace {
 
 ProgramResult runCli(const QStringList& args)
@@ -216,6 +218,46 @@ private slots:
         const QJsonObject o = jsonLines(r.out).first();
         QVERIFY(o["pass"].toBool());
         QVERIFY(o["max_relative_error"].toDouble() < 1e-4);
+    }
+
+    // Ctrl-C while the data is still loading (the CLI has taken SIGINT over, it loads for a few
+    // hundred ms): exit 130, a summary saying nothing was trained, and no file written — neither
+    // --save nor --checkpoint. Once crashed with SIGSEGV (the summary indexed an empty run list).
+    void interruptWhileLoadingSaysNothingWasTrained_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("lines") << false;
+        QTest::newRow("json") << true;
+    }
+
+    void interruptWhileLoadingSaysNothingWasTrained()
+    {
+        QFETCH(bool, json);
+        QTemporaryDir dir;
+        const QString save = dir.filePath("net.json"), checkpoint = dir.filePath("run.ckpt");
+        QStringList args{"train", "--epochs", "1", "--save", save, "--checkpoint", checkpoint};
+        if (json)
+            args << "--json";
+        ChildProcess cli(qEnvironmentVariable("NNLAB_CLI"), args);
+        QVERIFY(cli.waitUntilBlocking(SIGINT, int(10000 * kSanitizerSlack)));
+        ::kill(cli.pid(), SIGINT);
+        QVERIFY(cli.waitForFinished(int(60000 * kSanitizerSlack)));
+        QVERIFY(!cli.crashed());
+        QCOMPARE(cli.exitCode(), 130);
+        const QString out = QString::fromUtf8(cli.out()), err = QString::fromUtf8(cli.err());
+        if (err.contains("interrupted before training started")) {   // the usual case: during loading
+            QVERIFY2(err.contains("nothing saved"), qPrintable(err));
+            QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+            if (json)
+                QCOMPARE(jsonLines(out).last()["summary"].toObject()["reason"].toString(), QString("interrupted"));
+            else
+                QVERIFY2(out.contains("interrupted before training started: no epochs run"), qPrintable(out));
+        } else {   // the machine loaded the data before the signal came: the ordinary Ctrl-C stop
+            QVERIFY2(err.contains("continue with: nnlab-cli train --resume"), qPrintable(err));
+        }
+        // Nothing half-written: no temporary (a hidden ".name.XXXXXX" beside its target) is left.
+        for (const QString& name : QDir(dir.path()).entryList(QDir::Files | QDir::Hidden))
+            QVERIFY2(!name.startsWith('.'), qPrintable(name));
     }
 
     void missingDataIsOneClearLine()

@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
@@ -99,6 +100,23 @@ public:
         while (running() && clock.elapsed() < ms)
             ::usleep(1000);
         return m_ended;
+    }
+
+    // Waits up to `ms` until the child's main thread blocks `signal` (Linux: /proc/PID/status,
+    // SigBlk), i.e. it has taken the signal into its own hands; false on timeout or exit.
+    bool waitUntilBlocking(int signal, int ms)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (running() && clock.elapsed() < ms) {
+            QFile status(QString("/proc/%1/status").arg(m_pid));
+            if (status.open(QIODevice::ReadOnly))
+                for (const QByteArray& line : status.readAll().split('\n'))
+                    if (line.startsWith("SigBlk:") && (line.mid(7).trimmed().toULongLong(nullptr, 16) >> (signal - 1)) & 1)
+                        return true;
+            ::usleep(1000);
+        }
+        return false;
     }
 
     bool crashed() const { return m_ended && WIFSIGNALED(m_status); }
