@@ -5,6 +5,7 @@
 #include "app/cli/train_checkpoints.h"
 #include "app/cli/train_printer.h"
 
+#include "core/io/file_kind.h"
 #include "core/io/model_file.h"
 #include "core/train/checkpoint_saver.h"
 #include "core/train/evaluation.h"
@@ -33,7 +34,7 @@ struct TrainOptions {
 // finished — read back from it without training. Checkpoints to checkpointPath when given.
 TrainSummary trainOrReadBack(Trainer& trainer, const std::optional<Checkpoint>& checkpoint,
                              const std::optional<std::filesystem::path>& checkpointPath, bool oneOfSeveral,
-                             const TrainPrinter& printer, StopOnInterrupt& interrupt)
+                             const TrainPrinter& printer, StopOnInterrupt& interrupt, bool* checkpointBehind)
 {
     if (checkpoint) {
         try {
@@ -57,8 +58,10 @@ TrainSummary trainOrReadBack(Trainer& trainer, const std::optional<Checkpoint>& 
     interrupt.watch(&trainer);
     const TrainSummary summary = trainer.run();
     interrupt.watch(nullptr);
-    if (saver)
+    if (saver) {
         saver->runEnded(CheckpointSaver::endingOf(summary));
+        *checkpointBehind = *checkpointBehind || saver->lastWriteFailed();
+    }
     return summary;
 }
 
@@ -90,12 +93,23 @@ int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
     if (!options.checkpoint.empty() || !options.resume.empty())
         checkpointFile = options.checkpoint.empty() ? options.resume : options.checkpoint;
 
+    // Where the run will write, checked before it trains for hours: a missing or read-only
+    // folder, or a device or pipe of that name, is one line now rather than a lost run later.
+    for (int run = 1; run <= runs; ++run) {
+        if (checkpointFile)
+            requireWritableTarget(memberPath(*checkpointFile, run, runs));
+        if (!options.save.empty())
+            requireWritableTarget(ensembleSize > 1 ? memberPath(options.save, run, runs)
+                                                   : std::filesystem::path(options.save));
+    }
+
     const DataSplit data = loadDataset(config.dataset, options.data.path());
     TrainPrinter printer(config, preset, options.json, isatty(STDERR_FILENO) != 0);
     printer.printHeader();
     std::vector<RunResult> results;
     std::optional<Network> bestNetwork;
     std::vector<Network> members;
+    bool checkpointBehind = false;   // a checkpoint write failed and no later one succeeded
     for (int run = 0; run < runs && !interrupt.interrupted(); ++run) {
         TrainConfig runConfig = config;
         runConfig.seed = config.seed + static_cast<std::uint64_t>(run);
@@ -108,7 +122,8 @@ int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
         if (resumed)
             checkpoint = run == 0 ? resumed : memberCheckpoint(*checkpointPath, runConfig);
         printer.startRun(run + 1, runs, runConfig.seed);
-        const TrainSummary summary = trainOrReadBack(trainer, checkpoint, checkpointPath, runs > 1, printer, interrupt);
+        const TrainSummary summary = trainOrReadBack(trainer, checkpoint, checkpointPath, runs > 1, printer, interrupt,
+                                                     &checkpointBehind);
         const bool best = results.empty() || summary.bestTestAccuracy > results[bestRun(results)].summary.bestTestAccuracy;
         results.push_back({runConfig.seed, summary});
         if (best)
@@ -149,6 +164,11 @@ int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
                   << "\n";
         return 130;   // as a shell reports a command ended by Ctrl-C
     }
+    if (checkpointBehind) {
+        std::cerr << "nnlab-cli: " << *checkpointFile
+                  << ": the last checkpoint could not be written, so the file does not hold this run's end\n";
+        return 4;
+    }
     return results[bestRun(results)].summary.reason == StopReason::Diverged ? 3 : 0;
 }
 
@@ -188,7 +208,9 @@ CommandRunner addTrainCommand(CLI::App& cli)
         "With --ensemble K or --best-of K each run checkpoints to its own FILE-member1, ...; resume them with the\n"
         "same K: finished members are read back, the interrupted one goes on, the rest start.\n"
         "Ctrl-C stops a run after the mini-batch in progress: its checkpoint is written, the summary printed and\n"
-        "--save honoured (exit status 130); a second Ctrl-C quits at once.");
+        "--save honoured (exit status 130); a second Ctrl-C quits at once.\n"
+        "Exit status: 0 done, 1 an error (one line), 2 a usage mistake, 3 the run diverged, 4 its last checkpoint\n"
+        "could not be written, 130 interrupted.");
     return [options] {
         StopOnInterrupt interrupt;   // before any thread starts
         return runTrain(*options, interrupt);

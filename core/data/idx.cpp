@@ -7,6 +7,7 @@
 #include "core/data/idx.h"
 
 #include "core/data/dataset.h"  // DataError
+#include "core/io/file_kind.h"
 
 #include <zlib.h>
 
@@ -106,12 +107,9 @@ using GzFile = std::unique_ptr<gzFile_s, GzCloser>;
 
 File openForReading(const fs::path& path)
 {
-    std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (!fs::exists(status))
-        fail(path, "file not found");
-    if (fs::is_directory(status))
-        fail(path, "not readable: it is a directory");
+    // Only a regular file: fopen on a named pipe would wait for a writer forever.
+    if (const std::string why = whyNotARegularFile(path); !why.empty())
+        fail(path, why);
     File file(std::fopen(path.c_str(), "rb"));
     if (!file)
         fail(path, std::string("not readable (") + std::strerror(errno) + ")");

@@ -1,5 +1,7 @@
 #include "core/io/atomic_file.h"
 
+#include "core/io/file_kind.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -18,6 +20,7 @@ std::string systemError() { return std::strerror(errno); }
 
 void writeFileAtomically(const std::filesystem::path& path, std::string_view contents)
 {
+    requireReplaceable(path);
     const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
     // mkstemp's template: a hidden name beside the target, so the rename stays on one disk.
     std::string temp = dir.string() + "/." + path.filename().string() + ".XXXXXX";
@@ -56,11 +59,8 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
 
 std::string readFile(const std::filesystem::path& path, std::uintmax_t maxBytes)
 {
+    requireRegularFile(path);
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw FileError(path.string() + ": file not found");
-    if (std::filesystem::is_directory(path, ec))
-        throw FileError(path.string() + ": is a folder, not a file");
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
     if (ec)
         throw FileError(path.string() + ": cannot read its size: " + ec.message());

@@ -33,7 +33,9 @@ void CheckpointSaver::save(bool finished)
 {
     try {
         saveCheckpoint(m_path, {m_config, m_last, finished});
+        m_lastWriteFailed = false;
     } catch (const FileError& e) {
+        m_lastWriteFailed = true;
         if (m_reportError)
             m_reportError(std::string("checkpoint not written (training goes on): ") + e.what());
     }

@@ -12,7 +12,8 @@
 //       where it stopped. (A crash or SIGKILL never gets here: the last file written stays
 //       unfinished too.)
 // - A checkpoint that can't be written (disk full, folder gone) doesn't stop training: one line
-//   goes to `reportError`, and the next epoch tries again.
+//   goes to `reportError`, and the next epoch tries again. lastWriteFailed() says whether the
+//   file on disk is behind the run (the CLI then doesn't exit 0).
 #pragma once
 
 #include "core/train/trainer.h"
@@ -33,6 +34,7 @@ public:
     // Called on the thread that will call trainer.run(): writes from there on.
     void attach(Trainer& trainer);
     void runEnded(Ending ending);
+    bool lastWriteFailed() const { return m_lastWriteFailed; }
 
     // The CLI's reading of a summary: its runs stop early only on Ctrl-C or SIGTERM.
     static Ending endingOf(const TrainSummary& summary);
@@ -45,6 +47,7 @@ private:
     ErrorReporter m_reportError;
     TrainingState m_last;
     bool m_haveState = false;
+    bool m_lastWriteFailed = false;
 };
 
 }  // namespace nnlab

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 #include <csignal>
 
 namespace {
@@ -258,6 +260,59 @@ private slots:
         // Nothing half-written: no temporary (a hidden ".name.XXXXXX" beside its target) is left.
         for (const QString& name : QDir(dir.path()).entryList(QDir::Files | QDir::Hidden))
             QVERIFY2(!name.startsWith('.'), qPrintable(name));
+    }
+
+    // Where a run will write is checked before it trains: a --save into a missing folder, onto a
+    // named pipe, or a --checkpoint where no file can be created (/proc takes none, even from
+    // root) is one line at once, before any data is read, and the pipe stays a pipe.
+    void unwritableTargetsAreRefusedBeforeTraining_data()
+    {
+        QTest::addColumn<QString>("flag");
+        QTest::addColumn<QString>("target");   // relative to a scratch folder, or absolute
+        QTest::addColumn<QString>("message");
+        QTest::newRow("save, no folder") << "--save" << "no/such/folder/net.json" << "no/such/folder does not exist";
+        QTest::newRow("save, pipe") << "--save" << "pipe" << "is a named pipe (FIFO); nnlab writes only to regular files";
+        QTest::newRow("checkpoint, pipe") << "--checkpoint" << "pipe" << "is a named pipe (FIFO)";
+        QTest::newRow("checkpoint, /proc") << "--checkpoint" << "/proc/nnlab-test.ckpt" << "cannot write in the folder /proc";
+    }
+
+    void unwritableTargetsAreRefusedBeforeTraining()
+    {
+        QFETCH(QString, flag);
+        QFETCH(QString, target);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString pipe = dir.filePath("pipe");
+        QCOMPARE(::mkfifo(pipe.toLocal8Bit().constData(), 0600), 0);
+        const QString path = target.startsWith('/') ? target : dir.filePath(target);
+        const ProgramResult r = runCli({"train", "--epochs", "2", "--train-size", "1000", flag, path});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith("nnlab-cli: " + path + ": ") && r.err.contains(message), qPrintable(r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));   // not one epoch trained
+        QVERIFY(QFileInfo(pipe).exists() && !QFileInfo(pipe).isFile());
+    }
+
+    // A checkpoint that could be written at first but not at the end (here its name becomes a
+    // folder mid-run, so every later write fails): training goes on, each failure is one line,
+    // and the command does not exit 0 (4: the file is behind the run).
+    void aCheckpointLeftBehindIsNotSuccess()
+    {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("run.ckpt");
+        ChildProcess cli(qEnvironmentVariable("NNLAB_CLI"),
+                         {"train", "--epochs", "60", "--train-size", "500", "--checkpoint", checkpoint});
+        QElapsedTimer clock;
+        clock.start();
+        while (!QFile::exists(checkpoint) && cli.running() && clock.elapsed() < 60000 * kSanitizerSlack)
+            QTest::qWait(1);
+        QVERIFY(QFile::remove(checkpoint));
+        QVERIFY(QDir(dir.path()).mkpath("run.ckpt/keep"));
+        QVERIFY(cli.waitForFinished(int(120000 * kSanitizerSlack)));
+        const QString err = QString::fromUtf8(cli.err());
+        QVERIFY2(err.contains("checkpoint not written (training goes on)"), qPrintable(err));
+        QVERIFY2(err.contains(checkpoint + ": the last checkpoint could not be written"), qPrintable(err));
+        QCOMPARE(cli.exitCode(), 4);
     }
 
     void missingDataIsOneClearLine()

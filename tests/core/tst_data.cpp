@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -302,7 +304,19 @@ private slots:
     {
         VERIFY_CONTAINS(dataErrorOf([&] { readIdx(tempPath("no-such-file")); }),
                         tempName("no-such-file") + ": file not found");
-        VERIFY_CONTAINS(dataErrorOf([&] { readIdx(tempPath("")); }), "not readable");
+        VERIFY_CONTAINS(dataErrorOf([&] { readIdx(tempPath("")); }), "is a folder, not a file");
+    }
+
+    // A named pipe or a device where an IDX file should be is refused at once, in one line (fopen
+    // on a pipe used to wait for a writer forever: the app sat at "Loading MNIST…").
+    void idxThatIsNotARegularFileIsRefusedAtOnce()
+    {
+        const std::string pipe = tempPath("train-images-idx3-ubyte").string();
+        QCOMPARE(::mkfifo(pipe.c_str(), 0600), 0);
+        VERIFY_CONTAINS(dataErrorOf([&] { readIdx(pipe); }),
+                        tempName("train-images-idx3-ubyte") + ": is a named pipe (FIFO), not a file");
+        ::unlink(pipe.c_str());
+        VERIFY_CONTAINS(dataErrorOf([&] { readIdx("/dev/zero"); }), "/dev/zero: is a character device, not a file");
     }
 
     // ---- The split and its checks ------------------------------------------------------------

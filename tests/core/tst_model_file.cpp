@@ -9,6 +9,8 @@
 
 #include <fstream>
 
+#include <sys/stat.h>
+
 using namespace nnlab;
 
 namespace {
@@ -255,6 +257,31 @@ private slots:
         }
         QVERIFY(QDir(dir.filePath("model.json/keep")).exists());
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    // Only regular files are read or replaced: loading a named pipe would wait for a writer
+    // forever, and saving over one would replace the pipe with a file (over a device node, as
+    // root, the device). Both are refused in one line, and the pipe is still a pipe.
+    void namedPipesAreNeitherReadNorReplaced()
+    {
+        std::mt19937_64 rng(1);
+        const Network net = makeNetwork({{3, 2}, Activation::Sigmoid, Activation::Sigmoid, Cost::Quadratic, 0.0f},
+                                        Initialisation::Large, rng);
+        QTemporaryDir dir;
+        const std::string pipe = dir.filePath("model.json").toStdString();
+        QCOMPARE(::mkfifo(pipe.c_str(), 0600), 0);
+        const QString loading = QString::fromStdString(loadError(pipe));
+        QVERIFY2(loading == QString::fromStdString(pipe) + ": is a named pipe (FIFO), not a file", qPrintable(loading));
+        try {
+            saveModel(pipe, net);
+            QFAIL("saving over a named pipe must fail");
+        } catch (const FileError& e) {
+            QVERIFY2(QString(e.what()).startsWith(QString::fromStdString(pipe) + ": is a named pipe (FIFO)"), e.what());
+        }
+        struct stat after {};
+        QCOMPARE(::stat(pipe.c_str(), &after), 0);
+        QVERIFY(S_ISFIFO(after.st_mode));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System).size(), 1);   // no temporary left
     }
 };
 

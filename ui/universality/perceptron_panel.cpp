@@ -1,7 +1,7 @@
 #include "ui/universality/perceptron_panel.h"
 
-#include "ui/universality/adder_diagram.h"
 #include "ui/plotting/palette.h"
+#include "ui/universality/adder_diagram.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
