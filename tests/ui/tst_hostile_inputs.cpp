@@ -17,6 +17,7 @@
 #include <fstream>
 #include <random>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace nnlab;
@@ -188,6 +189,27 @@ private slots:
         QVERIFY(!loadInkImage(path, 280, &ink, &error));
         QVERIFY2(error.startsWith("poster.png: ") && error.contains("20000"), qPrintable(error));
         QVERIFY(!error.contains('\n'));
+    }
+
+    // A named pipe chosen as the canvas's image, or as a dataset file: refused at once in one
+    // line (opening a pipe used to wait for a writer forever; the app sat at "Loading MNIST…").
+    void namedPipesAreRefusedAtOnce()
+    {
+        ScratchDir dir;
+        const fs::path pipe = dir.path() / "digit.png";
+        QCOMPARE(::mkfifo(pipe.c_str(), 0600), 0);
+        nnlab::InkImage ink;
+        QString error;
+        QVERIFY(!loadInkImage(QString::fromStdString(pipe.string()), 280, &ink, &error));
+        QCOMPARE(error, QString("digit.png: is a named pipe (FIFO), not a file"));
+
+        const fs::path images = dir.path() / "train-images-idx3-ubyte";
+        fs::rename(pipe, images);
+        for (const char* other : {"train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"})
+            std::ofstream(dir.path() / other) << "x";
+        const std::string loading = errorOf([&] { loadDataset(DatasetKind::Mnist, dir.path()); });
+        QVERIFY2(QString::fromStdString(loading).contains("is a named pipe (FIFO), not a file"), loading.c_str());
+        QVERIFY(!QString::fromStdString(loading).contains('\n'));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "ui/bridge/background_jobs.h"
 #include "ui/plotting/palette.h"
 
+#include "core/io/file_kind.h"
 #include "core/io/model_file.h"
 
 #include <QComboBox>
@@ -88,6 +89,11 @@ void ModelSourceSelector::load(const QString& path, Source into)
         [path] {
             Loaded loaded;
             const QString name = QFileInfo(path).fileName();
+            // Only a regular file: opening a named pipe would wait for a writer forever.
+            if (const std::string why = nnlab::whyNotARegularFile(path.toStdString()); !why.empty()) {
+                loaded.error = tr("%1: %2").arg(name, QString::fromStdString(why));
+                return loaded;
+            }
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
                 loaded.error = tr("%1: %2").arg(name, file.errorString());

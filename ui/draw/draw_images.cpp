@@ -1,6 +1,7 @@
 #include "ui/draw/draw_images.h"
 
 #include "core/data/dataset.h"
+#include "core/io/file_kind.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -162,6 +163,12 @@ bool loadInkImage(QIODevice* device, const QString& name, int side, nnlab::InkIm
 bool loadInkImage(const QString& path, int side, nnlab::InkImage* ink, QString* error)
 {
     const QString name = QFileInfo(path).fileName();
+    // Only a regular file: opening a named pipe would wait for a writer forever.
+    if (const std::string why = nnlab::whyNotARegularFile(path.toStdString()); !why.empty()) {
+        if (error)
+            *error = QObject::tr("%1: %2").arg(name, QString::fromStdString(why));
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
