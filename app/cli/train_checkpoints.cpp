@@ -3,6 +3,7 @@
 #include "app/cli/commands.h"
 
 #include "core/io/config_json.h"
+#include "core/train/config_fields.h"
 
 namespace nnlab::cli {
 
@@ -17,19 +18,25 @@ std::filesystem::path memberPath(const std::filesystem::path& file, int k, int r
 
 Checkpoint resumeFrom(const std::string& file, const ConfigFlags& flags, bool presetGiven, int runs)
 {
-    // The run goes on as it was configured; changing η or the network halfway would not be a
-    // continuation of it. (η, λ, μ changed live in the GUI are part of the checkpoint's state.)
-    for (const std::string& flag : flags.givenFlags())
-        if (flag != "--epochs")
-            throw UsageError("--resume continues the checkpoint's own configuration; " + flag +
-                             " can't change it (only --epochs can)");
     if (presetGiven)
         throw UsageError("--resume continues the checkpoint's own configuration; drop --preset");
     if (runs == 1 && !std::filesystem::exists(file) && std::filesystem::exists(memberPath(file, 1, 2)))
         throw UsageError(file + " was written by several runs (" + memberPath(file, 1, 2).string() +
                          ", ...): give their --ensemble K or --best-of K again");
     Checkpoint checkpoint = loadCheckpoint(memberPath(file, 1, runs));
-    checkpoint.config = flags.applyTo(checkpoint.config);   // --epochs, if given
+    // The run goes on as it was configured; changing η or the network halfway would not be a
+    // continuation of it. (η, λ, μ changed live in the GUI are part of the checkpoint's state.)
+    // Flags that repeat the checkpoint's own values are fine; only --epochs may change.
+    const TrainConfig asGiven = flags.applyTo(checkpoint.config);
+    for (const ConfigField& field : configFields()) {
+        if (field.flag.empty() || field.flag == "--epochs" || !flags.given(field.flag))
+            continue;
+        const std::string was = field.get(checkpoint.config), now = field.get(asGiven);
+        if (now != was)
+            throw UsageError("--resume continues the checkpoint's own configuration: its " + field.flag + " is " +
+                             was + ", not " + now + " (only --epochs can change)");
+    }
+    checkpoint.config = asGiven;   // --epochs, if given
     return checkpoint;
 }
 

@@ -5,7 +5,9 @@
 #include "app/cli/train_checkpoints.h"
 #include "app/cli/train_printer.h"
 
+#include "core/io/checkpoint_file.h"
 #include "core/io/file_kind.h"
+#include "core/io/file_lock.h"
 #include "core/io/model_file.h"
 #include "core/train/checkpoint_saver.h"
 #include "core/train/evaluation.h"
@@ -15,6 +17,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <memory>
 
 namespace nnlab::cli {
 
@@ -28,6 +31,7 @@ struct TrainOptions {
     std::string save, checkpoint, resume;
     DataFlags data;
     bool json = false;
+    bool overwrite = false;   // a new run may replace an unfinished run's checkpoint
 };
 
 // One run: started afresh, continued from its checkpoint, or — a member of a resumed set that had
@@ -65,6 +69,32 @@ TrainSummary trainOrReadBack(Trainer& trainer, const std::optional<Checkpoint>& 
     return summary;
 }
 
+bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b)
+{
+    std::error_code ignored;
+    return std::filesystem::weakly_canonical(a, ignored) == std::filesystem::weakly_canonical(b, ignored);
+}
+
+// A new run's --checkpoint names a file that holds something worth keeping: a run that can still
+// be resumed, or a file that is not a checkpoint at all. A finished run's checkpoint is replaced.
+void refuseToReplaceAnUnfinishedRun(const std::filesystem::path& checkpoint, const std::string& given)
+{
+    if (!std::filesystem::exists(checkpoint))
+        return;
+    std::optional<Checkpoint> old;
+    try {
+        old = loadCheckpoint(checkpoint);
+    } catch (const FileError&) {
+        throw FileError(checkpoint.string() + ": already exists and is not a checkpoint nnlab can read, so it is " +
+                        "not replaced (give --overwrite to replace it)");
+    }
+    if (!old->finished)
+        throw FileError(checkpoint.string() + ": holds an unfinished run (stopped in epoch " +
+                        std::to_string(old->state.epoch) + " of " + std::to_string(old->config.epochs) +
+                        "): continue it with nnlab-cli train --resume " + given +
+                        ", or give --overwrite to start afresh");
+}
+
 int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
 {
     const Preset* preset = nullptr;
@@ -95,12 +125,24 @@ int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
 
     // Where the run will write, checked before it trains for hours: a missing or read-only
     // folder, or a device or pipe of that name, is one line now rather than a lost run later.
+    // Each checkpoint is locked for the run (two processes on one file would overwrite each other),
+    // and a new run doesn't replace an unfinished run's checkpoint unless told to.
+    std::vector<std::unique_ptr<FileLock>> locks;
     for (int run = 1; run <= runs; ++run) {
-        if (checkpointFile)
-            requireWritableTarget(memberPath(*checkpointFile, run, runs));
+        const std::filesystem::path save = ensembleSize > 1 ? memberPath(options.save, run, runs)
+                                                            : std::filesystem::path(options.save);
+        if (checkpointFile) {
+            const std::filesystem::path checkpoint = memberPath(*checkpointFile, run, runs);
+            if (!options.save.empty() && sameFile(save, checkpoint))
+                throw UsageError("--save and --checkpoint name the same file, " + checkpoint.string() +
+                                 ": the model would replace the checkpoint");
+            requireWritableTarget(checkpoint);
+            locks.push_back(std::make_unique<FileLock>(checkpoint));
+            if (!resumed && !options.overwrite)
+                refuseToReplaceAnUnfinishedRun(checkpoint, *checkpointFile);
+        }
         if (!options.save.empty())
-            requireWritableTarget(ensembleSize > 1 ? memberPath(options.save, run, runs)
-                                                   : std::filesystem::path(options.save));
+            requireWritableTarget(save);
     }
 
     const DataSplit data = loadDataset(config.dataset, options.data.path());
@@ -203,6 +245,8 @@ CommandRunner addTrainCommand(CLI::App& cli)
                         "continue a checkpointed run where it stopped (same configuration; --epochs may extend "
                         "it; it goes on checkpointing to FILE); gives the same weights as an unbroken run")
         ->type_name("FILE");
+    command->add_flag("--overwrite", options->overwrite,
+                      "let --checkpoint replace a file that holds an unfinished run (or is not a checkpoint)");
     addJsonFlag(*command, options->json, "one JSON object per epoch on stdout, then {\"summary\": ...}");
     command->footer(
         "With --ensemble K or --best-of K each run checkpoints to its own FILE-member1, ...; resume them with the\n"

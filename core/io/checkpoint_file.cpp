@@ -1,5 +1,6 @@
 #include "core/io/checkpoint_file.h"
 
+#include "core/data/sha256.h"
 #include "core/io/atomic_file.h"
 #include "core/io/base64.h"
 #include "core/io/config_json.h"
@@ -123,6 +124,17 @@ private:
 
 // The document: version 2's CBOR, or version 1's JSON text, which starts with '{' (a CBOR map
 // starts with a byte from 0xA0 to 0xBF, never '{').
+// SHA-256 of the document's CBOR without its "checksum" member. CBOR from nlohmann-json is
+// canonical for what a checkpoint holds (members in key order, each number in its shortest exact
+// form), so a reader re-encodes what it decoded and gets the same bytes unless one has changed.
+std::string contentChecksum(json document)
+{
+    document.erase("checksum");
+    std::string bytes;
+    json::to_cbor(document, bytes);
+    return sha256Hex(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+}
+
 json decode(const std::string& bytes, const JsonReader& reader)
 {
     const std::size_t first = bytes.find_first_not_of(" \t\r\n");
@@ -145,7 +157,7 @@ std::string serialiseCheckpoint(const Checkpoint& c)
     json history = json::array();
     for (const EpochReport& r : s.history)
         history.push_back(epochJson(r));
-    const json root = {
+    json root = {
         {"format", "nnlab-checkpoint"},
         {"version", kCheckpointVersion},
         {"finished", c.finished},
@@ -169,6 +181,7 @@ std::string serialiseCheckpoint(const Checkpoint& c)
         {"parameters", arrays(s.parameters)},
         {"velocities", arrays(s.velocities)},
     };
+    root["checksum"] = contentChecksum(root);
     std::string bytes;
     json::to_cbor(root, bytes);
     return bytes;
@@ -189,6 +202,14 @@ Checkpoint parseCheckpoint(const std::string& bytes, const std::string& nameForE
     if (version < 1 || version > kCheckpointVersion)
         file.fail("checkpoint version " + std::to_string(version) + " is not one this nnlab reads (it reads 1 to " +
                   std::to_string(kCheckpointVersion) + ")");
+    // From version 2 a checkpoint carries a checksum of its contents: one changed byte in a weight
+    // would otherwise resume silently with a changed weight.
+    if (version >= kFirstBinaryVersion) {
+        const std::string checksum = file.text(root, "checksum");
+        if (checksum != contentChecksum(root))
+            file.fail("its contents don't match their checksum: the file was changed or damaged after it was "
+                      "written");
+    }
     const CheckpointReader reader(nameForErrors, version);
     try {
         Checkpoint c;

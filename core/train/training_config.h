@@ -13,7 +13,9 @@ namespace nnlab {
 
 struct TrainConfig {
     NetworkSpec net{{784, 30, 10}};
-    Initialisation init = Initialisation::Large;
+    // N(0, 1/n_in), network2.py's default: it suits any network. The chapter 1 presets name
+    // `large` (N(0, 1)) themselves; as a default it made a typed-out ReLU convnet explode.
+    Initialisation init = Initialisation::Scaled;
     Hyperparameters hyper;           // η, λ, λ₁, μ
     int miniBatchSize = 10;          // m
     int epochs = 30;

@@ -136,6 +136,14 @@ QString refusalOf(const std::string& bytes)
     return "accepted";
 }
 
+// A checkpoint's checksum as the format defines it: SHA-256 of the CBOR without "checksum".
+std::string checksumOf(json document)
+{
+    document.erase("checksum");
+    const std::vector<std::uint8_t> bytes = json::to_cbor(document);
+    return sha256Hex(bytes.data(), bytes.size());
+}
+
 QByteArray cbor(const json& value)
 {
     const std::vector<std::uint8_t> bytes = json::to_cbor(value);
@@ -409,6 +417,8 @@ private slots:
         QTest::newRow("bad eta") << QByteArray("/config/eta") << cbor(-1) << "\"eta\" must be a number from";
         QTest::newRow("floats cut") << QByteArray("/parameters/0") << cbor(json::binary({1, 2, 3, 4, 5}))
                                     << "\"parameters\" [0] is not float32 data";
+        QTest::newRow("checksum changed") << QByteArray("/checksum") << cbor(std::string(64, '0'))
+                                          << "its contents don't match their checksum";
         QTest::newRow("floats as text") << QByteArray("/velocities/1") << cbor("AAAAAA==")
                                         << "\"velocities\" [1] is not float32 data";
     }
@@ -433,11 +443,31 @@ private slots:
             const json::json_pointer at(pointer.toStdString());
             QVERIFY(document.contains(at));
             document[at] = json::from_cbor(value);
+            if (pointer != "/checksum")   // a crafted file: its checksum made to match, so the field's own check speaks
+                document["checksum"] = checksumOf(document);
             bytes.clear();
             json::to_cbor(document, bytes);
         }
         const QString what = refusalOf(bytes);
         QVERIFY2(what.contains(message), qPrintable(what));
+    }
+
+    // One changed bit in a weight, or a changed epoch, with the file otherwise intact: refused by
+    // the checksum (it used to resume silently with the changed weight).
+    void aChangedWeightIsRefusedByTheChecksum()
+    {
+        Checkpoint c{denseRun(), {}, false};
+        c.state.parameters = {Eigen::ArrayXf::Random(1000)};
+        c.state.velocities = {Eigen::ArrayXf::Zero(1000)};
+        std::string bytes = serialiseCheckpoint(c);
+        QCOMPARE(refusalOf(bytes), QString("accepted"));
+        json document = json::from_cbor(bytes);
+        std::vector<std::uint8_t>& weights = document["parameters"][0].get_binary();
+        weights[400] ^= 0x01;   // the lowest mantissa bit of weight 100
+        std::string changed;
+        json::to_cbor(document, changed);
+        QCOMPARE(changed.size(), bytes.size());
+        QVERIFY2(refusalOf(changed).contains("its contents don't match their checksum"), qPrintable(refusalOf(changed)));
     }
 
     // Version 2 keeps every bit of every float, the odd ones too.
@@ -501,8 +531,9 @@ private slots:
                                        << "checkpoint version 0 is not one this nnlab reads";
         QTest::newRow("bad base64") << QByteArray("\"parameters\":[\"") << QByteArray("\"parameters\":[\"!")
                                     << "\"parameters\" [0] is not base64 float32 data";
+        // A version-1 file relabelled 2: it lacks the checksum every version-2 file carries.
         QTest::newRow("version 2 as JSON text") << QByteArray("\"version\":1") << QByteArray("\"version\":2")
-                                          << "\"parameters\" [0] is not float32 data";
+                                          << "the key \"checksum\" is missing";
     }
 
     void damagedVersionOneCheckpointsAreRefusedInOneLine()
@@ -615,12 +646,100 @@ private slots:
                                           "finished earlier: 10 epochs");
     }
 
+    // A new run's --checkpoint doesn't replace a run that can still be resumed (it used to, after
+    // its first epoch): one line saying how to resume, the file untouched; --overwrite replaces it.
+    // A finished run's checkpoint is replaced without a word. --save onto the checkpoint is refused.
+    void aNewRunDoesNotReplaceAnUnfinishedCheckpoint()
+    {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("run.ckpt");
+        TrainConfig c = denseRun();
+        TrainingState state;
+        {
+            Trainer trainer(c, mnist());
+            trainer.setCheckpointWriter([&](const TrainingState& s) { state = s; });
+            StopAt stopper(trainer, 1, 3);
+            trainer.setObserver(&stopper);
+            trainer.run();
+        }
+        saveCheckpoint(checkpoint.toStdString(), {c, state, false});
+        const QByteArray before = [&] { QFile f(checkpoint); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const QStringList run{"train", "--net", "784,5,10", "--train-size", "100", "--epochs", "1", "--checkpoint", checkpoint};
+
+        ChildProcess refused(cli(), run);
+        QVERIFY(refused.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(refused.exitCode(), 1);
+        const QString err = QString::fromUtf8(refused.err());
+        QVERIFY2(err.contains(checkpoint + ": holds an unfinished run (stopped in epoch 1 of ") &&
+                     err.contains("continue it with nnlab-cli train --resume " + checkpoint) && err.count('\n') == 1,
+                 qPrintable(err));
+        QFile after(checkpoint);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before);
+        after.close();
+
+        ChildProcess sameFile(cli(), run + QStringList{"--save", checkpoint, "--overwrite"});
+        QVERIFY(sameFile.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(sameFile.exitCode(), 2);
+        QVERIFY2(sameFile.err().contains("--save and --checkpoint name the same file"), sameFile.err().constData());
+
+        ChildProcess overwritten(cli(), run + QStringList{"--overwrite"});
+        QVERIFY(overwritten.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(overwritten.exitCode(), 0);
+        QVERIFY(loadCheckpoint(checkpoint.toStdString()).finished);
+
+        ChildProcess again(cli(), run);   // over a finished run's checkpoint: fine
+        QVERIFY(again.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(again.exitCode(), 0);
+    }
+
+    // One checkpoint, one run: a second process naming a checkpoint in use is refused at once
+    // (two used to overwrite each other's file epoch by epoch).
+    void twoRunsCannotShareACheckpoint()
+    {
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("run.ckpt");
+        ChildProcess first(cli(), {"train", "--net", "784,5,10", "--train-size", "500", "--epochs", "1000",
+                                   "--checkpoint", checkpoint});
+        QVERIFY(waitForEpochs(first, checkpoint, 1));
+        ChildProcess second(cli(), {"train", "--net", "784,5,10", "--train-size", "500", "--epochs", "2",
+                                    "--checkpoint", checkpoint, "--overwrite"});
+        QVERIFY(second.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(second.exitCode(), 1);
+        QVERIFY2(second.err().contains("in use by another nnlab run"), second.err().constData());
+        QVERIFY(first.running());
+        ::kill(first.pid(), SIGINT);
+        QVERIFY(first.waitForFinished(int(60000 * kSanitizerSlack)));
+        QCOMPARE(first.exitCode(), 130);
+        ChildProcess next(cli(), {"train", "--net", "784,5,10", "--train-size", "100", "--epochs", "1",
+                                  "--checkpoint", checkpoint, "--overwrite"});   // the lock went with the first
+        QVERIFY(next.waitForFinished(int(30000 * kSanitizerSlack)));
+        QVERIFY2(next.exitCode() == 0, next.err().constData());
+    }
+
+    // --resume continues the checkpoint's configuration: a flag that changes it is refused naming
+    // the old and the new value; the run's own flags repeated unchanged are accepted.
     void resumeRefusesAChangedConfiguration()
     {
-        ChildProcess changed(cli(), {"train", "--resume", "whatever.ckpt", "--eta", "1"});
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("run.ckpt");
+        const QStringList run{"train", "--net", "784,5,10", "--eta", "3", "--batch", "10", "--train-size", "100",
+                              "--epochs", "1", "--checkpoint", checkpoint};
+        ChildProcess first(cli(), run);
+        QVERIFY(first.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(first.exitCode(), 0);
+
+        ChildProcess changed(cli(), {"train", "--resume", checkpoint, "--eta", "1", "--batch", "10"});
         QVERIFY(changed.waitForFinished(int(30000 * kSanitizerSlack)));
         QCOMPARE(changed.exitCode(), 2);
-        QVERIFY(QString::fromUtf8(changed.err()).contains("--eta can't change it"));
+        QVERIFY2(QString::fromUtf8(changed.err()).contains("its --eta is 3, not 1"), changed.err().constData());
+
+        ChildProcess same(cli(), {"train", "--resume", checkpoint, "--net", "784,5,10", "--eta", "3", "--batch", "10",
+                                  "--train-size", "100", "--epochs", "2"});
+        QVERIFY(same.waitForFinished(int(30000 * kSanitizerSlack)));
+        QVERIFY2(same.exitCode() == 0, same.err().constData());
+        QCOMPARE(loadCheckpoint(checkpoint.toStdString()).state.summary.epochs, 2);
+
         ChildProcess missing(cli(), {"train", "--resume", "/nonexistent/run.ckpt"});
         QVERIFY(missing.waitForFinished(int(30000 * kSanitizerSlack)));
         QVERIFY(missing.exitCode() != 0);
