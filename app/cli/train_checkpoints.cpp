@@ -23,6 +23,9 @@ Checkpoint resumeFrom(const std::string& file, const ConfigFlags& flags, bool pr
     if (runs == 1 && !std::filesystem::exists(file) && std::filesystem::exists(memberPath(file, 1, 2)))
         throw UsageError(file + " was written by several runs (" + memberPath(file, 1, 2).string() +
                          ", ...): give their --ensemble K or --best-of K again");
+    if (runs > 1 && !std::filesystem::exists(memberPath(file, 1, runs)) && std::filesystem::exists(file))
+        throw UsageError(file + " was written by a single run, not by " + std::to_string(runs) +
+                         " (no " + memberPath(file, 1, runs).string() + "): resume it without --ensemble or --best-of");
     Checkpoint checkpoint = loadCheckpoint(memberPath(file, 1, runs));
     // The run goes on as it was configured; changing η or the network halfway would not be a
     // continuation of it. (η, λ, μ changed live in the GUI are part of the checkpoint's state.)

@@ -5,8 +5,10 @@
 #include "ui/shell/main_window.h"
 
 #include "core/data/dataset.h"
+#include "core/io/checkpoint_file.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QIcon>
 
 #include <cstdio>
@@ -52,6 +54,22 @@ int main(int argc, char* argv[])
     std::optional<std::filesystem::path> dataDir;
     if (options.parser.isSet(options.data))
         dataDir = std::filesystem::path(options.parser.value(options.data).toStdString());
+
+    // A checkpoint file named on the command line is one the user means: say what is wrong with it.
+    if (options.parser.isSet(options.checkpointFile)) {
+        const QString file = options.parser.value(options.checkpointFile);
+        if (!QFileInfo::exists(file)) {
+            std::fprintf(stderr, "nnlab: %s: no checkpoint there yet; the Train view's runs will write one there\n",
+                         qPrintable(file));
+        } else {
+            try {
+                nnlab::loadCheckpoint(file.toStdString());
+            } catch (const nnlab::FileError& e) {
+                std::fprintf(stderr, "nnlab: --checkpoint-file: %s (move it away to start afresh)\n", e.what());
+                return 2;
+            }
+        }
+    }
 
     MainWindow window(dataDir, *kind);
     // Crash-safe runs: a run cut short last time (a crash, the window closed mid-run) is offered

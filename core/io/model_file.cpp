@@ -3,11 +3,26 @@
 #include "core/io/layer_stack_format.h"
 #include "core/io/network2_format.h"
 
+#include <optional>
+
 namespace nnlab {
 
 namespace {
 
 constexpr std::uintmax_t kMaxModelBytes = 512u << 20;
+
+// Where a JSON parser stopped (byte, 1-based), is it at NaN, Infinity or -Infinity? Python's
+// json.dump writes those words; JSON has no such numbers. Returns the word's offset.
+std::optional<std::size_t> nonFiniteLiteralNear(const std::string& text, std::size_t byte)
+{
+    const std::size_t from = byte > 10 ? byte - 10 : 0;
+    for (const char* word : {"NaN", "Infinity"}) {
+        const std::size_t at = text.find(word, from);
+        if (at != std::string::npos && at <= byte)
+            return at;
+    }
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -18,6 +33,10 @@ Network parseModel(const std::string& text, const std::string& nameForErrors)
     try {
         root = ModelJson::parse(text);
     } catch (const ModelJson::parse_error& e) {
+        if (const auto at = nonFiniteLiteralNear(text, e.byte))
+            reader.fail("holds NaN or Infinity (at byte " + std::to_string(*at + 1) +
+                        "), which JSON does not allow: Python's json.dump writes them for weights that are not "
+                        "finite, so the network that was saved had diverged");
         reader.fail("not a valid JSON model file (syntax error at byte " + std::to_string(e.byte) + ")");
     } catch (const ModelJson::out_of_range&) {
         reader.fail("a number is too large for float32 (weights and biases must be finite)");
@@ -27,8 +46,10 @@ Network parseModel(const std::string& text, const std::string& nameForErrors)
     try {
         if (looksLikeLayerStack(root))
             return parseLayerStack(root, reader);
-        if (root.contains("format") && !looksLikeNetwork2(root))
-            reader.fail("unknown model format " + root["format"].dump());
+        if (root.contains("format") && !looksLikeNetwork2(root) && !root.contains("weights"))
+            reader.fail("unknown model format " + root["format"].dump() +
+                        " (nnlab reads network2.py's files, with \"sizes\", \"weights\" and \"biases\", and its own "
+                        "\"nnlab-model\")");
         return parseNetwork2(root, reader);
     } catch (const ModelJson::exception& e) {   // a type the checks above did not foresee
         reader.fail(std::string("malformed model file (") + e.what() + ")");

@@ -3,6 +3,8 @@
 #include "tests/support/child_process.h"
 #include "tests/support/sanitizer_slack.h"
 
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
@@ -81,6 +83,25 @@ private slots:
         const ProgramResult r = runApp(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    // A damaged checkpoint named on the command line is refused in one line saying what is wrong
+    // (it used to be ignored without a word).
+    void aDamagedCheckpointFileIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("run.nnlab-checkpoint");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"nnlab-checkpoint\", \"version\": 1, \"finished\": fal");
+        f.close();
+        const ProgramResult r = runApp({"--checkpoint-file", file});
+        QCOMPARE(r.exitCode, 2);
+        // One line of ours (Qt may add its own notes about the environment).
+        const QStringList ours = r.err.split('\n').filter(QRegularExpression("^nnlab: "));
+        QCOMPARE(ours.size(), 1);
+        QVERIFY2(ours.first().startsWith("nnlab: --checkpoint-file: " + file + ": not a checkpoint: a JSON syntax error"),
+                 qPrintable(r.err));
     }
 };
 

@@ -740,6 +740,11 @@ private slots:
         QVERIFY2(same.exitCode() == 0, same.err().constData());
         QCOMPARE(loadCheckpoint(checkpoint.toStdString()).state.summary.epochs, 2);
 
+        ChildProcess asEnsemble(cli(), {"train", "--resume", checkpoint, "--ensemble", "3"});
+        QVERIFY(asEnsemble.waitForFinished(int(30000 * kSanitizerSlack)));
+        QCOMPARE(asEnsemble.exitCode(), 2);
+        QVERIFY2(asEnsemble.err().contains("was written by a single run, not by 3"), asEnsemble.err().constData());
+
         ChildProcess missing(cli(), {"train", "--resume", "/nonexistent/run.ckpt"});
         QVERIFY(missing.waitForFinished(int(30000 * kSanitizerSlack)));
         QVERIFY(missing.exitCode() != 0);

@@ -129,7 +129,14 @@ private slots:
         QTest::newRow("wrong bias count") << R"({"sizes": [2, 1], "weights": [[[0.1, 0.2]]], "biases": [[[0], [1]]]})"
                                           << "biases of layer 1 must have 1 entries";
         QTest::newRow("NaN written by json.dump") << R"({"sizes": [2, 1], "weights": [[[NaN, 0.2]]], "biases": [[[0]]]})"
-                                                  << "not a valid JSON model file";
+                                                  << "holds NaN or Infinity (at byte 33), which JSON does not allow";
+        QTest::newRow("-Infinity written by json.dump")
+            << R"({"sizes": [2, 1], "weights": [[[0.1, -Infinity]]], "biases": [[[0]]]})"
+            << "holds NaN or Infinity (at byte 39), which JSON does not allow";
+        QTest::newRow("no sizes, a format") << R"({"format": "network2", "weights": [[[0.1, 0.2]]], "biases": [[[0]]]})"
+                                            << "the key \"sizes\" is missing";
+        QTest::newRow("another format") << R"({"format": "keras", "layers": []})"
+                                        << "unknown model format \"keras\" (nnlab reads network2.py's files";
         QTest::newRow("overflowing weight") << R"({"sizes": [2, 1], "weights": [[[1e300, 0.2]]], "biases": [[[0]]]})"
                                             << "too large for float32";
         QTest::newRow("string weight") << R"({"sizes": [2, 1], "weights": [[["x", 0.2]]], "biases": [[[0]]]})"
