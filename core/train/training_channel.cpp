@@ -160,10 +160,13 @@ void TrainingChannel::epochFinished(const EpochReport& report)
 
 void TrainingChannel::pausedChanged(bool paused)
 {
-    // Paused: the block so far becomes a point now, so what is shown is where the trainer waits
-    // (a step shows as its one mini-batch).
-    if (paused && m_blockCount > 0)
-        flushBlock();
+    // Paused: the progress shown is where the trainer waits (a step moves it by its one
+    // mini-batch), while the block being summed stays whole, so the plotted means keep their size.
+    if (paused && m_blockCount > 0) {
+        std::lock_guard lock(m_bufferMutex);
+        m_progress = m_lastBatch;
+        m_progressChanged = true;
+    }
     int steps = 0;
     {
         std::lock_guard lock(m_controlMutex);

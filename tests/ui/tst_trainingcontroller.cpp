@@ -247,20 +247,12 @@ private slots:
         controller.pause();
         QTRY_VERIFY_WITH_TIMEOUT(controller.trainerWaiting(), int(10000 * kSanitizerSlack));
         const int atPause = batchesDone(rec.progress);
-        const size_t samplesAtPause = rec.samples.size();
-        const auto batchesSincePause = [&] {
-            int batches = 0;
-            for (size_t i = samplesAtPause; i < rec.samples.size(); ++i)
-                batches += rec.samples[i].batches;
-            return batches;
-        };
         for (int step = 1; step <= 3; ++step) {
             controller.step();
             QCOMPARE(controller.state(), State::Paused);
             QVERIFY(!controller.trainerWaiting());   // until the step's mini-batch is in
             QTRY_VERIFY_WITH_TIMEOUT(controller.trainerWaiting(), int(10000 * kSanitizerSlack));
             QCOMPARE(batchesDone(rec.progress), atPause + step);
-            QCOMPARE(batchesSincePause(), step);
             QTest::qWait(200);
             QCOMPARE(batchesDone(rec.progress), atPause + step);   // and it waits
         }
@@ -268,11 +260,15 @@ private slots:
         controller.step();
         QTRY_VERIFY_WITH_TIMEOUT(controller.trainerWaiting(), int(10000 * kSanitizerSlack));
         QCOMPARE(batchesDone(rec.progress), atPause + 5);
-        QCOMPARE(batchesSincePause(), 5);
         QCOMPARE(rec.epochs.size(), size_t(0));
 
         controller.resume();   // and on it goes
         QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > atPause + 200, int(10000 * kSanitizerSlack));
+        // The plotted means never split a block for the pause or the steps: every one of them
+        // holds a whole block's mini-batches, or ends an epoch.
+        for (size_t i = 0; i + 1 < rec.samples.size(); ++i)
+            QVERIFY(rec.samples[i].batches == rec.samples.front().batches ||
+                    rec.samples[i].epochPosition == std::floor(rec.samples[i].epochPosition));
         controller.stop();
         QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, int(5000 * kSanitizerSlack));
         QCOMPARE(rec.summary->reason, nnlab::StopReason::Stopped);
