@@ -369,20 +369,22 @@ void MainWindow::createRunMenu()
         action->setShortcutContext(Qt::WidgetShortcut);
         return action;
     };
-    QAction* start = shownKey(addMenuAction(run, "startAction", tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_Return),
-                                        tr("Train a new network with the Train view's settings")));
+    QAction* start =
+        shownKey(addMenuAction(run, "startAction", tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+                               tr("Train a new network with the Train view's settings (Ctrl+Return in the Train view)")));
     connect(start, &QAction::triggered, this, [this] {
         showGuidedView("train");
         m_train->start();
     });
     connect(shownKey(addMenuAction(run, "pauseAction", tr("&Pause"), QKeySequence(Qt::Key_Space),
-                               tr("Pause or resume the run between two mini-batches"))),
+                               tr("Pause or resume the run between two mini-batches (Space in the Train view)"))),
             &QAction::triggered, m_train, &TrainView::togglePause);
     connect(addMenuAction(run, "stepAction", tr("Step one &mini-batch"), QKeySequence(Qt::Key_F10),
                       tr("Run exactly one more mini-batch of m images, then pause (F10, like a debugger's step)")),
             &QAction::triggered, m_trainer, &TrainingController::step);
     connect(shownKey(addMenuAction(run, "stopAction", tr("S&top"), QKeySequence(Qt::Key_Escape),
-                               tr("End the run after the current mini-batch, keeping what it learned"))),
+                               tr("End the run after the current mini-batch, keeping what it learned "
+                                  "(Esc in the Train view)"))),
             &QAction::triggered, m_train, &TrainView::stop);
 }
 
