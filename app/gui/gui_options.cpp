@@ -59,13 +59,19 @@ GuiOptions::GuiOptions()
       backpropCheck("backprop-check", tr("Open the Backprop view and check the 784-30-10 network's gradients.")),
       checkpointFile("checkpoint-file", tr("Checkpoint Train view runs to <file> (default: in the app's data folder), "
                                            "and offer to resume the run it holds if that run was cut short."),
-                     "file")
+                     "file"),
+      noTour("no-tour", tr("Don't offer the first-run tour (for scripts and screenshots; also NNLAB_NO_TOUR=1)."))
 {
     parser.setApplicationDescription(tr("A lab for the book Neural Networks and Deep Learning."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({data, dataset, view, startPreset, epochs, universality, runDeepNets, checkpointFile,
-                       backpropSteps, backpropDigit, backpropCheck});
+                       backpropSteps, backpropDigit, backpropCheck, noTour});
+}
+
+bool wantsTour(const GuiOptions& options)
+{
+    return !options.parser.isSet(options.noTour) && !hasValue("NNLAB_NO_TOUR");
 }
 
 bool asksOnlyForText(int argc, char* argv[])

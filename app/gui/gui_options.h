@@ -21,7 +21,12 @@ struct GuiOptions {
     QCommandLineOption backpropDigit;
     QCommandLineOption backpropCheck;
     QCommandLineOption checkpointFile;
+    QCommandLineOption noTour;
 };
+
+// Whether to offer the first-run tour: not with --no-tour or NNLAB_NO_TOUR set (scripts,
+// screenshots), nor once dismissed (FirstRunTour::wasDismissed, checked by the window).
+bool wantsTour(const GuiOptions& options);
 
 // True when the arguments ask only for text (--help, --version): answered without a window, so
 // they work where there is no display.

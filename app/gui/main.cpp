@@ -80,5 +80,7 @@ int main(int argc, char* argv[])
     if (!openWhatTheOptionsName(options, window))
         return 2;
     window.show();
+    if (wantsTour(options))
+        window.offerTour();   // the first time only, unless scripted
     return app.exec();
 }

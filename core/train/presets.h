@@ -12,6 +12,7 @@ namespace nnlab {
 struct Preset {
     std::string name;            // e.g. "ch1-784-30-10"
     int chapter = 0;
+    std::string bookSection;     // the anchor of the section that runs it, in chapter's page (book_link.h)
     std::string title;           // one line: what the experiment shows
     TrainConfig config;
     std::optional<double> bookAccuracy;   // test accuracy the book reports (fraction)
@@ -21,5 +22,7 @@ struct Preset {
 
 const std::vector<Preset>& presets();
 const Preset* findPreset(const std::string& name);
+// Where the book runs the preset's experiment: chapN.html#section.
+std::string bookUrl(const Preset& preset);
 
 }  // namespace nnlab

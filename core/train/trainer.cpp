@@ -68,6 +68,18 @@ void Trainer::resume()
     {
         std::lock_guard lock(m_pauseMutex);
         m_pauseRequested = false;
+        m_stepsAllowed = 0;
+    }
+    m_pauseChanged.notify_all();
+}
+
+void Trainer::step()
+{
+    {
+        std::lock_guard lock(m_pauseMutex);
+        m_pauseRequested = true;
+        ++m_stepsAllowed;
+        ++m_stepsRequested;
     }
     m_pauseChanged.notify_all();
 }
@@ -85,11 +97,27 @@ bool Trainer::waitWhilePaused()
 {
     if (!m_pauseRequested.load())
         return !m_stopRequested.load();
+    // A step asked for: this mini-batch runs, and the one after it waits.
+    const auto takeStep = [this] {
+        if (m_stepsAllowed == 0)
+            return false;
+        --m_stepsAllowed;
+        return true;
+    };
+    {
+        std::lock_guard lock(m_pauseMutex);
+        if (takeStep())
+            return !m_stopRequested.load();
+    }
     if (m_observer)
         m_observer->pausedChanged(true);
     {
         std::unique_lock lock(m_pauseMutex);
-        m_pauseChanged.wait(lock, [this] { return !m_pauseRequested.load() || m_stopRequested.load(); });
+        m_pauseChanged.wait(lock, [this] {
+            return !m_pauseRequested.load() || m_stopRequested.load() || m_stepsAllowed > 0;
+        });
+        if (m_pauseRequested.load())
+            takeStep();
     }
     if (m_observer)
         m_observer->pausedChanged(false);

@@ -1,7 +1,7 @@
 // trainer.h — mini-batch stochastic gradient descent over epochs (network2.py's SGD()).
 //
 // run() blocks; call it on a thread of your own to keep a GUI responsive. Every other public
-// member may be called from any thread while run() executes: pause/resume/stop act between
+// member may be called from any thread while run() executes: pause/resume/stop/step act between
 // mini-batches, and η, λ, μ changes take effect at the next mini-batch.
 #pragma once
 
@@ -41,6 +41,14 @@ public:
     void pause();
     void resume();
     void stop();
+    // Pauses after exactly one more mini-batch: while paused, the next mini-batch runs and the
+    // trainer waits again (after the epoch's evaluation, when it was an epoch's last); while
+    // running, the mini-batch after the current one is the last before the pause. Each call
+    // adds one; resume() forgets those not yet taken.
+    void step();
+    // step() calls so far: a pause report (pausedChanged(true)) made while this was lower than
+    // the caller's own count came before the caller's last step.
+    int stepsRequested() const { return m_stepsRequested.load(); }
     bool isPaused() const { return m_pauseRequested.load(); }
     void setEta(float eta) { m_eta.store(eta); }
     void setLambda(float lambda) { m_lambda.store(lambda); }
@@ -75,6 +83,8 @@ private:
 
     std::atomic<bool> m_stopRequested{false};
     std::atomic<bool> m_pauseRequested{false};
+    int m_stepsAllowed = 0;                 // mini-batches to run while paused (under m_pauseMutex)
+    std::atomic<int> m_stepsRequested{0};
     std::atomic<float> m_eta;
     std::atomic<float> m_lambda;
     std::atomic<float> m_momentum;

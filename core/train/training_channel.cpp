@@ -46,6 +46,17 @@ void TrainingChannel::stop()
         m_trainer->stop();
 }
 
+void TrainingChannel::step()
+{
+    std::lock_guard lock(m_controlMutex);
+    if (m_trainer) {
+        m_trainer->step();
+    } else {
+        m_pause = true;
+        ++m_steps;
+    }
+}
+
 void TrainingChannel::setEta(float eta)
 {
     std::lock_guard lock(m_controlMutex);
@@ -82,6 +93,8 @@ void TrainingChannel::attach(Trainer* trainer)
         trainer->setMomentum(*m_momentum);
     if (m_pause)
         trainer->pause();
+    for (; m_steps > 0; --m_steps)
+        trainer->step();
     if (m_stop)
         trainer->stop();
 }
@@ -112,13 +125,15 @@ void TrainingChannel::miniBatchFinished(const MiniBatchReport& r)
     for (std::size_t l = 0; l < r.biasGradientNorms.size(); ++l)
         m_gradientSums[l] += r.biasGradientNorms[l];
     ++m_blockCount;
+    m_lastBatch = {r.epoch, r.batch, r.batchesPerEpoch, r.eta};
     // A block never spans two epochs, so each epoch's points end at its last mini-batch.
     if (m_blockCount == m_blockSize || r.batch == r.batchesPerEpoch)
-        flushBlock(r);
+        flushBlock();
 }
 
-void TrainingChannel::flushBlock(const MiniBatchReport& last)
+void TrainingChannel::flushBlock()
 {
+    const TrainingProgress& last = m_lastBatch;
     MiniBatchSample sample;
     sample.epochPosition = (last.epoch - 1) + double(last.batch) / last.batchesPerEpoch;
     sample.cost = m_costSum / m_blockCount;
@@ -133,7 +148,7 @@ void TrainingChannel::flushBlock(const MiniBatchReport& last)
 
     std::lock_guard lock(m_bufferMutex);
     m_buffer.push_back(std::move(sample));
-    m_progress = {last.epoch, last.batch, last.batchesPerEpoch, last.eta};
+    m_progress = last;
     m_progressChanged = true;
 }
 
@@ -145,8 +160,21 @@ void TrainingChannel::epochFinished(const EpochReport& report)
 
 void TrainingChannel::pausedChanged(bool paused)
 {
+    // Paused: the progress shown is where the trainer waits (a step moves it by its one
+    // mini-batch), while the block being summed stays whole, so the plotted means keep their size.
+    if (paused && m_blockCount > 0) {
+        std::lock_guard lock(m_bufferMutex);
+        m_progress = m_lastBatch;
+        m_progressChanged = true;
+    }
+    int steps = 0;
+    {
+        std::lock_guard lock(m_controlMutex);
+        if (m_trainer)
+            steps = m_trainer->stepsRequested();
+    }
     if (onPaused)
-        onPaused(paused);
+        onPaused(paused, steps);
 }
 
 }  // namespace nnlab

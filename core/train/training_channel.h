@@ -6,7 +6,7 @@
 // a mutex held for a push_back, and the GUI drains the buffer on its own clock (drain()). Epoch
 // and pause reports go through the callbacks, which post them to the GUI's event loop.
 //
-// GUI → trainer: pause/resume/stop and η, λ, μ. The Trainer is built on its own thread (copying
+// GUI → trainer: pause/resume/stop/step and η, λ, μ. The Trainer is built on its own thread (copying
 // the training set takes a while), so a request made before it exists is remembered and applied
 // by attach(); after detach() requests are ignored: the trainer is being destroyed.
 #pragma once
@@ -47,7 +47,9 @@ public:
 
     // Called on the trainer thread; they must not block (they post to the GUI and return).
     std::function<void(const EpochReport&)> onEpoch;
-    std::function<void(bool paused)> onPaused;
+    // `steps`: the trainer's stepsRequested() when it reported; a pause report with fewer steps
+    // than were asked for came before the last step, which is still to run.
+    std::function<void(bool paused, int steps)> onPaused;
 
     // ---- the GUI (or any other) thread
     struct Drained {
@@ -59,6 +61,7 @@ public:
     void pause();
     void resume();
     void stop();
+    void step();   // one more mini-batch, then paused (Trainer::step)
     void setEta(float eta);
     void setLambda(float lambda);
     void setMomentum(float momentum);
@@ -75,13 +78,14 @@ public:
     void pausedChanged(bool paused) override;
 
 private:
-    void flushBlock(const MiniBatchReport& last);
+    void flushBlock();
 
     // Requests, and the trainer they go to once it exists.
     std::mutex m_controlMutex;
     Trainer* m_trainer = nullptr;
     bool m_stop = false;
     bool m_pause = false;
+    int m_steps = 0;   // asked for before the trainer existed
     std::optional<float> m_eta, m_lambda, m_momentum;
 
     // The block being summed: trainer thread only.
@@ -89,6 +93,7 @@ private:
     int m_blockSize = 0;
     int m_blockCount = 0;
     double m_costSum = 0.0;
+    TrainingProgress m_lastBatch;   // where the block's last mini-batch was
     std::vector<double> m_gradientSums;
 
     // What the GUI has not drained yet.

@@ -49,7 +49,8 @@ private slots:
         NoDisplay noDisplay;
         const ProgramResult help = runApp({"--help"});
         QCOMPARE(help.exitCode, 0);
-        QVERIFY2(help.out.contains("--start-preset <name>") && help.out.contains("--universality <page>"),
+        QVERIFY2(help.out.contains("--start-preset <name>") && help.out.contains("--universality <page>") &&
+                     help.out.contains("--no-tour"),
                  qPrintable(help.out + help.err));
         const ProgramResult version = runApp({"--version"});
         QCOMPARE(version.exitCode, 0);

@@ -131,7 +131,7 @@ private slots:
         std::vector<int> epochs;
         std::vector<bool> pauses;
         channel.onEpoch = [&](const EpochReport& r) { epochs.push_back(r.epoch); };
-        channel.onPaused = [&](bool paused) { pauses.push_back(paused); };
+        channel.onPaused = [&](bool paused, int) { pauses.push_back(paused); };
         Trainer trainer(tinyRun(), blankData());
         trainer.setObserver(&channel);
         channel.attach(&trainer);

@@ -145,6 +145,31 @@ private slots:
         QVERIFY(trainer.network().allFinite());
     }
 
+    // Step: while paused, exactly one more mini-batch, then it waits again; resume drops the
+    // steps not yet taken.
+    void stepRunsOneMiniBatchThenWaits()
+    {
+        Trainer trainer(smallRun(50000, 100), mnist());
+        Recorder recorder;
+        trainer.setObserver(&recorder);
+        trainer.pause();   // before the first mini-batch
+        std::thread worker([&] { trainer.run(); });
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.paused.load(), 5000);
+        QCOMPARE(recorder.batches.load(), 0);
+        for (int step = 1; step <= 3; ++step) {
+            trainer.step();
+            QTRY_COMPARE_WITH_TIMEOUT(recorder.batches.load(), step, 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(recorder.paused.load(), 2000);
+            QTest::qSleep(100);
+            QCOMPARE(recorder.batches.load(), step);   // and no further
+        }
+        QCOMPARE(trainer.stepsRequested(), 3);
+        trainer.resume();
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.batches.load() > 50, 5000);
+        trainer.stop();
+        worker.join();
+    }
+
     void stopEndsWithinAMiniBatch()
     {
         Trainer trainer(smallRun(50000, 100), mnist());

@@ -234,6 +234,46 @@ private slots:
         QVERIFY(first - rec.samples.begin() >= 20);
     }
 
+    // Run ▸ Step one mini-batch: exactly one more mini-batch of the real run, reported, and then
+    // the trainer waits again; steps asked for faster than it answers each still run one.
+    void stepRunsExactlyOneMiniBatch()
+    {
+        TrainingController controller;
+        Recorder rec(controller);
+        controller.step();   // idle: nothing to step
+        QCOMPARE(controller.state(), State::Idle);
+        QVERIFY(controller.start(chapter1(50000, 30), sharedMnist()));
+        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > 100, int(10000 * kSanitizerSlack));
+        controller.pause();
+        QTRY_VERIFY_WITH_TIMEOUT(controller.trainerWaiting(), int(10000 * kSanitizerSlack));
+        const int atPause = batchesDone(rec.progress);
+        for (int step = 1; step <= 3; ++step) {
+            controller.step();
+            QCOMPARE(controller.state(), State::Paused);
+            QVERIFY(!controller.trainerWaiting());   // until the step's mini-batch is in
+            QTRY_VERIFY_WITH_TIMEOUT(controller.trainerWaiting(), int(10000 * kSanitizerSlack));
+            QCOMPARE(batchesDone(rec.progress), atPause + step);
+            QTest::qWait(200);
+            QCOMPARE(batchesDone(rec.progress), atPause + step);   // and it waits
+        }
+        controller.step();
+        controller.step();
+        QTRY_VERIFY_WITH_TIMEOUT(controller.trainerWaiting(), int(10000 * kSanitizerSlack));
+        QCOMPARE(batchesDone(rec.progress), atPause + 5);
+        QCOMPARE(rec.epochs.size(), size_t(0));
+
+        controller.resume();   // and on it goes
+        QTRY_VERIFY_WITH_TIMEOUT(batchesDone(rec.progress) > atPause + 200, int(10000 * kSanitizerSlack));
+        // The plotted means never split a block for the pause or the steps: every one of them
+        // holds a whole block's mini-batches, or ends an epoch.
+        for (size_t i = 0; i + 1 < rec.samples.size(); ++i)
+            QVERIFY(rec.samples[i].batches == rec.samples.front().batches ||
+                    rec.samples[i].epochPosition == std::floor(rec.samples[i].epochPosition));
+        controller.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Idle, int(5000 * kSanitizerSlack));
+        QCOMPARE(rec.summary->reason, nnlab::StopReason::Stopped);
+    }
+
     void requestsBeforeTheTrainerExistsAreKept()
     {
         // Stop and pause right after start, before the worker has built its Trainer.

@@ -90,6 +90,7 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
         return fail(QString::fromStdString(problem));
 
     const int runId = ++m_runId;
+    m_steps = 0;
     m_channel = std::make_shared<nnlab::TrainingChannel>(config.epochs);
     m_outcome = std::make_shared<Outcome>();
     // The channel's callbacks run on the trainer thread: they post and return. `this` is the
@@ -110,12 +111,13 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
         });
     };
 
-    m_channel->onPaused = [this, runId](bool waiting) {
-        postQueued(this, [this, runId, waiting] {
+    m_channel->onPaused = [this, runId](bool waiting, int steps) {
+        postQueued(this, [this, runId, waiting, steps] {
             if (runId != m_runId || !m_trainerJob)
                 return;
             drain();   // the mini-batches made before the pause took hold
-            setTrainerWaiting(waiting && m_state == State::Paused);   // (not if resumed meanwhile)
+            // (not if resumed meanwhile, nor a report from before a step that is still to run)
+            setTrainerWaiting(waiting && m_state == State::Paused && steps >= m_steps);
         });
     };
 
@@ -184,6 +186,16 @@ void TrainingController::togglePause()
         pause();
     else if (m_state == State::Paused)
         resume();
+}
+
+void TrainingController::step()
+{
+    if (m_state != State::Running && m_state != State::Paused)
+        return;
+    ++m_steps;
+    m_channel->step();
+    setTrainerWaiting(false);   // until the step's mini-batch has run and been delivered
+    setState(State::Paused);
 }
 
 void TrainingController::stop()

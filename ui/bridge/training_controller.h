@@ -6,7 +6,7 @@
 // burst of thousands of mini-batches a second costs the event loop at most one signal per tick:
 // miniBatchesArrived, then refreshDue.
 //
-// Pause, resume and stop act between two mini-batches: a pause asked for during the epoch's
+// Pause, resume, step and stop act between two mini-batches: a pause asked for during the epoch's
 // evaluation (seconds, for chapter 6's nets) takes hold after it; trainerWaiting() says when it has.
 // A stop is asynchronous: the state is Stopping until the thread has ended (at most one
 // mini-batch or one epoch evaluation later), then runFinished and Idle. The destructor stops and
@@ -56,6 +56,9 @@ public:
     void pause();
     void resume();
     void togglePause();
+    // Step one mini-batch: the run does exactly one more mini-batch of itself, reports it, and
+    // waits again (Paused); from Running it pauses after the next one. Nothing when idle.
+    void step();
     void stop();
     // Stops and joins the thread now (closing the window). Emits runFinished if a run was active.
     void stopAndWait();
@@ -99,6 +102,7 @@ private:
     int m_runId = 0;
     bool m_news = false;   // something arrived since the last refreshDue
     bool m_trainerWaiting = false;
+    int m_steps = 0;   // step() calls in this run: pause reports that predate the last are stale
     // The trainer's thread: a pool of its own, since the trainer lowers its thread's priority and
     // a pooled thread keeps that for whatever job it runs next. Emptied (joined) as each run ends.
     QThreadPool m_trainerPool;

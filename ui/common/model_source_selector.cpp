@@ -1,6 +1,7 @@
 #include "ui/common/model_source_selector.h"
 
 #include "ui/bridge/background_jobs.h"
+#include "ui/common/export_location.h"
 #include "ui/plotting/palette.h"
 
 #include "core/io/file_kind.h"
@@ -8,7 +9,6 @@
 
 #include <QComboBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -206,8 +206,7 @@ QString ModelSourceSelector::describe(const nnlab::Network& network)
 
 void ModelSourceSelector::openDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a model"), QString(),
-                                                      tr("Models (*.json);;All files (*)"));
+    const QString path = askOpenFile(this, ExportKind::Model, tr("Open a model"), tr("Models (*.json);;All files (*)"));
     if (path.isEmpty()) {
         // Cancelled: back to a source that has a network, if "Model file…" had none.
         if (!m_networks[File] && source() == File)

@@ -1,6 +1,7 @@
 #include "ui/convnets/convnet_view.h"
 
 #include "ui/bridge/dataset_loader.h"
+#include "ui/common/export_location.h"
 #include "ui/common/map_grid_widget.h"
 
 #include "core/io/model_file.h"
@@ -8,7 +9,6 @@
 #include "core/nn/max_pool_layer.h"
 
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -159,8 +159,8 @@ void ConvnetView::showEvent(QShowEvent* event)
 
 void ConvnetView::openModelFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a convolutional network"), {},
-                                                      tr("nnlab models (*.json);;All files (*)"));
+    const QString path = askOpenFile(this, ExportKind::Model, tr("Open a convolutional network"),
+                                     tr("nnlab models (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     try {

@@ -21,6 +21,7 @@ PresetPanel::PresetPanel(QWidget* parent)
     m_note->setObjectName("presetNote");
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::RichText);
+    m_note->setOpenExternalLinks(true);   // the preset's section of the book, in the browser
 
     auto* label = new QLabel(tr("&Preset:"), this);
     label->setBuddy(m_combo);
@@ -75,6 +76,8 @@ void PresetPanel::showNote()
     }
     QString text = QString::fromStdString(p->title).toHtmlEscaped();
     text += tr("<br><b>The book: %1</b>").arg(QString::fromStdString(p->bookNote).toHtmlEscaped());
+    text += tr(" · <a href=\"%1\">Read this in the book ↗</a>")
+                .arg(QString::fromStdString(nnlab::bookUrl(*p)).toHtmlEscaped());
     if (m_modified)
         text += " " + palette::coloured(tr("(settings changed since)"), palette::changedText);
     if (p->ensembleSize > 1)

@@ -3,6 +3,7 @@
 #include "ui/bridge/dataset_loader.h"
 #include "ui/bridge/training_controller.h"
 #include "ui/common/data_error_panel.h"
+#include "ui/common/export_location.h"
 #include "ui/common/split_panes.h"
 #include "ui/plotting/palette.h"
 #include "ui/train/architecture_panel.h"
@@ -20,7 +21,6 @@
 #include "core/train/network_fit.h"
 #include "core/train/presets.h"
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -588,17 +588,19 @@ void TrainView::saveModelDialog()
 {
     const RunRecord* run = m_history->selectedRun();
     const QString suggested = (run && !run->presetName.isEmpty() ? run->presetName : QString("network")) + ".json";
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save trained network"), suggested,
-                                                      tr("network2.py JSON (*.json);;All files (*)"));
+    const QString path = askSaveFile(this, ExportKind::Model, tr("Save trained network"), suggested,
+                                     tr("network2.py JSON (*.json);;All files (*)"));
     QString error;
     if (!path.isEmpty() && !saveModelTo(path, &error))
         QMessageBox::warning(this, tr("Save network"), error);
+    else if (!path.isEmpty())
+        announceSaved(this, tr("Saved the network to %1"), path);
 }
 
 void TrainView::loadModelDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load network"), QString(),
-                                                      tr("network2.py JSON (*.json);;All files (*)"));
+    const QString path = askOpenFile(this, ExportKind::Model, tr("Load network"),
+                                     tr("network2.py JSON (*.json);;All files (*)"));
     QString error;
     if (!path.isEmpty() && !loadModelFrom(path, &error))
         QMessageBox::warning(this, tr("Load network"), error);
@@ -607,20 +609,24 @@ void TrainView::loadModelDialog()
 void TrainView::exportPlotDialog(TrainingPlot* plot)
 {
     const QString suggested = plot->objectName().remove("Plot") + ".png";
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), suggested,
-                                                      tr("PNG image (*.png);;PDF document (*.pdf)"));
+    const QString path = askSaveFile(this, ExportKind::Plot, tr("Export plot"), suggested,
+                                     tr("PNG image (*.png);;PDF document (*.pdf)"));
     QString error;
     if (!path.isEmpty() && !plot->exportTo(path, &error))
         QMessageBox::warning(this, tr("Export plot"), error);
+    else if (!path.isEmpty())
+        announceSaved(this, tr("Saved the plot to %1"), path);
 }
 
 void TrainView::exportCsvDialog()
 {
     const RunRecord* run = m_history->selectedRun();
     const QString suggested = (run ? run->name.toLower().replace(' ', '-') : QString("run")) + ".csv";
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), suggested,
-                                                      tr("CSV (*.csv);;All files (*)"));
+    const QString path = askSaveFile(this, ExportKind::Table, tr("Export metrics"), suggested,
+                                     tr("CSV (*.csv);;All files (*)"));
     QString error;
     if (!path.isEmpty() && !exportCsvTo(path, &error))
         QMessageBox::warning(this, tr("Export metrics"), error);
+    else if (!path.isEmpty())
+        announceSaved(this, tr("Saved the metrics to %1"), path);
 }

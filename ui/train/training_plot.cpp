@@ -1,6 +1,8 @@
 #include "ui/train/training_plot.h"
 
+#include "ui/common/export_location.h"
 #include "ui/plotting/palette.h"
+#include "ui/plotting/plot_export.h"
 #include "ui/plotting/plot_helpers.h"
 
 #include <QFileInfo>
@@ -57,12 +59,14 @@ TrainingPlot::TrainingPlot(const QString& title, const QString& explanation, QWi
     connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         QMenu menu(this);
         menu.addAction(tr("Export as PNG or PDF…"), this, [this] {
-            const QString path = QFileDialog::getSaveFileName(
-                this, tr("Export plot"), m_title->text().section(' ', 0, 0).toLower() + ".png",
-                tr("PNG image (*.png);;PDF document (*.pdf)"));
+            const QString path = askSaveFile(this, ExportKind::Plot, tr("Export plot"),
+                                             m_title->text().section(' ', 0, 0).toLower() + ".png",
+                                             tr("PNG image (*.png);;PDF document (*.pdf)"));
             QString error;
             if (!path.isEmpty() && !exportTo(path, &error))
                 QMessageBox::warning(this, tr("Export plot"), error);
+            else if (!path.isEmpty())
+                announceSaved(this, tr("Saved the plot to %1"), path);
         });
         menu.exec(mapToGlobal(pos));
     });
@@ -169,18 +173,5 @@ QList<QPointF> TrainingPlot::allPoints() const
 
 bool TrainingPlot::exportTo(const QString& path, QString* error)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    bool ok = false;
-    if (suffix == "pdf")
-        ok = savePdf(path, width(), height());
-    else if (suffix == "png")
-        ok = savePng(path, width(), height(), 2.0);   // twice the screen's pixels: sharp in documents
-    else {
-        if (error)
-            *error = tr("%1: use a .png or .pdf file name").arg(path);
-        return false;
-    }
-    if (!ok && error)
-        *error = tr("%1: could not write the file").arg(path);
-    return ok;
+    return exportPlot(this, path, error);
 }
