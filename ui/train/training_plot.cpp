@@ -96,7 +96,6 @@ void TrainingPlot::showRuns(const RunRecord* main, const QList<const RunRecord*>
 {
     clearGraphs();
     clearItems();
-    double xMax = 1.0;
     auto extent = [](const RunRecord& run) {
         double x = run.isRunning() ? run.config.epochs : 0.0;
         if (!run.epochs.empty())
@@ -105,14 +104,17 @@ void TrainingPlot::showRuns(const RunRecord* main, const QList<const RunRecord*>
             x = std::max(x, std::ceil(run.samples.back().epochPosition));
         return x;
     };
+    // The selected run's epochs (all it will have, while it trains); with none (a loaded model, or
+    // nothing selected) the overlaid runs'.
+    double xMax = main ? extent(*main) : 0.0;
     for (const RunRecord* run : overlays) {
         addRun(*run, true);
-        xMax = std::max(xMax, extent(*run));
+        if (!main || extent(*main) <= 0.0)
+            xMax = std::max(xMax, extent(*run));
     }
-    if (main) {
+    if (main)
         addRun(*main, false);
-        xMax = std::max(xMax, extent(*main));
-    }
+    xMax = std::max(xMax, 1.0);
     xAxis->setRange(0, xMax);
     for (int i = 0; i < graphCount(); ++i)
         if (graph(i)->property("spansXAxis").toBool() && !graph(i)->data()->isEmpty()) {
@@ -123,7 +125,63 @@ void TrainingPlot::showRuns(const RunRecord* main, const QList<const RunRecord*>
     if (y.lower < y.upper && std::isfinite(y.lower) && std::isfinite(y.upper))
         yAxis->setRange(y);
     showLegend(legend->itemCount() > 0);
+    fitLegend();
     replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingPlot::resizeEvent(QResizeEvent* event)
+{
+    fitLegend();   // before the base class lays out and replots at the new size
+    QCustomPlot::resizeEvent(event);
+}
+
+void TrainingPlot::fitLegend()
+{
+    // (itemCount() counts the grid's cells, empty ones too: those have no item.)
+    int items = 0, widest = 0;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (const QCPAbstractLegendItem* item = legend->item(i)) {
+            ++items;
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+        }
+    if (items == 0)
+        return;
+    const QMargins margins = legend->margins();
+    const int room = width() - margins.left() - margins.right();
+    const int spacing = legend->columnSpacing();
+    const int columns = std::clamp((room + spacing) / (widest + spacing), 1, items);
+    if (columns == legend->wrap() && legend->columnCount() <= columns)
+        return;
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);   // re-wraps the entries
+}
+
+void TrainingPlot::markChanges(const RunRecord& run)
+{
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    for (const nnlab::HyperparameterChange& change : run.changes) {
+        const double x = change.epochPosition();
+        auto* line = new QCPItemStraightLine(this);
+        line->setObjectName("hyperparameterChange");
+        line->setPen(QPen(palette::guideLine, 1.0, Qt::DotLine));
+        line->point1->setCoords(x, 0.0);
+        line->point2->setCoords(x, 1.0);
+        auto* label = new QCPItemText(this);
+        label->setObjectName("hyperparameterChangeLabel");
+        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(x, 0.0);
+        label->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+        label->setPadding({3, 2, 3, 1});
+        label->setFont(small);
+        label->setColor(palette::plotLabel);
+        label->setBrush(QBrush(palette::legendBackground));
+        label->setText(QString("%1 = %2")
+                           .arg(QString::fromStdString(nnlab::symbol(change.parameter)))
+                           .arg(double(change.to), 0, 'g', 4) +
+                       (change.bySchedule ? tr(" (halved)") : QString()));
+    }
 }
 
 void TrainingPlot::showLegend(bool show)
@@ -146,9 +204,10 @@ void TrainingPlot::spanXAxis(QCPGraph* graph)
 std::optional<QCPRange> TrainingPlot::yBounds(bool positiveOnly) const
 {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    const QCPRange x = xAxis->range();
     for (int i = 0; i < graphCount(); ++i)
         for (const QCPGraphData& d : *graph(i)->data()) {
-            if (!std::isfinite(d.value) || (positiveOnly && d.value <= 0.0))
+            if (!std::isfinite(d.value) || (positiveOnly && d.value <= 0.0) || d.key < x.lower || d.key > x.upper)
                 continue;
             lo = std::min(lo, d.value);
             hi = std::max(hi, d.value);
