@@ -464,8 +464,23 @@ private slots:
         for (int width : {1024, 800}) {
             view.resize(width, 640);
             QTest::qWait(50);
+            // The figures of the epoch table whole (never "0.…"), if need be scrolled sideways.
+            const EpochTable* table = view.epochTable();
+            for (int column = 0; column < table->columnCount(); ++column) {
+                const QString text = table->item(0, column)->text();
+                QVERIFY2(table->columnWidth(column) >= table->fontMetrics().horizontalAdvance(text),
+                         qPrintable(QString("column %1 (%2 px) cuts %3").arg(column).arg(table->columnWidth(column)).arg(text)));
+            }
             for (TrainingPlot* plot : view.plots()) {
                 plot->replot();
+                // The title and the line under it: broken into lines, never cut at the plot's edges.
+                for (int row : {0, 1}) {
+                    const auto* heading = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(row, 0));
+                    QVERIFY(heading);
+                    for (const QString& line : heading->text().split('\n'))
+                        QVERIFY2(QFontMetrics(heading->font()).horizontalAdvance(line) <= plot->width(),
+                                 qPrintable(line));
+                }
                 for (int i = 0; i < plot->legend->itemCount(); ++i) {
                     const QCPAbstractLegendItem* item = plot->legend->item(i);
                     if (!item)

@@ -21,6 +21,9 @@ TrainingPlot::TrainingPlot(const QString& title, const QString& explanation, QWi
     : QCustomPlot(parent)
 {
     m_title = addTitleAndExplanation(this, title, explanation);
+    m_explanation = qobject_cast<QCPTextElement*>(plotLayout()->element(1, 0));
+    m_titleText = title;
+    m_explanationText = explanation;
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.9);
 
@@ -58,7 +61,7 @@ TrainingPlot::TrainingPlot(const QString& title, const QString& explanation, QWi
         QMenu menu(this);
         menu.addAction(tr("Export as PNG or PDF…"), this, [this] {
             const QString path = QFileDialog::getSaveFileName(
-                this, tr("Export plot"), m_title->text().section(' ', 0, 0).toLower() + ".png",
+                this, tr("Export plot"), m_titleText.section(' ', 0, 0).toLower() + ".png",
                 tr("PNG image (*.png);;PDF document (*.pdf)"));
             QString error;
             if (!path.isEmpty() && !exportTo(path, &error))
@@ -71,7 +74,44 @@ TrainingPlot::TrainingPlot(const QString& title, const QString& explanation, QWi
 
 QString TrainingPlot::title() const
 {
-    return m_title->text();
+    return m_titleText;
+}
+
+namespace {
+
+// Words of `text` in lines no wider than `width` (a word wider than that keeps a line of its own).
+QString wrapped(const QString& text, const QFont& font, int width)
+{
+    const QFontMetrics metrics(font);
+    QStringList lines;
+    QString line;
+    for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? word : line + ' ' + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = longer;
+        }
+    }
+    lines << line;
+    return lines.join('\n');
+}
+
+}  // namespace
+
+void TrainingPlot::wrapHeadings()
+{
+    // A narrow plot (1024×640) would cut its title at both ends: it takes two lines instead.
+    const std::pair<QCPTextElement*, QString> headings[] = {{m_title, m_titleText}, {m_explanation, m_explanationText}};
+    for (const auto& [element, text] : headings) {
+        if (!element)
+            continue;
+        const int room = width() - element->margins().left() - element->margins().right() - 4;
+        const QString lines = wrapped(text, element->font(), room);
+        if (lines != element->text())
+            element->setText(lines);
+    }
 }
 
 QPen TrainingPlot::overlayPen(int runId)
@@ -132,24 +172,34 @@ void TrainingPlot::showRuns(const RunRecord* main, const QList<const RunRecord*>
 void TrainingPlot::resizeEvent(QResizeEvent* event)
 {
     fitLegend();   // before the base class lays out and replots at the new size
+    wrapHeadings();
     QCustomPlot::resizeEvent(event);
 }
 
 void TrainingPlot::fitLegend()
 {
     // (itemCount() counts the grid's cells, empty ones too: those have no item.)
-    int items = 0, widest = 0;
+    QList<int> widths;   // of each entry, in the legend's order
     for (int i = 0; i < legend->itemCount(); ++i)
-        if (const QCPAbstractLegendItem* item = legend->item(i)) {
-            ++items;
-            widest = std::max(widest, item->minimumOuterSizeHint().width());
-        }
-    if (items == 0)
+        if (const QCPAbstractLegendItem* item = legend->item(i))
+            widths << item->minimumOuterSizeHint().width();
+    if (widths.isEmpty())
         return;
     const QMargins margins = legend->margins();
     const int room = width() - margins.left() - margins.right();
-    const int spacing = legend->columnSpacing();
-    const int columns = std::clamp((room + spacing) / (widest + spacing), 1, items);
+    // The most columns whose entries all fit whole: entry i goes to column i % columns, and each
+    // column is as wide as its widest entry.
+    int columns = int(widths.size());
+    for (; columns > 1; --columns) {
+        QList<int> columnWidths(columns, 0);
+        for (int i = 0; i < widths.size(); ++i)
+            columnWidths[i % columns] = std::max(columnWidths[i % columns], widths[i]);
+        int needed = legend->columnSpacing() * (columns - 1);
+        for (int w : columnWidths)
+            needed += w;
+        if (needed <= room)
+            break;
+    }
     if (columns == legend->wrap() && legend->columnCount() <= columns)
         return;
     legend->setWrap(columns);

@@ -59,8 +59,11 @@ protected:
 
 private:
     void showLegend(bool show);
-    void fitLegend();   // the columns the widest entry allows in the plot's width
+    void fitLegend();     // the columns the widest entry allows in the plot's width
+    void wrapHeadings();  // the title and explanation broken into lines that fit the width
     QCPTextElement* m_title;
+    QCPTextElement* m_explanation;
+    QString m_titleText, m_explanationText;   // unbroken
     int m_replots = 0;
 };
 
