@@ -1,6 +1,7 @@
 #include "app/cli/train_printer.h"
 
 #include "core/io/summary_json.h"
+#include "core/train/chance.h"
 
 #include <nlohmann/json.hpp>
 
@@ -129,8 +130,12 @@ void TrainPrinter::printSummary(const std::vector<RunResult>& runs, const std::o
     clearProgress();
     const RunResult& best = runs[bestRun(runs)];
     const TrainSummary& s = best.summary;
+    // A run that learned nothing says so (the Train view shows the same hint).
+    const std::string hint = atChanceHint(s, m_config.net.sizes.back(), m_config.hyper.eta);
     if (m_json) {
         nlohmann::ordered_json summary = summaryJson(s);
+        if (!hint.empty())
+            summary["hint"] = hint;
         summary["seed"] = best.seed;
         summary["config"] = describe(m_config);
         if (ensemble) {
@@ -168,6 +173,8 @@ void TrainPrinter::printSummary(const std::vector<RunResult>& runs, const std::o
                         static_cast<unsigned long long>(best.seed));
     }
     std::printf("\n%s\n", s.message.c_str());
+    if (!hint.empty())
+        std::printf("warning: %s\n", hint.c_str());
     if (s.epochs > 0) {
         std::printf("test accuracy: final %.2f%%, peak %.2f%% (epoch %d); at best validation %.2f%% (epoch %d)\n",
                     100 * s.finalTestAccuracy, 100 * s.bestTestAccuracy, s.bestTestEpoch,

@@ -38,7 +38,8 @@ Network buildNetwork(const TrainConfig& config, std::mt19937_64& rng)
 
 Trainer::Trainer(const TrainConfig& config, const DataSplit& data)
     : m_config(config), m_data(data), m_rng(config.seed), m_network(buildNetwork(config, m_rng)),
-      m_eta(config.hyper.eta), m_lambda(config.hyper.lambda), m_momentum(config.hyper.momentum)
+      m_lastUsed(config.hyper), m_eta(config.hyper.eta), m_lambda(config.hyper.lambda),
+      m_momentum(config.hyper.momentum)
 {
     if (const std::string problem = trainingProblem(config, &data); !problem.empty())
         throw std::invalid_argument(problem);
@@ -93,7 +94,7 @@ void Trainer::stop()
     m_pauseChanged.notify_all();
 }
 
-bool Trainer::waitWhilePaused()
+bool Trainer::waitWhilePaused(double* pausedSeconds)
 {
     if (!m_pauseRequested.load())
         return !m_stopRequested.load();
@@ -109,6 +110,7 @@ bool Trainer::waitWhilePaused()
         if (takeStep())
             return !m_stopRequested.load();
     }
+    const auto t0 = std::chrono::steady_clock::now();
     if (m_observer)
         m_observer->pausedChanged(true);
     {
@@ -119,6 +121,7 @@ bool Trainer::waitWhilePaused()
         if (m_pauseRequested.load())
             takeStep();
     }
+    *pausedSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (m_observer)
         m_observer->pausedChanged(false);
     return !m_stopRequested.load();
@@ -180,6 +183,7 @@ void Trainer::restore(const TrainingState& state)
     m_eta = state.hyper.eta;
     m_lambda = state.hyper.lambda;
     m_momentum = state.hyper.momentum;
+    m_lastUsed = state.hyper;
     setRngFromText(m_rng, state.rng);
     m_progress = state;
     m_progress.parameters.clear();   // they live in the network now
@@ -232,6 +236,8 @@ TrainSummary Trainer::run()
             setRngFromText(parallel->replicaRng(), s.replicaRng);
     }
 
+    float scheduledEta = -1.0f;   // η as the schedule last halved it, until a mini-batch uses it
+
     TrainSummary& summary = s.summary;
     auto finish = [&](StopReason reason, std::string message) {
         summary.reason = reason;
@@ -245,6 +251,7 @@ TrainSummary Trainer::run()
         const int epoch = s.epoch;
         const Network epochStart = m_network;   // the last good weights, should an update overflow
         const auto t0 = Clock::now();
+        double pausedSeconds = 0.0;   // since t0: not training time
         if (s.batchesDone == 0) {   // a new epoch (a resumed half-done one keeps its order and sums)
             std::shuffle(s.order.begin(), s.order.end(), m_rng);
             s.epochSeconds = 0.0;
@@ -254,8 +261,8 @@ TrainSummary Trainer::run()
         float eta = m_eta.load();
         for (; s.batchesDone < batchesPerEpoch; ++s.batchesDone) {
             const int batch = s.batchesDone;
-            if (!waitWhilePaused()) {
-                s.epochSeconds += secondsSince(t0);
+            if (!waitWhilePaused(&pausedSeconds)) {
+                s.epochSeconds += secondsSince(t0) - pausedSeconds;
                 writeCheckpoint(parallel.get());
                 return finish(StopReason::Stopped, "stopped by request during epoch " + std::to_string(epoch));
             }
@@ -294,6 +301,10 @@ TrainSummary Trainer::run()
             }
             const Hyperparameters h = hyperparameters();
             eta = h.eta;
+            batchReport.changes = changesBetween(m_lastUsed, h, epoch, batch + 1, batchesPerEpoch);
+            for (HyperparameterChange& change : batchReport.changes)
+                change.bySchedule = change.parameter == LiveHyperparameter::Eta && change.to == scheduledEta;
+            m_lastUsed = h;
             {
                 std::lock_guard lock(m_networkMutex);
                 if (parallel)
@@ -313,7 +324,7 @@ TrainSummary Trainer::run()
                 m_observer->miniBatchFinished(batchReport);
             }
         }
-        const double seconds = s.epochSeconds + secondsSince(t0);
+        const double seconds = s.epochSeconds + secondsSince(t0) - pausedSeconds;
         if (!m_network.allFinite()) {
             {
                 std::lock_guard lock(m_networkMutex);
@@ -356,7 +367,7 @@ TrainSummary Trainer::run()
             if (halved < initialEta / 128.0f * 1.0001f)
                 etaScheduleFinished = true;
             else
-                m_eta.store(halved);
+                m_eta.store(scheduledEta = halved);
         }
         s.epoch = epoch + 1;
         s.batchesDone = 0;

@@ -62,7 +62,9 @@ public:
     Network snapshot() const;
 
 private:
-    bool waitWhilePaused();        // false when stopped while waiting
+    // False when stopped while waiting; adds the seconds it waited to *pausedSeconds, which an
+    // epoch's training time leaves out.
+    bool waitWhilePaused(double* pausedSeconds);
     // squaredNorms: ‖nabla‖² of each of m_network.parameters() when already known, else null.
     void recordGradientNorms(MiniBatchReport& report, int m, const std::vector<double>* squaredNorms);
     EpochReport evaluateEpoch(int epoch, double seconds, float eta) const;
@@ -80,6 +82,8 @@ private:
     // The run's bookkeeping (epoch, order, summary, history); parameters and random streams
     // live in the network and generators and are copied in only for a checkpoint.
     TrainingState m_progress;
+    Hyperparameters m_lastUsed;    // η, λ, μ of the last mini-batch (or the run's start): changes are
+                                   // reported against them
 
     std::atomic<bool> m_stopRequested{false};
     std::atomic<bool> m_pauseRequested{false};

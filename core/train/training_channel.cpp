@@ -124,10 +124,17 @@ void TrainingChannel::miniBatchFinished(const MiniBatchReport& r)
     m_costSum += r.cost;
     for (std::size_t l = 0; l < r.biasGradientNorms.size(); ++l)
         m_gradientSums[l] += r.biasGradientNorms[l];
+    m_blockChanges.insert(m_blockChanges.end(), r.changes.begin(), r.changes.end());
     ++m_blockCount;
     m_lastBatch = {r.epoch, r.batch, r.batchesPerEpoch, r.eta};
     // A block never spans two epochs, so each epoch's points end at its last mini-batch.
     if (m_blockCount == m_blockSize || r.batch == r.batchesPerEpoch)
+        flushBlock();
+}
+
+void TrainingChannel::trainingFinished(const TrainSummary&)
+{
+    if (m_blockCount > 0)
         flushBlock();
 }
 
@@ -139,6 +146,7 @@ void TrainingChannel::flushBlock()
     sample.cost = m_costSum / m_blockCount;
     sample.eta = last.eta;
     sample.batches = m_blockCount;
+    sample.changes.swap(m_blockChanges);
     sample.biasGradientNorms.resize(m_gradientSums.size());
     for (std::size_t l = 0; l < m_gradientSums.size(); ++l)
         sample.biasGradientNorms[l] = m_gradientSums[l] / m_blockCount;

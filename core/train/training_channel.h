@@ -29,6 +29,7 @@ struct MiniBatchSample {
     float eta = 0.0f;                      // η of the block's last mini-batch
     int batches = 0;                       // mini-batches in the block
     std::vector<double> biasGradientNorms; // mean ‖∂C/∂b^l‖ over the block, l = 1..L
+    std::vector<HyperparameterChange> changes;   // η, λ, μ changes first used in the block
 };
 
 // Where a run is: the last mini-batch the channel has heard of.
@@ -76,6 +77,8 @@ public:
     void miniBatchFinished(const MiniBatchReport& report) override;
     void epochFinished(const EpochReport& report) override;
     void pausedChanged(bool paused) override;
+    // The mini-batches of a block cut short by the end of the run (a stop) are delivered too.
+    void trainingFinished(const TrainSummary& summary) override;
 
 private:
     void flushBlock();
@@ -95,6 +98,7 @@ private:
     double m_costSum = 0.0;
     TrainingProgress m_lastBatch;   // where the block's last mini-batch was
     std::vector<double> m_gradientSums;
+    std::vector<HyperparameterChange> m_blockChanges;
 
     // What the GUI has not drained yet.
     std::mutex m_bufferMutex;

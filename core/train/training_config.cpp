@@ -2,6 +2,7 @@
 
 #include "core/train/config_fields.h"
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -16,6 +17,15 @@ void validate(const TrainConfig& c)
 
 std::string describe(const TrainConfig& c)
 {
+    return describe(c, {});
+}
+
+std::string describe(const TrainConfig& c, const std::vector<HyperparameterChange>& changes)
+{
+    const auto changed = [&changes](LiveHyperparameter p) {
+        return std::any_of(changes.begin(), changes.end(),
+                           [p](const HyperparameterChange& change) { return change.parameter == p; });
+    };
     std::ostringstream s;
     if (c.net.features.empty()) {
         s << "[";
@@ -29,13 +39,14 @@ std::string describe(const TrainConfig& c)
     if (c.net.output != c.net.hidden)
         s << "/" << activationName(c.net.output);
     s << ", " << costName(c.net.cost) << ", " << initialisationName(c.init) << " init"
-      << ", η = " << c.hyper.eta << ", m = " << c.miniBatchSize << ", " << c.epochs << " epochs";
-    if (c.hyper.lambda != 0.0f)
-        s << ", λ = " << c.hyper.lambda;
+      << ", " << describeHistory(LiveHyperparameter::Eta, c.hyper.eta, changes) << ", m = " << c.miniBatchSize
+      << ", " << c.epochs << " epochs";
+    if (c.hyper.lambda != 0.0f || changed(LiveHyperparameter::Lambda))
+        s << ", " << describeHistory(LiveHyperparameter::Lambda, c.hyper.lambda, changes);
     if (c.hyper.l1 != 0.0f)
         s << ", L1 λ = " << c.hyper.l1;
-    if (c.hyper.momentum != 0.0f)
-        s << ", μ = " << c.hyper.momentum;
+    if (c.hyper.momentum != 0.0f || changed(LiveHyperparameter::Momentum))
+        s << ", " << describeHistory(LiveHyperparameter::Momentum, c.hyper.momentum, changes);
     if (c.net.dropout != 0.0f)
         s << ", dropout " << c.net.dropout;
     if (c.trainingSize != 50000)

@@ -4,6 +4,7 @@
 #include "core/data/augmentation.h"
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
+#include "core/train/hyperparameter_change.h"
 #include "core/train/sgd.h"
 
 #include <cstdint>
@@ -40,5 +41,8 @@ void validate(const TrainConfig& config);
 
 // One line in the book's style: "[784, 30, 10] sigmoid, quadratic, η = 3.0, m = 10, ...".
 std::string describe(const TrainConfig& config);
+// The same with η, λ and μ as they went during the run: "..., η = 3 → 0.5 (epoch 4), m = 10, ...";
+// λ and μ appear once they are non-zero or changed.
+std::string describe(const TrainConfig& config, const std::vector<HyperparameterChange>& changes);
 
 }  // namespace nnlab

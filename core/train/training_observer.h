@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/train/evaluation.h"
+#include "core/train/hyperparameter_change.h"
 
 #include <string>
 #include <vector>
@@ -15,8 +16,11 @@ struct MiniBatchReport {
     int epoch = 0;                 // 1-based
     int batch = 0;                 // 1-based within the epoch
     int batchesPerEpoch = 0;
-    double cost = 0.0;             // mean C over the mini-batch (before its update)
+    double cost = 0.0;             // mean C₀ over the mini-batch (before its update): the data's cost
+                                   // alone, without the regularisation term the epoch's costs include
     float eta = 0.0f;
+    // η, λ or μ that this mini-batch is the first to use (set live, or by the schedule); usually none.
+    std::vector<HyperparameterChange> changes;
     // Per layer l = 1..L: ‖∂C/∂b^l‖ and ‖∂C/∂w^l‖ of the mini-batch's mean gradient — the
     // "speed of learning" of each layer in chapter 5.
     std::vector<double> biasGradientNorms;
@@ -25,7 +29,7 @@ struct MiniBatchReport {
 
 struct EpochReport {
     int epoch = 0;
-    double seconds = 0.0;          // the epoch's training steps alone, evaluation excluded
+    double seconds = 0.0;          // the epoch's training steps alone, evaluation and pauses excluded
     float eta = 0.0f;              // η used during the epoch
     Evaluation training;
     Evaluation validation;
@@ -41,7 +45,7 @@ struct TrainSummary {
     StopReason reason = StopReason::Completed;
     std::string message;           // one line for a person
     int epochs = 0;                // complete epochs run
-    double trainingSeconds = 0.0;  // sum of the epochs' seconds
+    double trainingSeconds = 0.0;  // sum of the epochs' seconds (pauses excluded)
     double finalTestAccuracy = 0.0;
     double bestTestAccuracy = 0.0;            // the book quotes the peak test accuracy
     int bestTestEpoch = 0;

@@ -123,6 +123,7 @@ private slots:
         const QJsonObject summary = lines[2]["summary"].toObject();
         QCOMPARE(summary["epochs"].toInt(), 2);
         QCOMPARE(summary["reason"].toString(), QString("completed"));
+        QVERIFY(!summary.contains("hint"));   // it learned
 
         // The saved model evaluates to the same test accuracy the last epoch reported.
         const ProgramResult e = runCli({"evaluate", "--model", model, "--json"});
@@ -203,6 +204,22 @@ private slots:
         const ProgramResult one = runCli({"evaluate", "--ensemble", members.first()});
         QCOMPARE(one.exitCode, 2);
         QVERIFY(one.err.contains("two or more"));
+    }
+
+    // η = 500 saturates every neuron: the run ends at chance, and the summary says so (the rule
+    // of core/train/chance.h, which the Train view shows too).
+    void aRunAtChanceSaysSoInItsSummary()
+    {
+        const QStringList args{"train", "--net", "784,30,10", "--eta", "500", "--epochs", "2", "--train-size", "1000"};
+        const ProgramResult json = runCli(args + QStringList{"--json"});
+        QCOMPARE(json.exitCode, 0);
+        const QString hint = jsonLines(json.out).last()["summary"].toObject()["hint"].toString();
+        QVERIFY2(hint.startsWith("accuracy at chance (") && hint.contains("after 2 epochs") &&
+                     hint.contains("η = 500 may be too large"),
+                 qPrintable(hint));
+        const ProgramResult table = runCli(args);
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains("\nwarning: " + hint + "\n"), qPrintable(table.out));
     }
 
     void readableTable()

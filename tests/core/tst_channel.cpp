@@ -75,6 +75,34 @@ private slots:
         QCOMPARE(d.progress->batchesPerEpoch, 25);
     }
 
+    // A change of η rides with the block of the mini-batch that used it, and the block a stop cut
+    // short is delivered when the run ends, with its change.
+    void changesRideWithTheirBlockAndTheLastBlockIsDelivered()
+    {
+        TrainingChannel channel(300);   // blocks of 2 mini-batches for 25 an epoch
+        MiniBatchReport r = report(1, 1, 25, 1.0);
+        channel.miniBatchFinished(r);
+        r = report(1, 2, 25, 1.0);
+        r.changes = {{LiveHyperparameter::Eta, 0.5f, 0.25f, 1, 2, 25}};
+        channel.miniBatchFinished(r);
+        r = report(1, 3, 25, 1.0);
+        r.changes = {{LiveHyperparameter::Momentum, 0.0f, 0.5f, 1, 3, 25}};
+        channel.miniBatchFinished(r);   // half a block: waits for the next mini-batch
+        TrainingChannel::Drained d = channel.drain();
+        QCOMPARE(int(d.samples.size()), 1);
+        QCOMPARE(int(d.samples[0].changes.size()), 1);
+        QCOMPARE(d.samples[0].changes[0].to, 0.25f);
+        channel.trainingFinished(TrainSummary{});   // stopped after mini-batch 3
+        d = channel.drain();
+        QCOMPARE(int(d.samples.size()), 1);
+        QCOMPARE(d.samples[0].batches, 1);
+        QCOMPARE(d.samples[0].epochPosition, 3.0 / 25);
+        QCOMPARE(int(d.samples[0].changes.size()), 1);
+        QCOMPARE(d.samples[0].changes[0].parameter, LiveHyperparameter::Momentum);
+        channel.trainingFinished(TrainSummary{});   // nothing left: nothing more
+        QVERIFY(channel.drain().samples.empty());
+    }
+
     void eachBlockIsDrainedOnce()
     {
         TrainingChannel channel(1);   // one epoch: up to 100 points, here a block per mini-batch

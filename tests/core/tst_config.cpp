@@ -244,6 +244,27 @@ private slots:
         c.hyper.eta = -1.0f;
         QVERIFY(QString::fromStdString(trainingProblem(c, &data)).contains("learning rate η must be from"));
     }
+
+    // A run's description says η, λ and μ as they went: each change with its epoch, λ and μ also
+    // when they started at zero; without changes it is describe(config) itself.
+    void describeShowsLiveChanges()
+    {
+        TrainConfig c;
+        QCOMPARE(describe(c, {}), describe(c));
+        QVERIFY(describe(c).find("η = 3, m = 10") != std::string::npos);
+        const std::vector<HyperparameterChange> changes =
+            changesBetween({3.0f, 0.0f, 0.0f, 0.0f}, {0.5f, 5.0f, 0.0f, 0.0f}, 4, 120, 5000);
+        QCOMPARE(int(changes.size()), 2);
+        QCOMPARE(changes[0].epochPosition(), 3 + 119 / 5000.0);
+        HyperparameterChange halved{LiveHyperparameter::Eta, 0.5f, 0.25f, 7, 1, 5000, true};
+        std::vector<HyperparameterChange> all = changes;
+        all.push_back(halved);
+        const std::string d = describe(c, all);
+        QVERIFY2(d.find("η = 3 → 0.5 (epoch 4) → 0.25 (epoch 7, halved), m = 10") != std::string::npos, d.c_str());
+        QVERIFY2(d.find("λ = 0 → 5 (epoch 4)") != std::string::npos, d.c_str());
+        QVERIFY2(d.find("μ") == std::string::npos, d.c_str());
+        QVERIFY(changesBetween(c.hyper, c.hyper, 1, 1, 10).empty());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestConfig)

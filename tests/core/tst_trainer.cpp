@@ -3,11 +3,14 @@
 #include "core/train/trainer.h"
 
 #include "core/nn/dense_layer.h"
+#include "core/train/chance.h"
 #include "tests/support/mnist.h"
 
+#include <QElapsedTimer>
 #include <QtTest>
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 
 using namespace nnlab;
@@ -22,6 +25,11 @@ public:
         lastEta = r.eta;
         if (r.biasGradientNorms.size() != layers)
             badReport = true;
+        if (!r.changes.empty()) {
+            std::lock_guard lock(mutex);
+            changes.insert(changes.end(), r.changes.begin(), r.changes.end());
+            etaAtChange.push_back(r.eta);
+        }
     }
     void epochFinished(const EpochReport& r) override { epochs.push_back(r); }
     void pausedChanged(bool p) override { paused = p; }
@@ -32,6 +40,9 @@ public:
     std::atomic<bool> paused{false};
     std::atomic<bool> badReport{false};
     std::vector<EpochReport> epochs;
+    std::mutex mutex;
+    std::vector<HyperparameterChange> changes;   // as reported, with the η of the mini-batch that did
+    std::vector<float> etaAtChange;
 };
 
 TrainConfig smallRun(int trainingSize, int epochs)
@@ -170,6 +181,128 @@ private slots:
         worker.join();
     }
 
+    // Time spent paused is not training time: an epoch paused for 1.5 s reports only the seconds
+    // its mini-batches took, and so does the summary; a run stopped while paused keeps its pause
+    // out of the half-done epoch's seconds that its checkpoint carries.
+    void pausedTimeIsNotTrainingTime()
+    {
+        Trainer trainer(smallRun(20000, 1), mnist());
+        Recorder recorder;
+        trainer.setObserver(&recorder);
+        TrainSummary summary;
+        QElapsedTimer wall;
+        wall.start();
+        std::thread worker([&] { summary = trainer.run(); });
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.batches.load() > 100, 5000);
+        trainer.pause();
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.paused.load(), 2000);
+        QElapsedTimer paused;
+        paused.start();
+        QTest::qSleep(1500);
+        const double pausedSeconds = paused.elapsed() / 1000.0;
+        trainer.resume();
+        worker.join();
+        const double wallSeconds = wall.elapsed() / 1000.0;
+        QCOMPARE(int(recorder.epochs.size()), 1);
+        const double epochSeconds = recorder.epochs[0].seconds;
+        qInfo("epoch: %.3f s of training in %.3f s, %.3f s of it paused", epochSeconds, wallSeconds, pausedSeconds);
+        QVERIFY(epochSeconds > 0.0);
+        QVERIFY2(epochSeconds < wallSeconds - pausedSeconds,
+                 qPrintable(QString("%1 s reported, %2 s wall, %3 s paused").arg(epochSeconds).arg(wallSeconds)
+                                .arg(pausedSeconds)));
+        QCOMPARE(summary.trainingSeconds, epochSeconds);
+
+        Trainer stopped(smallRun(20000, 1), mnist());
+        Recorder second;
+        stopped.setObserver(&second);
+        TrainingState last;
+        stopped.setCheckpointWriter([&last](const TrainingState& state) { last = state; });
+        wall.restart();
+        std::thread other([&] { stopped.run(); });
+        QTRY_VERIFY_WITH_TIMEOUT(second.batches.load() > 100, 5000);
+        stopped.pause();
+        QTRY_VERIFY_WITH_TIMEOUT(second.paused.load(), 2000);
+        QTest::qSleep(1500);
+        stopped.stop();
+        other.join();
+        QCOMPARE(last.epoch, 1);
+        QVERIFY(last.batchesDone > 0);
+        QVERIFY2(last.epochSeconds > 0.0 && last.epochSeconds < wall.elapsed() / 1000.0 - 1.5,
+                 qPrintable(QString::number(last.epochSeconds)));
+    }
+
+    // η and λ set while paused are reported once, by the first mini-batch that uses them, with its
+    // epoch and mini-batch.
+    void liveChangesAreReportedByTheMiniBatchThatUsesThem()
+    {
+        Trainer trainer(smallRun(20000, 2), mnist());
+        Recorder recorder;
+        trainer.setObserver(&recorder);
+        std::thread worker([&] { trainer.run(); });
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.batches.load() > 100, 5000);
+        trainer.pause();
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.paused.load(), 2000);
+        const int atPause = recorder.batches.load();
+        trainer.setEta(0.125f);
+        trainer.setLambda(2.0f);
+        trainer.setEta(0.25f);   // the last value before the next mini-batch is the one it uses
+        trainer.resume();
+        worker.join();
+        QVERIFY(atPause < 2000);   // paused in epoch 1 (2,000 mini-batches of 10)
+        QCOMPARE(int(recorder.changes.size()), 2);
+        const HyperparameterChange& eta = recorder.changes[0];
+        QCOMPARE(eta.parameter, LiveHyperparameter::Eta);
+        QCOMPARE(eta.from, 0.5f);
+        QCOMPARE(eta.to, 0.25f);
+        QCOMPARE(eta.epoch, 1);
+        QCOMPARE(eta.batch, atPause + 1);
+        QCOMPARE(eta.batchesPerEpoch, 2000);
+        QVERIFY(!eta.bySchedule);
+        QCOMPARE(eta.epochPosition(), atPause / 2000.0);
+        QCOMPARE(recorder.etaAtChange[0], 0.25f);
+        const HyperparameterChange& lambda = recorder.changes[1];
+        QCOMPARE(lambda.parameter, LiveHyperparameter::Lambda);
+        QCOMPARE(lambda.from, 0.0f);
+        QCOMPARE(lambda.to, 2.0f);
+        QCOMPARE(lambda.batch, atPause + 1);
+        QCOMPARE(recorder.epochs[1].eta, 0.25f);
+    }
+
+    // The rule the Train view and nnlab-cli's summary share: at chance is below 1.5/k, after at
+    // least one epoch. η = 500 saturates every neuron of chapter 1's network at once: it ends at
+    // chance, and the hint says so with its η.
+    void aRunAtChanceIsRecognised()
+    {
+        QCOMPARE(chanceAccuracy(10), 0.1);
+        QVERIFY(isAtChance(0.098, 10));
+        QVERIFY(isAtChance(0.1135, 10));   // always answering "1", the test set's commonest digit
+        QVERIFY(!isAtChance(0.16, 10));
+        QVERIFY(!isAtChance(0.60, 10));
+        QVERIFY(isAtChance(0.70, 2));      // two classes: chance is 50%
+        QVERIFY(!isAtChance(0.80, 2));
+        TrainSummary none;   // no epoch yet: nothing to judge
+        QVERIFY(!isAtChance(none, 10));
+        QVERIFY(atChanceHint(none, 10, 3.0f).empty());
+
+        TrainConfig c;
+        c.net.sizes = {784, 30, 10};
+        c.hyper.eta = 500.0f;
+        c.trainingSize = 1000;
+        c.epochs = 2;
+        const TrainSummary s = Trainer(c, mnist()).run();
+        QCOMPARE(s.epochs, 2);
+        QVERIFY2(isAtChance(s, 10), qPrintable(QString::number(s.finalTestAccuracy)));
+        const std::string hint = atChanceHint(s, 10, c.hyper.eta);
+        QVERIFY2(hint.find("accuracy at chance") == 0 && hint.find("after 2 epochs") != std::string::npos &&
+                     hint.find("η = 500 may be too large") != std::string::npos,
+                 hint.c_str());
+
+        c.hyper.eta = 3.0f;   // the book's η: it learns
+        c.epochs = 3;
+        const TrainSummary learned = Trainer(c, mnist()).run();
+        QVERIFY2(!isAtChance(learned, 10), qPrintable(QString::number(learned.finalTestAccuracy)));
+    }
+
     void stopEndsWithinAMiniBatch()
     {
         Trainer trainer(smallRun(50000, 100), mnist());
@@ -231,6 +364,19 @@ private slots:
         QVERIFY(s.epochs < 200);
         QVERIFY(recorder.epochs.back().eta <= 0.5f / 64 + 1e-7f);
         QVERIFY(recorder.epochs.back().eta >= 0.5f / 64 - 1e-7f);
+        // Each halving is a change of η, marked as the schedule's, taking effect with the next
+        // epoch's first mini-batch: 0.5 → 0.25 → ... → 0.5/64.
+        QCOMPARE(int(recorder.changes.size()), 6);
+        float eta = 0.5f;
+        for (const HyperparameterChange& change : recorder.changes) {
+            QCOMPARE(change.parameter, LiveHyperparameter::Eta);
+            QVERIFY(change.bySchedule);
+            QCOMPARE(change.from, eta);
+            QCOMPARE(change.to, eta / 2);
+            QCOMPARE(change.batch, 1);
+            QVERIFY(change.epoch > 1);
+            eta /= 2;
+        }
     }
 
     void earlyStopping()

@@ -14,6 +14,7 @@
 #include "tests/support/sanitizer_slack.h"
 
 #include <QSignalSpy>
+#include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -60,12 +61,38 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, runTimeoutMs);
         const RunRecord* run = history.selectedRun();
         QCOMPARE(run->presetName, QString("ch1-784-30-10"));
+        // n = 2,000 and 2 epochs are not the preset's: a custom run derived from it, and so listed.
+        QVERIFY(run->presetEdited);
+        QCOMPARE(run->presetLabel(), QString("custom (from ch1-784-30-10)"));
+        QVERIFY2(history.tree()->topLevelItem(0)->text(2).startsWith("custom (from ch1-784-30-10): "),
+                 qPrintable(history.tree()->topLevelItem(0)->text(2)));
         QVERIFY(run->bookAccuracy);
         QCOMPARE(int(run->epochs.size()), 2);
         QVERIFY(!run->samples.empty());
         QCOMPARE(run->summary->reason, nnlab::StopReason::Completed);
         QVERIFY(run->network);
         QVERIFY(!session.liveRun());
+    }
+
+    // The preset's own configuration keeps the preset's name (another seed is still the preset).
+    void anUneditedPresetKeepsItsName()
+    {
+        DatasetLoader loader;
+        RunHistory history;
+        TrainSession session(&loader, &history);
+        QSignalSpy started(&session, &TrainSession::runStarted);
+        QSignalSpy finished(&session, &TrainSession::runFinished);
+        const nnlab::Preset* preset = nnlab::findPreset("ch1-784-30-10");
+        nnlab::TrainConfig c = preset->config;
+        c.seed = 7;
+        QVERIFY(session.start(c, preset));
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, runTimeoutMs);
+        session.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, runTimeoutMs);
+        const RunRecord* run = history.selectedRun();
+        QVERIFY(!run->presetEdited);
+        QCOMPARE(run->presetLabel(), QString("ch1-784-30-10"));
+        QVERIFY(history.tree()->topLevelItem(0)->text(2).startsWith("ch1-784-30-10: "));
     }
 
     void stopDropsAWaitingStart()
@@ -111,9 +138,11 @@ private slots:
             } observer;
             observer.trainer = &trainer;
             trainer.setObserver(&observer);
+            trainer.setEta(1.5f);   // changed live in that first epoch
             trainer.run();
         }
         QCOMPARE(int(stopped.history.size()), 1);
+        QCOMPARE(stopped.hyper.eta, 1.5f);
 
         DatasetLoader loader;
         RunHistory history;
@@ -126,6 +155,13 @@ private slots:
         QCOMPARE(int(run->epochs.size()), 2);    // epoch 1 from the checkpoint, epoch 2 trained now
         QCOMPARE(run->epochs.front().test.accuracy, stopped.history.front().test.accuracy);
         QCOMPARE(run->summary->epochs, 2);
+        // It went on with η = 1.5, not the configuration's 3: its record says so.
+        QCOMPARE(int(run->changes.size()), 1);
+        QCOMPARE(run->changes[0].to, 1.5f);
+        QCOMPARE(run->changes[0].epoch, 2);
+        QCOMPARE(run->changes[0].batch, 1);
+        QVERIFY2(run->description().contains("η = 3 → 1.5 (epoch 2)"), qPrintable(run->description()));
+        QCOMPARE(run->epochs.back().eta, 1.5f);
     }
 
     void aLoadedModelsAccuracyArrivesFromTheBackground()

@@ -3,6 +3,7 @@
 // runs, runs overlay, models save and load, metrics export as CSV, settings persist, and
 // missing data is explained.
 #include "ui/bridge/dataset_loader.h"
+#include "ui/shell/main_window.h"
 #include "ui/bridge/training_controller.h"
 #include "ui/common/data_error_panel.h"
 #include "ui/train/architecture_panel.h"
@@ -13,12 +14,14 @@
 #include "ui/train/metric_plot.h"
 #include "ui/train/number_spin_box.h"
 #include "ui/train/preset_panel.h"
+#include "ui/train/resume_banner.h"
 #include "ui/train/run_history.h"
 #include "ui/train/train_session.h"
 #include "ui/train/train_view.h"
 #include "ui/train/training_progress_bar.h"
 
 #include "core/io/model_file.h"
+#include "core/train/evaluation.h"
 #include "core/train/presets.h"
 
 #include "tests/support/mnist_loader.h"
@@ -30,6 +33,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -38,9 +42,11 @@
 #include <QTabBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 
 using nnlab::TrainConfig;
@@ -176,8 +182,9 @@ private slots:
         layers->setText("784, conv4x5, pool2, 10");
         QCOMPARE(child<QLabel>(view, "layerShapes")->text(),
                  QString("784 → 4×24×24 → 4×12×12 → 10 · %L1 parameters").arg(4 * 26 + 576 * 10 + 10));
-        layers->setText("784, conv4x5, pool5, 10");   // 24 doesn't split into 5×5 blocks
-        QVERIFY(child<QLabel>(view, "layerShapes")->text().isEmpty());
+        layers->setText("784, conv4x5, pool5, 10");   // 24 doesn't split into 5×5 blocks: that, instead
+        QVERIFY2(child<QLabel>(view, "layerShapes")->text().startsWith("⚠ layers: "),
+                 qPrintable(child<QLabel>(view, "layerShapes")->text()));
     }
 
     void everyControlExplainsItself()
@@ -226,14 +233,30 @@ private slots:
         QVERIFY(problem->isHidden());
 
         auto* layers = child<QLineEdit>(view, "layersEdit");
+        // What is wrong with the layers shows under their field, in red, where the user types (not
+        // only in the disabled Start button's tooltip, nor at the foot of a scrolled panel).
+        view.resize(1024, 640);
+        view.show();
+        auto* under = child<QLabel>(view, "layerShapes");
         layers->setText("784, thirty, 10");
         QVERIFY(!start->isEnabled());
-        QVERIFY2(problem->text().contains("thirty"), qPrintable(problem->text()));
+        QVERIFY2(view.problemText().contains("thirty"), qPrintable(view.problemText()));
+        QVERIFY2(under->text().contains("'thirty' is not a layer"), qPrintable(under->text()));
+        QVERIFY(under->isVisible());
+        QVERIFY(problem->isHidden());   // said once, under the field
+        const QPoint fieldBottom = layers->mapTo(&view, QPoint(0, layers->height()));
+        const QPoint reasonTop = under->mapTo(&view, QPoint(0, 0));
+        QVERIFY(reasonTop.y() >= fieldBottom.y() && reasonTop.y() - fieldBottom.y() < 20);
+        QVERIFY(under->visibleRegion().boundingRect().height() >= under->height() - 1);   // not scrolled away
         layers->setText("100, 30, 10");
         QVERIFY(!start->isEnabled());
-        QVERIFY2(problem->text().contains("784"), qPrintable(problem->text()));
+        QVERIFY2(under->text().contains("784"), qPrintable(under->text()));
+        layers->setText("784, conv4x5, pool5, 10");   // 24 doesn't split into 5×5 blocks
+        QVERIFY(!start->isEnabled());
+        QVERIFY2(under->text().startsWith("⚠ layers: "), qPrintable(under->text()));
         layers->setText("[784 30 30 10]");
         QVERIFY(start->isEnabled());
+        QVERIFY2(under->text().contains("parameters"), qPrintable(under->text()));
         QCOMPARE(view.config()->net.sizes, (std::vector<int>{784, 30, 30, 10}));
     }
 
@@ -343,15 +366,42 @@ private slots:
         for (size_t i = first; i < run->samples.size(); ++i)
             QCOMPARE(run->samples[i].eta, 0.25f);
         QCOMPARE(run->config.hyper.eta, 3.0f);   // the run's configuration is what it started with
+
+        // ...and its record lists the change: where it took effect, and what the Runs list and
+        // the plots say about it.
+        QCOMPARE(int(run->changes.size()), 1);
+        const nnlab::HyperparameterChange& change = run->changes.front();
+        QCOMPARE(change.parameter, nnlab::LiveHyperparameter::Eta);
+        QCOMPARE(change.from, 3.0f);
+        QCOMPARE(change.to, 0.25f);
+        QCOMPARE(change.batchesPerEpoch, 5000);
+        // The first sample with the new η is the block holding the change's mini-batch.
+        const nnlab::MiniBatchSample& firstNew = run->samples[first];
+        QVERIFY(change.epochPosition() < firstNew.epochPosition);
+        QVERIFY(first == 0 || run->samples[first - 1].epochPosition <= change.epochPosition());
+        const QString listed = view.history()->tree()->topLevelItem(0)->text(2);
+        QVERIFY2(listed.contains(QString("η = 3 → 0.25 (epoch %1)").arg(change.epoch)), qPrintable(listed));
+        for (MetricPlot* plot : {view.costPlot(), view.accuracyPlot()}) {
+            const auto* line = plot->findChild<QCPItemStraightLine*>("hyperparameterChange");
+            QVERIFY2(line, qPrintable(plot->title()));
+            QCOMPARE(line->point1->coords().x(), change.epochPosition());
+            QCOMPARE(line->point2->coords().x(), change.epochPosition());
+            const auto* label = plot->findChild<QCPItemText*>("hyperparameterChangeLabel");
+            QVERIFY(label);
+            QCOMPARE(label->text(), QString("η = 0.25"));
+            QCOMPARE(label->position->coords().x(), change.epochPosition());
+        }
     }
 
     void runsAreKeptAndOverlaid()
     {
         TrainView view(m_loader.get());
+        view.resize(1024, 640);
+        view.show();
         view.setConfig(smallRun(2000, 3));
         view.start();
         QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
-        TrainConfig second = smallRun(2000, 3);
+        TrainConfig second = smallRun(2000, 1);   // a short run after a longer one
         second.hyper.eta = 0.5f;
         view.setConfig(second);
         view.start();
@@ -373,6 +423,76 @@ private slots:
         const auto* overlay = view.accuracyPlot()->graph(int(graphNames().indexOf("Run 1 · test")));
         QCOMPARE(overlay->pen().style(), Qt::DashLine);
         QCOMPARE(overlay->data()->size(), 3);
+
+        // The axes fit the selected run: 1 epoch, not the 3 of the run overlaid; the y axis fits
+        // what is visible of both.
+        for (TrainingPlot* plot : view.plots())
+            QCOMPARE(plot->xAxis->range().upper, 1.0);
+        double lowest = 100.0;
+        for (const RunRecord* r : {view.history()->run(1), view.history()->run(2)})
+            for (const nnlab::EpochReport& e : r->epochs)
+                if (e.epoch <= 1)
+                    lowest = std::min({lowest, 100 * e.training.accuracy, 100 * e.validation.accuracy,
+                                       100 * e.test.accuracy});
+        QVERIFY(view.accuracyPlot()->yAxis->range().lower <= lowest);
+        QVERIFY(view.accuracyPlot()->yAxis->range().lower >= lowest - 2.0);
+
+        // Each run's swatch in the list is the colour it is drawn in: the selected run solid in
+        // the sets' colours, an overlaid run dashed in its own.
+        const auto swatchAt = [list](int row, int x) {
+            const QIcon icon = list->topLevelItem(row)->icon(0);
+            return QColor(icon.pixmap(12, 12).toImage().pixel(x, 6));
+        };
+        const auto pen = [](TrainingPlot* plot, const QString& name) {
+            for (int i = 0; i < plot->graphCount(); ++i)
+                if (plot->graph(i)->name() == name)
+                    return plot->graph(i)->pen().color();
+            return QColor();
+        };
+        QCOMPARE(swatchAt(1, 6), pen(view.costPlot(), "Run 1 · training"));
+        QCOMPARE(swatchAt(1, 6), pen(view.accuracyPlot(), "Run 1 · test"));
+        QCOMPARE(swatchAt(0, 1), pen(view.accuracyPlot(), "training"));
+        QCOMPARE(swatchAt(0, 5), pen(view.accuracyPlot(), "validation"));
+        QCOMPARE(swatchAt(0, 9), pen(view.accuracyPlot(), "test"));
+        view.history()->select(1);   // swapped: Run 1 solid, Run 2 in its own colour
+        QCOMPARE(swatchAt(1, 1), pen(view.accuracyPlot(), "training"));
+        QCOMPARE(swatchAt(0, 6), pen(view.costPlot(), "Run 2 · training"));
+        QCOMPARE(view.costPlot()->xAxis->range().upper, 3.0);
+        view.history()->select(2);
+
+        // Every legend entry whole, inside its plot, at this size and a narrower one.
+        for (int width : {1024, 800}) {
+            view.resize(width, 640);
+            QTest::qWait(50);
+            // The figures of the epoch table whole (never "0.…"), if need be scrolled sideways.
+            const EpochTable* table = view.epochTable();
+            for (int column = 0; column < table->columnCount(); ++column) {
+                const QString text = table->item(0, column)->text();
+                QVERIFY2(table->columnWidth(column) >= table->fontMetrics().horizontalAdvance(text),
+                         qPrintable(QString("column %1 (%2 px) cuts %3").arg(column).arg(table->columnWidth(column)).arg(text)));
+            }
+            for (TrainingPlot* plot : view.plots()) {
+                plot->replot();
+                // The title and the line under it: broken into lines, never cut at the plot's edges.
+                for (int row : {0, 1}) {
+                    const auto* heading = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(row, 0));
+                    QVERIFY(heading);
+                    for (const QString& line : heading->text().split('\n'))
+                        QVERIFY2(QFontMetrics(heading->font()).horizontalAdvance(line) <= plot->width(),
+                                 qPrintable(line));
+                }
+                for (int i = 0; i < plot->legend->itemCount(); ++i) {
+                    const QCPAbstractLegendItem* item = plot->legend->item(i);
+                    if (!item)
+                        continue;   // an empty cell of the legend's grid
+                    const QRect r = item->outerRect();
+                    QVERIFY2(r.width() >= item->minimumOuterSizeHint().width() && r.right() < plot->width(),
+                             qPrintable(QString("%1 at %2 px: legend entry %3 is %4 px wide at x = %5, needs %6")
+                                            .arg(plot->title()).arg(plot->width()).arg(i).arg(r.width()).arg(r.left())
+                                            .arg(item->minimumOuterSizeHint().width())));
+                }
+            }
+        }
         view.history()->setChecked(1, false);
         QVERIFY(!graphNames().contains("Run 1 · test"));
         // The table follows the selected run.
@@ -380,6 +500,162 @@ private slots:
         QCOMPARE(view.epochTable()->rowCount(), 3);
         QCOMPARE(view.epochTable()->item(2, 6)->text(),
                  QString::number(100 * view.history()->run(1)->epochs[2].test.accuracy, 'f', 2));
+    }
+
+    // With L2 the epoch's training cost includes (λ/2n)Σw² and the mini-batch line does not: the
+    // legend says which is which, and that is what the numbers are.
+    void regularisedCostsSayWhichIsWhich()
+    {
+        TrainView view(m_loader.get());
+        TrainConfig c = smallRun(1000, 1);
+        c.hyper.lambda = 5.0f;
+        view.setConfig(c);
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        QStringList names;
+        for (int i = 0; i < view.costPlot()->graphCount(); ++i)
+            names << view.costPlot()->graph(i)->name();
+        QVERIFY2(names.contains("mini-batches: C₀ alone"), qPrintable(names.join('|')));
+        QVERIFY2(names.contains("training: C₀ + (λ/2n)Σw²"), qPrintable(names.join('|')));
+        QVERIFY2(names.contains("validation: C₀ + (λ/2n)Σw²"), qPrintable(names.join('|')));
+
+        const RunRecord* run = view.history()->selectedRun();
+        const nnlab::Dataset training = m_loader->split(nnlab::DatasetKind::Mnist)->training.slice(0, 1000);
+        const double c0 = nnlab::evaluate(*run->network, training).cost;
+        const double term = 0.5 * (5.0 / 1000) * run->network->sumOfSquaredWeights();
+        QVERIFY(std::abs(run->epochs[0].training.cost - (c0 + term)) < 1e-4 * (c0 + term));
+        qInfo("λ = 5, n = 1,000: epoch training cost %.3f = C₀ %.3f + λ term %.3f; last mini-batches %.3f",
+              run->epochs[0].training.cost, c0, term, run->samples.back().cost);
+
+        // Without a regularisation term, the plain names.
+        view.setConfig(smallRun(1000, 1));
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        names.clear();
+        for (int i = 0; i < view.costPlot()->graphCount(); ++i)
+            names << view.costPlot()->graph(i)->name();
+        QVERIFY2(names.contains("training, mini-batches") && names.contains("training"), qPrintable(names.join('|')));
+    }
+
+    // η = 500 saturates every neuron: the run ends at chance, and the view says so (core's rule).
+    void aRunAtChanceSaysSo()
+    {
+        TrainView view(m_loader.get());
+        TrainConfig c = smallRun(1000, 2);
+        c.hyper.eta = 500.0f;
+        view.setConfig(c);
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        const QString summary = view.summaryText();
+        QVERIFY2(summary.contains("Not learning") && summary.contains("Accuracy at chance") &&
+                     summary.contains("after 2 epochs") && summary.contains("η = 500 may be too large"),
+                 qPrintable(summary));
+        QVERIFY(view.history()->tree()->topLevelItem(0)->text(0).endsWith("(at chance)"));
+        QVERIFY2(child<QProgressBar>(view, "trainingProgress")->format().contains("at chance"),
+                 qPrintable(child<QProgressBar>(view, "trainingProgress")->format()));
+
+        view.setConfig(smallRun(1000, 2));   // η = 3 learns: no such word
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        QVERIFY2(!view.summaryText().contains("chance"), qPrintable(view.summaryText()));
+        QVERIFY(!view.history()->tree()->topLevelItem(0)->text(0).contains("chance"));
+    }
+
+    // In a 1024×640 window (the view beside the navigation list, under the menu bar) the run bar's
+    // controls sit side by side, none overlapping another or cut off; likewise at 1280×680.
+    void runBarFitsSmallWindows()
+    {
+        TrainView view(m_loader.get());
+        qInfo("the view needs at least %d×%d", view.minimumSizeHint().width(), view.minimumSizeHint().height());
+        QVERIFY(view.minimumSizeHint().width() <= 1024 - 220);
+        QVERIFY(view.minimumSizeHint().height() <= 640 - 70);
+        for (const QSize size : {QSize(1024 - 220, 640 - 70), QSize(1280 - 220, 680 - 70)}) {
+            view.resize(size);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QList<QWidget*> controls;
+            for (const char* name : {"startButton", "pauseButton", "stopButton", "trainingProgress", "modelButton",
+                                     "exportButton"})
+                controls << child<QWidget>(view, name);
+            for (int i = 0; i < controls.size(); ++i) {
+                const QRect a(controls[i]->mapTo(&view, QPoint(0, 0)), controls[i]->size());
+                QVERIFY2(view.rect().contains(a), qPrintable(controls[i]->objectName() + " is cut off"));
+                QVERIFY2(a.width() >= controls[i]->minimumSizeHint().width(),
+                         qPrintable(controls[i]->objectName() + " is squeezed"));
+                for (int j = i + 1; j < controls.size(); ++j) {
+                    const QRect b(controls[j]->mapTo(&view, QPoint(0, 0)), controls[j]->size());
+                    QVERIFY2(!a.intersects(b), qPrintable(controls[i]->objectName() + " overlaps " +
+                                                          controls[j]->objectName()));
+                }
+            }
+        }
+    }
+
+    // Banners that come and go (the offer to resume, a run's summary) never move the run bar.
+    void bannersDoNotPushTheRunBar()
+    {
+        TrainView view(m_loader.get());
+        view.resize(1024, 640);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto* start = child<QPushButton>(view, "startButton");
+        const QPoint before = start->mapTo(&view, QPoint(0, 0));
+        nnlab::Checkpoint interrupted;
+        interrupted.config = smallRun(1000, 3);
+        interrupted.state.epoch = 2;
+        view.resumeBanner()->offer(interrupted);
+        QTest::qWait(20);
+        QVERIFY(view.resumeBanner()->isVisible());
+        QCOMPARE(start->mapTo(&view, QPoint(0, 0)), before);
+        view.resumeBanner()->hide();
+        view.setConfig(smallRun(1000, 1));
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.controller()->isActive(), runTimeoutMs);
+        QVERIFY(!view.summaryText().isEmpty());
+        QTest::qWait(20);
+        QCOMPARE(start->mapTo(&view, QPoint(0, 0)), before);
+    }
+
+    // Quitting while a network trains asks first, says the run can be resumed, and Cancel keeps
+    // it training.
+    void quittingDuringARunAsksFirst()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        auto* train = window.findChild<TrainView*>();
+        QVERIFY(train);
+        QVERIFY(!train->enableCheckpoints(dir.filePath("run.ckpt")));
+        window.show();
+        train->setConfig(smallRun(50000, 30));
+        train->start();
+        QTRY_VERIFY_WITH_TIMEOUT(train->controller()->state() == State::Running, runTimeoutMs);
+
+        QString asked;
+        const auto answer = [&asked](QMessageBox::StandardButton button) {
+            auto* poll = new QTimer;
+            QObject::connect(poll, &QTimer::timeout, poll, [&asked, poll, button] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                asked = box->text() + ' ' + box->informativeText();
+                box->button(button)->click();
+                poll->deleteLater();
+            });
+            poll->start(20);
+        };
+        answer(QMessageBox::Cancel);
+        QVERIFY(!window.close());
+        QVERIFY2(asked.contains("training") && asked.contains("resume"), qPrintable(asked));
+        QVERIFY(window.isVisible());
+        QCOMPARE(train->controller()->state(), State::Running);
+        const RunRecord* run = train->history()->selectedRun();
+        const size_t samples = run->samples.size();
+        QTRY_VERIFY_WITH_TIMEOUT(run->samples.size() > samples, int(10000 * kSanitizerSlack));
+
+        asked.clear();
+        answer(QMessageBox::Yes);
+        QVERIFY(window.close());
+        QVERIFY(!asked.isEmpty());
     }
 
     void saveAndLoadRoundTrip()

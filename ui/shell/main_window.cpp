@@ -525,6 +525,24 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // Quitting mid-run (the window's close button, Ctrl+Q) asks first; cancel keeps it training.
+    if (m_trainer->isActive()) {
+        const bool resumable = !m_trainer->checkpointFile().isEmpty();
+        QMessageBox question(QMessageBox::Question, tr("Quit nnlab"),
+                             tr("A network is training. Quit anyway?"),
+                             QMessageBox::Yes | QMessageBox::Cancel, this);
+        question.setObjectName("quitDuringRunQuestion");
+        question.setInformativeText(
+            resumable ? tr("The run stops after its current mini-batch and is saved: nnlab offers to resume it "
+                           "where it stopped the next time you open it.")
+                      : tr("The run stops, and what it learned so far is lost (checkpoints are off)."));
+        question.button(QMessageBox::Yes)->setText(tr("Quit"));
+        question.setDefaultButton(QMessageBox::Cancel);
+        if (question.exec() != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
     QSettings().setValue("mainWindow/geometry", saveGeometry());
     QMainWindow::closeEvent(event);
 }

@@ -1,8 +1,11 @@
 #include "ui/train/architecture_panel.h"
 
+#include "ui/plotting/palette.h"
+
 #include "core/nn/conv_layer.h"
 #include "core/nn/max_pool_layer.h"
 #include "core/train/config_fields.h"
+#include "core/train/network_fit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -136,13 +139,17 @@ ArchitecturePanel::ArchitecturePanel(QWidget* parent)
     form->addRow(tr("&Layers:"), m_layers);
     m_shapes->setObjectName("layerShapes");
     m_shapes->setWordWrap(true);
-    m_shapes->setStyleSheet("color: palette(mid);");
     m_shapes->setToolTip(tr("What each layer outputs (maps × height × width for convolution and "
-                            "pooling) and how many weights and biases the network has"));
+                            "pooling) and how many weights and biases the network has; or, in red, "
+                            "what is wrong with the layers"));
     form->addRow(QString(), m_shapes);
     connect(this, &ArchitecturePanel::changed, this, [this] {
         nnlab::TrainConfig config;
-        m_shapes->setText(applyTo(config).isEmpty() ? describeShapes(config.net) : QString());
+        const QString problem = layersProblem();
+        applyTo(config);
+        m_shapes->setText(problem.isEmpty() ? describeShapes(config.net) : tr("⚠ %1").arg(problem));
+        m_shapes->setStyleSheet(problem.isEmpty() ? QString("color: palette(mid);")
+                                                  : palette::textStyle(palette::errorText));
     });
     form->addRow(tr("Hi&dden:"), m_hidden);
     form->addRow(tr("&Output:"), m_output);
@@ -206,6 +213,25 @@ QString ArchitecturePanel::parseLayers(const QString& text, NetworkSpec& spec)
     const QString normalised = t.split(separators, Qt::SkipEmptyParts).join(',');
     try {
         parseArchitecture(normalised.toStdString(), spec);
+    } catch (const std::invalid_argument& e) {
+        return tr("layers: %1").arg(QString::fromStdString(e.what()));
+    }
+    return {};
+}
+
+QString ArchitecturePanel::layersProblem() const
+{
+    TrainConfig config;
+    if (const QString problem = applyTo(config); !problem.isEmpty())
+        return problem;
+    if (const std::string problem = fitProblem(config.net.sizes.front(), config.net.sizes.back()); !problem.empty())
+        return QString::fromStdString(problem);
+    // The layers alone: the output and cost are other fields' business (they have their own check).
+    NetworkSpec layers = config.net;
+    layers.output = Activation::Sigmoid;
+    layers.cost = Cost::CrossEntropy;
+    try {
+        validate(layers);
     } catch (const std::invalid_argument& e) {
         return tr("layers: %1").arg(QString::fromStdString(e.what()));
     }

@@ -33,6 +33,10 @@ public:
     // "784 → 20×24×24 → 20×12×12 → 100 → 10 · 289,650 parameters", or empty for a spec that
     // can't be built.
     static QString describeShapes(const nnlab::NetworkSpec& spec);
+    // What is wrong with the layers themselves (they don't parse, don't fit 28×28 images and ten
+    // classes, or a convolution or pooling doesn't fit its input); empty when they are fine.
+    // Shown in red under the field, where the user is typing.
+    QString layersProblem() const;
 
 signals:
     void changed();

@@ -34,14 +34,17 @@ EpochTable::EpochTable(QWidget* parent) : QTableWidget(0, 7, parent)
     horizontalHeaderItem(1)->setToolTip(tr("Seconds the epoch's training took, evaluation excluded"));
     horizontalHeaderItem(2)->setToolTip(tr("The learning rate η used in the epoch"));
     verticalHeader()->setVisible(false);
-    // Seven columns in a narrow pane: a slightly smaller font, shared evenly, never scrolled sideways.
+    // Seven columns in a narrow pane: a slightly smaller font, each column as wide as its figures
+    // (never cut to "0.…"), the last one taking what is left; sideways scrolling where the pane is
+    // narrower than the figures (1024×640).
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.92);
     setFont(small);
     horizontalHeader()->setFont(small);
-    horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setMinimumSectionSize(30);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     verticalHeader()->setDefaultSectionSize(QFontMetrics(small).height() + 6);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -9,6 +9,21 @@ namespace {
 
 enum Set { Training, Validation, Test };   // the sets, in the order the legend lists them
 
+// The regularisation term the epoch's costs include (core/train/evaluation.h) and the
+// mini-batches' cost C₀ leaves out, as the book writes it (eqs. 85, 95); empty without one.
+QString regularisationTerm(const RunRecord& run)
+{
+    bool l2 = run.config.hyper.lambda != 0.0f;
+    for (const nnlab::HyperparameterChange& c : run.changes)
+        l2 = l2 || (c.parameter == nnlab::LiveHyperparameter::Lambda && c.to != 0.0f);
+    QStringList terms;
+    if (l2)
+        terms << "(λ/2n)Σw²";
+    if (run.config.hyper.l1 != 0.0f)
+        terms << "(λ₁/n)Σ|w|";
+    return terms.join(" + ");
+}
+
 }  // namespace
 
 MetricPlot::MetricPlot(Metric metric, QWidget* parent)
@@ -20,10 +35,12 @@ MetricPlot::MetricPlot(Metric metric, QWidget* parent)
 {
     if (metric == Metric::Cost) {
         yAxis->setLabel(tr("cost C"));
-        setToolTip(tr("<p>The cost C per epoch on the training set (with the regularisation term) and on "
-                      "the validation set, and the mean cost of the mini-batches as they train. A "
-                      "training cost that keeps falling while the validation cost rises is "
-                      "overfitting (chapter 3).</p>"));
+        setToolTip(tr("<p>The cost C per epoch on the training set and on the validation set, and the mean "
+                      "cost of the mini-batches as they train. A training cost that keeps falling while "
+                      "the validation cost rises is overfitting (chapter 3).</p>"
+                      "<p>With regularisation the epoch's costs are C = C₀ + (λ/2n)Σw² (eq. 85; L1: "
+                      "+ (λ₁/n)Σ|w|, eq. 95), while the mini-batch line is the data's cost C₀ alone, "
+                      "before the update: the two can be far apart.</p>"));
     } else {
         yAxis->setLabel(tr("accuracy (%)"));
         setToolTip(tr("<p>The percentage of images whose largest output is the right class, after each "
@@ -51,17 +68,23 @@ void MetricPlot::addRun(const RunRecord& run, bool overlay)
             addGraph(tr("%1 · test").arg(run.name), overlayPen(run.id), x[Test], y[Test]);
         return;
     }
+    markChanges(run);
+    // With regularisation the two training costs differ by its term, often by far (λ = 5: ~3
+    // against ~0.3): each says which it is.
+    const QString term = cost ? regularisationTerm(run) : QString();
     if (cost) {
         QVector<double> bx, batches;
         for (const nnlab::MiniBatchSample& s : run.samples)
             appendFinite(bx, batches, s.epochPosition, s.cost);
         QColor light = palette::training;
         light.setAlpha(110);
-        addGraph(tr("training, mini-batches"), QPen(light, 1.0), bx, batches);
+        addGraph(term.isEmpty() ? tr("training, mini-batches") : tr("mini-batches: C₀ alone"), QPen(light, 1.0), bx,
+                 batches);
     }
     const QCPScatterStyle dot(QCPScatterStyle::ssDisc, 5);
-    addGraph(tr("training"), QPen(palette::training, 2.0), x[Training], y[Training], dot);
-    addGraph(tr("validation"), QPen(palette::validation, 2.0), x[Validation], y[Validation], dot);
+    const QString withTerm = term.isEmpty() ? QString() : tr(": C₀ + %1").arg(term);
+    addGraph(tr("training") + withTerm, QPen(palette::training, 2.0), x[Training], y[Training], dot);
+    addGraph(tr("validation") + withTerm, QPen(palette::validation, 2.0), x[Validation], y[Validation], dot);
     if (cost)
         return;   // the cost plot follows the training and validation sets only
     addGraph(tr("test"), QPen(palette::test, 2.0), x[Test], y[Test], dot);

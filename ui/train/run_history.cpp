@@ -2,9 +2,12 @@
 
 #include "ui/plotting/palette.h"
 
+#include "core/train/chance.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QTreeWidget>
@@ -15,6 +18,24 @@
 namespace {
 enum Column { NameColumn, AccuracyColumn, ConfigColumn };
 constexpr int idRole = Qt::UserRole;
+
+// The run's colour as the plots draw it: the selected run solid in the colours of the sets
+// (training, validation, test: three stripes), any other in its own overlay colour (dashed
+// when ticked; the colour it gets when ticked otherwise).
+QIcon swatch(const RunRecord& run, bool selected)
+{
+    QPixmap pixmap(12, 12);
+    if (!selected) {
+        pixmap.fill(palette::overlayRun(run.id));
+        return QIcon(pixmap);
+    }
+    QPainter painter(&pixmap);
+    const QColor sets[] = {palette::training, palette::validation, palette::test};
+    for (int i = 0; i < 3; ++i)
+        painter.fillRect(4 * i, 0, 4, 12, sets[i]);
+    return QIcon(pixmap);
+}
+
 }  // namespace
 
 RunHistory::RunHistory(QWidget* parent)
@@ -44,7 +65,11 @@ RunHistory::RunHistory(QWidget* parent)
     layout->addWidget(m_tree, 1);
     layout->addLayout(buttons);
 
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] {
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* now, QTreeWidgetItem* before) {
+        if (!m_removing)   // (removeSelected refreshes the rest once the item is gone)
+            for (QTreeWidgetItem* item : {now, before})   // their swatches: solid, and its own colour again
+                if (item)
+                    refresh(item->data(NameColumn, idRole).toInt());
         const RunRecord* run = selectedRun();
         m_remove->setEnabled(run && !run->isRunning());
         emit selectionChanged();
@@ -136,19 +161,28 @@ void RunHistory::refresh(int id)
         name += tr(" (training)");
     else if (r->summary && r->summary->reason == nnlab::StopReason::Diverged)
         name += tr(" (diverged)");
+    else if (r->summary && nnlab::isAtChance(*r->summary, r->config.net.sizes.back()))
+        name += tr(" (at chance)");
     item->setText(NameColumn, name);
     const auto best = r->bestTestAccuracy();
     item->setText(AccuracyColumn, best ? QString("%1%").arg(100 * *best, 0, 'f', 2) : QString("—"));
     item->setTextAlignment(AccuracyColumn, Qt::AlignRight | Qt::AlignVCenter);
-    QString config = r->presetName.isEmpty() ? QString() : r->presetName + ": ";
+    QString config = r->presetLabel().isEmpty() ? QString() : r->presetLabel() + ": ";
     config += r->isLoadedModel() ? tr("loaded from %1").arg(r->sourceFile) : r->description();
     item->setText(ConfigColumn, config);
-    item->setToolTip(ConfigColumn, config);
-    item->setToolTip(NameColumn, config);
-    // A colour swatch: the colour the run has when drawn dashed over another.
-    QPixmap swatch(12, 12);
-    swatch.fill(palette::overlayRun(r->id));
-    item->setIcon(NameColumn, QIcon(swatch));
+    QString tip = config.toHtmlEscaped();
+    for (const nnlab::HyperparameterChange& c : r->changes)
+        tip += tr("<br>%1 = %2 → %3 from mini-batch %L4 of %L5 in epoch %6%7")
+                   .arg(QString::fromStdString(nnlab::symbol(c.parameter)))
+                   .arg(double(c.from), 0, 'g', 4)
+                   .arg(double(c.to), 0, 'g', 4)
+                   .arg(c.batch)
+                   .arg(c.batchesPerEpoch)
+                   .arg(c.epoch)
+                   .arg(c.bySchedule ? tr(" (halved by the schedule)") : QString());
+    item->setToolTip(ConfigColumn, tip);
+    item->setToolTip(NameColumn, tip);
+    item->setIcon(NameColumn, swatch(*r, item == m_tree->currentItem()));
     if (item == m_tree->currentItem())
         m_remove->setEnabled(!r->isRunning());
 }
@@ -167,8 +201,12 @@ void RunHistory::removeSelected()
     if (!r || r->isRunning())
         return;
     const int id = r->id;
+    m_removing = true;
     delete itemFor(id);   // selects a neighbour: selectionChanged
+    m_removing = false;
     m_runs.erase(std::remove_if(m_runs.begin(), m_runs.end(), [id](const auto& p) { return p->id == id; }),
                  m_runs.end());
+    if (const RunRecord* now = selectedRun())
+        refresh(now->id);   // drawn solid now
     emit selectionChanged();
 }

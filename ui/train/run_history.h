@@ -49,4 +49,5 @@ private:
     QTreeWidget* m_tree;
     QPushButton* m_remove;
     int m_nextId = 1;
+    bool m_removing = false;   // an item is being deleted: leave the items alone
 };

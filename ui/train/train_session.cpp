@@ -29,6 +29,13 @@ TrainSession::TrainSession(DatasetLoader* loader, RunHistory* history, TrainingC
                 if (!m_live)
                     return;
                 m_live->samples.insert(m_live->samples.end(), samples.begin(), samples.end());
+                bool changed = false;
+                for (const nnlab::MiniBatchSample& sample : samples) {
+                    m_live->changes.insert(m_live->changes.end(), sample.changes.begin(), sample.changes.end());
+                    changed = changed || !sample.changes.empty();
+                }
+                if (changed)
+                    m_history->refresh(m_live->id);   // its line says η as it is now
                 emit recordsChanged();
             });
     connect(m_controller, &TrainingController::epochFinished, this, [this](const nnlab::EpochReport& report) {
@@ -96,9 +103,19 @@ void TrainSession::startWith(const Waiting& run, std::shared_ptr<const nnlab::Da
     }
     RunRecord record;
     record.config = run.config;
-    if (run.resumeFrom)
+    if (run.resumeFrom) {
         record.epochs = run.resumeFrom->history;   // the plots pick up where the run left off
+        // η, λ, μ as the checkpoint left them (changed live, or by the schedule, before the
+        // interruption; when exactly is not kept): the run goes on with those.
+        const nnlab::TrainingState& state = *run.resumeFrom;
+        const int n = run.config.trainingSize * run.config.expansion.variantsPerImage();
+        const int batchesPerEpoch = (n + run.config.miniBatchSize - 1) / run.config.miniBatchSize;
+        record.changes = nnlab::changesBetween(run.config.hyper, state.hyper, state.epoch, state.batchesDone + 1,
+                                               batchesPerEpoch);
+    }
     if (run.preset) {
+        // Edited after choosing it (other layers, η, epochs...): a custom run derived from it.
+        record.presetEdited = nnlab::describe(run.config) != nnlab::describe(run.preset->config);
         record.presetName = QString::fromStdString(run.preset->name);
         record.bookAccuracy = run.preset->bookAccuracy;
         record.bookNote = QString::fromStdString(run.preset->bookNote);

@@ -18,6 +18,7 @@
 #include "ui/train/train_settings.h"
 #include "ui/train/training_progress_bar.h"
 
+#include "core/train/chance.h"
 #include "core/train/network_fit.h"
 #include "core/train/presets.h"
 
@@ -66,9 +67,11 @@ TrainView::TrainView(DatasetLoader* loader, TrainingController* controller, QWid
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    // The run bar first, at a place of its own: the banners that come and go (the offer to resume,
+    // a run's summary) appear under it, never pushing the buttons about to be clicked.
+    rightLayout->addWidget(createRunBar());
     m_resumeBanner = new ResumeBanner(right);
     rightLayout->addWidget(m_resumeBanner);
-    rightLayout->addWidget(createRunBar());
     m_summary = new QLabel(right);
     m_summary->setObjectName("summaryLabel");
     m_summary->setWordWrap(true);
@@ -77,8 +80,15 @@ TrainView::TrainView(DatasetLoader* loader, TrainingController* controller, QWid
     rightLayout->addWidget(m_summary);
     m_stack = new QStackedWidget(right);
     m_stack->addWidget(createPlots());
-    m_errorPanel = new DataErrorPanel(right);
-    m_stack->addWidget(m_errorPanel);
+    m_errorPanel = new DataErrorPanel;
+    // Scrolled, so that its wide message doesn't widen the whole view (the stack takes the
+    // widest page's minimum): the view fits 1024×640.
+    auto* errorScroll = new QScrollArea(right);
+    errorScroll->setObjectName("errorScroll");
+    errorScroll->setWidget(m_errorPanel);
+    errorScroll->setWidgetResizable(true);
+    errorScroll->setFrameShape(QFrame::NoFrame);
+    m_stack->addWidget(errorScroll);
     rightLayout->addWidget(m_stack, 1);
 
     QSplitter* splitter = splitPanes(Qt::Horizontal, createControls(), 0, right, 1, this);
@@ -100,6 +110,16 @@ TrainView::TrainView(DatasetLoader* loader, TrainingController* controller, QWid
         m_progress->setEpochEvaluated(report.epoch);
         if (m_history->selectedRun() == m_session->liveRun())
             m_epochTable->showRun(m_session->liveRun());
+        // Not learning: say so now, while the run can still be stopped (and no more once it learns).
+        if (const RunRecord* run = m_session->liveRun()) {
+            const QString hint = chanceHint(*run);
+            if (!hint.isEmpty()) {
+                showNotice(tr("<b>⚠ Not learning.</b> %1").arg(hint.toHtmlEscaped()), true);
+                emit statusChanged(hint);
+            } else {
+                m_summary->hide();
+            }
+        }
     });
     connect(m_session, &TrainSession::runStarted, this, &TrainView::onStarted);
     connect(m_session, &TrainSession::runNotStarted, this, [this](const QString& why) {
@@ -231,14 +251,20 @@ QWidget* TrainView::createRunBar()
     m_stop->setToolTip(tr("End the run after the current mini-batch, keeping what it learned (Esc)"));
     m_progress = new TrainingProgressBar(bar);
 
-    auto* layout = new QHBoxLayout(bar);
+    // Two rows: the buttons, then the progress line across the whole pane. In one row they need
+    // more width than the pane has at 1024×640, and overlapped.
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_stop);
+    buttons->addStretch(1);
+    buttons->addWidget(createModelButton());
+    buttons->addWidget(createExportButton());
+    auto* layout = new QVBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_start);
-    layout->addWidget(m_pause);
-    layout->addWidget(m_stop);
-    layout->addWidget(m_progress, 1);
-    layout->addWidget(createModelButton());
-    layout->addWidget(createExportButton());
+    layout->setSpacing(4);
+    layout->addLayout(buttons);
+    layout->addWidget(m_progress);
 
     connect(m_start, &QPushButton::clicked, this, &TrainView::start);
     connect(m_pause, &QPushButton::clicked, this, &TrainView::togglePause);
@@ -294,7 +320,7 @@ QWidget* TrainView::createPlots()
     m_gradientPlot = new GradientPlot;
     m_gradientPlot->setObjectName("gradientPlot");
     for (TrainingPlot* plot : plots()) {
-        plot->setMinimumSize(260, 200);
+        plot->setMinimumSize(200, 160);   // two side by side fit beside the controls at 1024×640
         plot->showRuns(nullptr, {});   // empty axes with their own ranges (accuracy 0-100%), no legend
     }
 
@@ -388,7 +414,8 @@ void TrainView::configChanged()
     QString problem;
     const auto c = config(&problem);
     m_problem->setText(problem.isEmpty() ? QString() : tr("⚠ Can't train this: %1").arg(problem));
-    m_problem->setVisible(!problem.isEmpty());
+    // A problem with the layers is shown in red under their field, where the user types.
+    m_problem->setVisible(!problem.isEmpty() && m_architecture->layersProblem().isEmpty());
     if (const nnlab::Preset* p = m_presets->currentPreset())
         m_presets->setModified(!c || nnlab::describe(*c) != nnlab::describe(p->config));
     if (c) {
@@ -411,7 +438,7 @@ void TrainView::updateButtons()
         return;
     using State = TrainingController::State;
     const State state = m_controller->state();
-    const bool valid = m_problem->isHidden();
+    const bool valid = m_problem->text().isEmpty();
     const bool waiting = m_session->isWaitingForData();
     m_start->setEnabled(state == State::Idle && valid && !waiting);
     m_start->setToolTip(valid ? tr("Train a new network with these settings (Ctrl+Enter)")
@@ -488,19 +515,48 @@ void TrainView::stop()
 void TrainView::onFinished(const RunRecord& run)
 {
     const nnlab::TrainSummary& summary = *run.summary;
-    showSummary(summary);
+    showSummary(run);
     QString message = QString::fromStdString(summary.message);
     if (!message.isEmpty())
         message[0] = message[0].toUpper();
+    if (!chanceHint(run).isEmpty())
+        message += tr(" · accuracy at chance: not learning");
     m_progress->finish(message, summary.reason == nnlab::StopReason::Completed);
     refreshPlots();
     updateButtons();
 }
 
-void TrainView::showSummary(const nnlab::TrainSummary& s)
+QString TrainView::chanceHint(const RunRecord& run)
 {
+    if (run.epochs.empty() || run.isLoadedModel())
+        return {};
+    const nnlab::EpochReport& last = run.epochs.back();
+    const int classes = run.config.net.sizes.back();
+    if (!nnlab::isAtChance(last.test.accuracy, classes))   // the rule nnlab-cli's summary applies too
+        return {};
+    const QString after = last.epoch == 1 ? tr("after 1 epoch") : tr("after %1 epochs").arg(last.epoch);
+    return tr("Accuracy at chance (%1%, where guessing among %2 classes gives %3%) %4: η = %5 may be too large.")
+        .arg(100 * last.test.accuracy, 0, 'f', 2)
+        .arg(classes)
+        .arg(100 * nnlab::chanceAccuracy(classes), 0, 'g', 3)
+        .arg(after)
+        .arg(double(last.eta), 0, 'g', 4);
+}
+
+void TrainView::showNotice(const QString& html, bool failure)
+{
+    m_summary->setText(html);
+    m_summary->setStyleSheet(
+        palette::noticeStyle(failure ? palette::failureNotice : palette::successNotice, "QLabel", 5));
+    m_summary->show();
+}
+
+void TrainView::showSummary(const RunRecord& run)
+{
+    const nnlab::TrainSummary& s = *run.summary;
     QString text;
     const bool diverged = s.reason == nnlab::StopReason::Diverged;
+    const QString chance = chanceHint(run);
     if (diverged) {
         text = tr("<b>⚠ Training diverged.</b> %1.<br>Try a smaller learning rate η; the plots show "
                   "the run up to the last finite cost.")
@@ -515,11 +571,10 @@ void TrainView::showSummary(const nnlab::TrainSummary& s)
                         .arg(100 * s.bestTestAccuracy, 0, 'f', 2)
                         .arg(s.bestTestEpoch)
                         .arg(TrainingProgressBar::formatDuration(s.trainingSeconds));
+        if (!chance.isEmpty())
+            text = tr("<b>⚠ Not learning.</b> %1<br>%2").arg(chance.toHtmlEscaped(), text);
     }
-    m_summary->setText(text);
-    m_summary->setStyleSheet(
-        palette::noticeStyle(diverged ? palette::failureNotice : palette::successNotice, "QLabel", 5));
-    m_summary->show();
+    showNotice(text, diverged || !chance.isEmpty());
 }
 
 QString TrainView::summaryText() const
@@ -529,12 +584,12 @@ QString TrainView::summaryText() const
 
 QString TrainView::problemText() const
 {
-    return m_problem->isHidden() ? QString() : m_problem->text();
+    return m_problem->text();
 }
 
 bool TrainView::isShowingDataError() const
 {
-    return m_stack->currentWidget() == m_errorPanel;
+    return m_stack->currentIndex() == 1;
 }
 
 void TrainView::refreshPlots()
@@ -563,7 +618,7 @@ void TrainView::onDataMissing(DatasetKind kind, const QString& message)
     if (!c || c->dataset != kind || m_controller->isActive())
         return;
     m_errorPanel->setError(tr("Can't train: %1 is missing").arg(datasetTitle(kind)), message);
-    m_stack->setCurrentWidget(m_errorPanel);
+    m_stack->setCurrentIndex(1);   // the error panel
     m_progress->showMessage(tr("No data: see below"));
     updateButtons();
 }

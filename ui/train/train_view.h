@@ -106,7 +106,11 @@ private:
     void configChanged();
     void presetChosen();
     void updateButtons();
-    void showSummary(const nnlab::TrainSummary& summary);
+    void showSummary(const RunRecord& run);   // a run that ended
+    void showNotice(const QString& html, bool failure);   // under the run bar
+    // "Accuracy at chance (9.80%, ...) after 5 epochs: η = 500 may be too large."; empty for a
+    // run that learns (core/train/chance.h's rule).
+    static QString chanceHint(const RunRecord& run);
     void refreshPlots();
 
     void onStarted(const RunRecord& run);

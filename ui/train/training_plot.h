@@ -3,7 +3,10 @@
 // menu), and drawing runs — the selected one solid, earlier ones dashed for comparison.
 //
 // Only finite numbers reach a graph (and only positive ones a log axis), and the axes are fitted
-// to those: a diverging run leaves the plots readable.
+// to those: a diverging run leaves the plots readable. The x axis fits the selected run (earlier
+// runs overlaid are cut to it, so a short run is never squeezed into a long one's axes) and the y
+// axis what is visible; the legend takes as many columns as its widest entry allows, so no entry
+// is ever cut.
 #pragma once
 
 #include "ui/train/run_record.h"
@@ -34,6 +37,8 @@ public:
     QList<QPointF> allPoints() const;
 
 protected:
+    void resizeEvent(QResizeEvent* event) override;
+
     virtual void addRun(const RunRecord& run, bool overlay) = 0;
     // The y range for the finite data on the graphs (the x range is set here).
     virtual QCPRange yRange() const = 0;
@@ -47,11 +52,18 @@ protected:
     static void spanXAxis(QCPGraph* graph);
     // Bounds of the y values on every graph (positive ones only when positiveOnly); none if there
     // are no such values. (Not an inverted QCPRange: QCPRange's constructor puts its ends in order.)
+    // Only points within the x axis' range count: what is visible.
     std::optional<QCPRange> yBounds(bool positiveOnly = false) const;
+    // A dotted vertical line at each change of η, λ or μ during the run, labelled with the new value.
+    void markChanges(const RunRecord& run);
 
 private:
     void showLegend(bool show);
+    void fitLegend();     // the columns the widest entry allows in the plot's width
+    void wrapHeadings();  // the title and explanation broken into lines that fit the width
     QCPTextElement* m_title;
+    QCPTextElement* m_explanation;
+    QString m_titleText, m_explanationText;   // unbroken
     int m_replots = 0;
 };
 

@@ -13,7 +13,7 @@ TrainingProgressBar::TrainingProgressBar(QWidget* parent) : QProgressBar(parent)
     setValue(0);
     setTextVisible(true);
     setAlignment(Qt::AlignCenter);
-    setMinimumWidth(260);
+    setMinimumWidth(160);   // narrower than its line: the compact form then (showFitting)
     m_idleToolTip = tr("Epoch and mini-batch of the run, the learning rate η it uses now, and an "
                        "estimate of the time left");
     setToolTip(m_idleToolTip);
