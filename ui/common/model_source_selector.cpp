@@ -89,8 +89,10 @@ void ModelSourceSelector::load(const QString& path, Source into)
         [path] {
             Loaded loaded;
             const QString name = QFileInfo(path).fileName();
-            // Only a regular file: opening a named pipe would wait for a writer forever.
-            if (const std::string why = nnlab::whyNotARegularFile(path.toStdString()); !why.empty()) {
+            // Only a regular file: opening a named pipe would wait for a writer forever. (Qt's
+            // resources, ":/...", are not on the disk.)
+            const std::string why = path.startsWith(':') ? "" : nnlab::whyNotARegularFile(path.toStdString());
+            if (!why.empty()) {
                 loaded.error = tr("%1: %2").arg(name, QString::fromStdString(why));
                 return loaded;
             }

@@ -163,8 +163,10 @@ bool loadInkImage(QIODevice* device, const QString& name, int side, nnlab::InkIm
 bool loadInkImage(const QString& path, int side, nnlab::InkImage* ink, QString* error)
 {
     const QString name = QFileInfo(path).fileName();
-    // Only a regular file: opening a named pipe would wait for a writer forever.
-    if (const std::string why = nnlab::whyNotARegularFile(path.toStdString()); !why.empty()) {
+    // Only a regular file: opening a named pipe would wait for a writer forever. (Qt's
+    // resources, ":/...", are not on the disk.)
+    const std::string why = path.startsWith(':') ? "" : nnlab::whyNotARegularFile(path.toStdString());
+    if (!why.empty()) {
         if (error)
             *error = QObject::tr("%1: %2").arg(name, QString::fromStdString(why));
         return false;
