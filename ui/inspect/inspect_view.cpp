@@ -6,6 +6,7 @@
 #include "ui/common/map_grid_widget.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/common/scroll_page.h"
 #include "ui/plotting/palette.h"
 
 #include "core/inspect/adversarial.h"
@@ -79,6 +80,7 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(m_selector);
     modelRow->addWidget(m_status, 1);
+    m_baselines->setWordWrap(true);   // a line longer than a 1024-pixel-wide window
     m_baselines->setText(tr("Chapter 1's baselines: waiting for MNIST…"));
     m_baselines->setToolTip(tr("Random guessing is right 1 time in 10. \"Average darkness\" gives a digit the class "
                                "whose mean darkness Σ<sub>k</sub> x<sub>k</sub> over the training set is nearest its "
@@ -182,7 +184,11 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     auto* right = new QVBoxLayout;
     right->addWidget(confusionBox, 3);
     right->addWidget(mistakesBox, 2);
-    auto* panels = new QHBoxLayout;
+    // The four panels scroll when the window is smaller than they are (1024×640): the header and
+    // the network's choice stay in sight.
+    auto* panelsPage = new QWidget;
+    auto* panels = new QHBoxLayout(panelsPage);
+    panels->setContentsMargins(0, 0, 0, 0);
     panels->addLayout(left);
     panels->addLayout(right, 1);
 
@@ -190,7 +196,7 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     layout->addWidget(header);
     layout->addLayout(modelRow);
     layout->addWidget(m_baselines);
-    layout->addLayout(panels, 1);
+    layout->addWidget(scrollPage(panelsPage, this), 1);
 
     connect(m_selector, &ModelSourceSelector::networkChanged, this,
             [this](std::shared_ptr<const nnlab::Network> net, const QString& description) {
