@@ -56,6 +56,9 @@ GradientCheckPanel::GradientCheckPanel(QWidget* parent)
     m_progress->setFormat(tr("not run yet"));
     m_progress->setValue(0);
     m_progress->setMaximumWidth(280);
+    // Room for the longest text it shows (a 784-30-10 network has 23,860 parameters), even where
+    // the row is short of space (1024×640): the bar would break it over two cut lines.
+    m_progress->setMinimumWidth(m_progress->fontMetrics().horizontalAdvance(tr("%1 of %1 parameters").arg(99999)) + 24);
     m_summary->setObjectName("checkSummary");
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);

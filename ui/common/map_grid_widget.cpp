@@ -31,12 +31,44 @@ void MapGridWidget::setMaps(std::vector<Eigen::MatrixXf> maps, int columns, Colo
     update();
 }
 
-QSize MapGridWidget::sizeHint() const
+void MapGridWidget::setWrapping(bool wrap)
+{
+    m_wrap = wrap;
+    QSizePolicy policy(wrap ? QSizePolicy::Preferred : QSizePolicy::Minimum, QSizePolicy::Fixed);
+    policy.setHeightForWidth(wrap);
+    setSizePolicy(policy);
+    updateGeometry();
+    update();
+}
+
+int MapGridWidget::columnsAt(int width) const
+{
+    if (!m_wrap)
+        return m_columns;
+    return std::clamp(width / (m_tilePixels + kGap), 1, m_columns);
+}
+
+QSize MapGridWidget::sizeFor(int columns) const
 {
     const int count = static_cast<int>(m_maps.size());
-    const int rows = (count + m_columns - 1) / m_columns;
-    const int columns = std::min(count, m_columns);
-    return {columns * (m_tilePixels + kGap), rows * (m_tilePixels + kGap)};
+    const int rows = (count + columns - 1) / columns;
+    return {std::min(count, columns) * (m_tilePixels + kGap), rows * (m_tilePixels + kGap)};
+}
+
+QSize MapGridWidget::sizeHint() const
+{
+    return sizeFor(m_columns);
+}
+
+QSize MapGridWidget::minimumSizeHint() const
+{
+    // Wrapping, four tiles to a row at the least; the height then comes from heightForWidth().
+    return m_wrap ? sizeFor(std::min(4, m_columns)) : sizeHint();
+}
+
+int MapGridWidget::heightForWidth(int width) const
+{
+    return sizeFor(columnsAt(width)).height();
 }
 
 QImage MapGridWidget::tileImage(const Eigen::MatrixXf& map) const
@@ -55,8 +87,9 @@ void MapGridWidget::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);   // crisp pixels
+    const int columns = columnsAt(width());
     for (int i = 0; i < mapCount(); ++i) {
-        const QRect tile((i % m_columns) * (m_tilePixels + kGap), (i / m_columns) * (m_tilePixels + kGap), m_tilePixels,
+        const QRect tile((i % columns) * (m_tilePixels + kGap), (i / columns) * (m_tilePixels + kGap), m_tilePixels,
                          m_tilePixels);
         painter.drawImage(tile, tileImage(m_maps[i]));
         painter.setPen(palette::separator);

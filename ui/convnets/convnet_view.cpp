@@ -238,6 +238,7 @@ void ConvnetView::addFilterSection(int l)
     auto* grid = new MapGridWidget;
     grid->setMaps(std::move(kernels), channels == 1 ? 20 : channels, MapGridWidget::Colouring::Signed,
                   channels == 1 ? 36 : 14);
+    grid->setWrapping(channels == 1);   // a row of filters may wrap; a row per filter may not
     grid->setToolTip(tr("Each tile is one %1×%1 local receptive field's shared weights w").arg(k));
     addSection(channels == 1 ? tr("Layer %1: %2 filters, %3×%3, on the image").arg(l + 1).arg(conv.maps()).arg(k)
                              : tr("Layer %1: %2 filters, %3×%3 over %4 maps (a row per filter)")
@@ -285,8 +286,9 @@ void ConvnetView::rebuild()
         }
         auto* grid = new MapGridWidget;
         // Every map the same size on screen (40 px), whatever its resolution: 24×24 maps at
-        // ~2 px a pixel, 4×4 pooled maps at 10; twenty to a row.
+        // ~2 px a pixel, 4×4 pooled maps at 10; twenty to a row where there is room.
         grid->setMaps(asMaps(a.col(0), shape), 20, MapGridWidget::Colouring::Intensity, 40);
+        grid->setWrapping(true);   // fewer to a row in a narrow window, the same number in every layer
         addSection(what, grid);
         m_activationGrids.push_back(grid);
     }

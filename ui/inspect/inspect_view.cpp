@@ -108,13 +108,18 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setDefaultSectionSize(44);
+    // Columns as wide as a bold "1135" (the most test images of one digit) needs with the cell's
+    // margins, and no wider: the panels then fit a 1024-pixel-wide window without scrolling sideways.
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const int columnWidth = QFontMetrics(bold).horizontalAdvance(QStringLiteral("0000")) + 10;
+    m_table->horizontalHeader()->setDefaultSectionSize(columnWidth);
     m_table->verticalHeader()->setDefaultSectionSize(22);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setToolTip(tr("Row: the true label y; column: the prediction argmax<sub>j</sub> a<sup>L</sup><sub>j</sub>. "
                            "The diagonal holds the digits it gets right. Click a cell to see its digits."));
-    const int tableWidth = m_table->verticalHeader()->sizeHint().width() + 10 * 44 + 2 * m_table->frameWidth();
+    const int tableWidth = m_table->verticalHeader()->sizeHint().width() + 10 * columnWidth + 2 * m_table->frameWidth();
     const int tableHeight = m_table->horizontalHeader()->sizeHint().height() + 10 * 22 + 2 * m_table->frameWidth();
     m_table->setFixedSize(tableWidth, tableHeight);
     auto* axes = new QLabel(tr("rows: true label · columns: prediction"), this);
@@ -161,7 +166,7 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     for (QLabel* text : {m_originalText, m_perturbedText}) {
         text->setTextFormat(Qt::RichText);
         text->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
-        text->setMinimumWidth(140);
+        text->setMinimumWidth(120);
     }
     m_originalText->setToolTip(tr("The network's outputs a<sup>L</sup> for x: its answer and the runner-up"));
     m_perturbedText->setToolTip(tr("The network's outputs a<sup>L</sup> for x'"));
