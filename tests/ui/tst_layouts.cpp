@@ -108,7 +108,12 @@ bool places(const QLayout* layout, const QWidget* w)
 // than its lines.
 QString squeezed(QWidget* w)
 {
-    const QSize minimum = QWidgetItem(w).minimumSize();
+    QSize minimum = QWidgetItem(w).minimumSize();
+    // A wrapped caption or grid needs the height of its lines at the width it has. (Only widgets
+    // without a layout: a layout's height for width is what it would like, not what it needs;
+    // the wrapped widgets inside it are checked themselves.)
+    if (w->hasHeightForWidth() && !w->layout())
+        minimum.setHeight(std::max(minimum.height(), w->heightForWidth(w->width())));
     const bool qtsOwn = w->parentWidget()->objectName().startsWith("qt_");   // a scroll bar's container
     if (!qtsOwn && places(w->parentWidget()->layout(), w)
         && (w->width() < minimum.width() || w->height() < minimum.height()))

@@ -34,7 +34,10 @@ void MapGridWidget::setMaps(std::vector<Eigen::MatrixXf> maps, int columns, Colo
 void MapGridWidget::setWrapping(bool wrap)
 {
     m_wrap = wrap;
-    QSizePolicy policy(wrap ? QSizePolicy::Preferred : QSizePolicy::Minimum, QSizePolicy::Fixed);
+    // Not Fixed in height when wrapping: a fixed height is the one-row sizeHint(), and a layout
+    // would hold the grid to it whatever heightForWidth() says.
+    QSizePolicy policy(wrap ? QSizePolicy::Preferred : QSizePolicy::Minimum,
+                       wrap ? QSizePolicy::Preferred : QSizePolicy::Fixed);
     policy.setHeightForWidth(wrap);
     setSizePolicy(policy);
     updateGeometry();
@@ -62,8 +65,11 @@ QSize MapGridWidget::sizeHint() const
 
 QSize MapGridWidget::minimumSizeHint() const
 {
-    // Wrapping, four tiles to a row at the least; the height then comes from heightForWidth().
-    return m_wrap ? sizeFor(std::min(4, m_columns)) : sizeHint();
+    // Wrapping, four tiles to a row at the least and one row high, like a wrapped label's one
+    // line: the height it needs at the width it gets comes from heightForWidth().
+    if (m_wrap)
+        return {std::min({4, m_columns, mapCount()}) * (m_tilePixels + kGap), m_tilePixels + kGap};
+    return sizeHint();
 }
 
 int MapGridWidget::heightForWidth(int width) const

@@ -116,8 +116,7 @@ ConvnetView::ConvnetView(DatasetLoader* loader, QWidget* parent)
     left->addStretch();
 
     auto* layersHost = new QWidget;
-    m_layers = new QVBoxLayout(layersHost);
-    m_layers->setAlignment(Qt::AlignTop);
+    m_layers = new QVBoxLayout(layersHost);   // sections from the top, a stretch after them (addSection)
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(layersHost);
     scroll->setWidgetResizable(true);
@@ -217,8 +216,14 @@ void ConvnetView::addSection(const QString& title, MapGridWidget* grid)
 {
     auto* label = new QLabel(title);
     label->setStyleSheet("font-weight: bold; margin-top: 8px;");
+    // A stretch after the last section keeps them at the top. (Not the layout's AlignTop: that
+    // holds the layout to its size hint, which leaves out the rows of grids that wrap, and cut
+    // the last grid short.)
+    if (m_layers->count() > 0 && m_layers->itemAt(m_layers->count() - 1)->spacerItem())
+        delete m_layers->takeAt(m_layers->count() - 1);
     m_layers->addWidget(label);
     m_layers->addWidget(grid);
+    m_layers->addStretch(1);
 }
 
 void ConvnetView::addFilterSection(int l)
