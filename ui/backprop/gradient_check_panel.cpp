@@ -83,7 +83,9 @@ GradientCheckPanel::GradientCheckPanel(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    // Room for a 784-30-10 network's rows (two layers and the total) without scrolling.
+    // Rows a line of text high (Qt's default is half as high again), and room for a 784-30-10
+    // network's rows (two layers and the total) without scrolling.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
                             3 * m_table->verticalHeader()->defaultSectionSize() + 4);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
