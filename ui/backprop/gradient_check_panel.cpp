@@ -119,6 +119,13 @@ GradientCheckPanel::~GradientCheckPanel()
     m_stop->store(true);   // the job's thread sees it within 256 parameters; ~BackgroundJobs joins it
 }
 
+QSize GradientCheckPanel::minimumSizeHint() const
+{
+    QSize size = QWidget::minimumSizeHint();
+    size.setHeight(std::max(size.height(), layout()->totalHeightForWidth(width())));
+    return size;
+}
+
 void GradientCheckPanel::addSource(const QString& name, const QString& toolTip, Source source)
 {
     m_sourceCombo->addItem(name);
