@@ -89,8 +89,11 @@ void ModelSourceSelector::load(const QString& path, Source into)
         [path] {
             Loaded loaded;
             const QString name = QFileInfo(path).fileName();
-            // Only a regular file: opening a named pipe would wait for a writer forever.
-            if (const std::string why = nnlab::whyNotARegularFile(path.toStdString()); !why.empty()) {
+            // Only a regular file: opening a named pipe would wait for a writer forever. The
+            // built-in models are in Qt's resources (":/models/…"), which the file system can't see.
+            const bool builtIn = path.startsWith(QLatin1String(":/"));
+            if (const std::string why = builtIn ? std::string() : nnlab::whyNotARegularFile(path.toStdString());
+                !why.empty()) {
                 loaded.error = tr("%1: %2").arg(name, QString::fromStdString(why));
                 return loaded;
             }
