@@ -65,6 +65,11 @@ BackpropStepPanel::BackpropStepPanel(QWidget* parent)
     scroll->setWidget(m_values);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Three lines each at the least (less than Qt's default for a scrolling box), so that the tiny
+    // network's tab, controls and diagram, still fits a 1024×640 window; both scroll.
+    const int threeLines = 3 * fontMetrics().lineSpacing() + 2 * scroll->frameWidth();
+    scroll->setMinimumHeight(threeLines);
+    m_steps->setMinimumHeight(threeLines + 2 * m_steps->frameWidth());
     m_steps->setObjectName("stepList");
     m_steps->setToolTip(tr("Every step of the pass, in order; click one to go there"));
     m_counter->setObjectName("stepCounter");

@@ -56,6 +56,9 @@ GradientCheckPanel::GradientCheckPanel(QWidget* parent)
     m_progress->setFormat(tr("not run yet"));
     m_progress->setValue(0);
     m_progress->setMaximumWidth(280);
+    // Room for the longest text it shows (a 784-30-10 network has 23,860 parameters), even where
+    // the row is short of space (1024×640): the bar would break it over two cut lines.
+    m_progress->setMinimumWidth(m_progress->fontMetrics().horizontalAdvance(tr("%1 of %1 parameters").arg(99999)) + 24);
     m_summary->setObjectName("checkSummary");
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
@@ -80,7 +83,9 @@ GradientCheckPanel::GradientCheckPanel(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    // Room for a 784-30-10 network's rows (two layers and the total) without scrolling.
+    // Rows a line of text high (Qt's default is half as high again), and room for a 784-30-10
+    // network's rows (two layers and the total) without scrolling.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
                             3 * m_table->verticalHeader()->defaultSectionSize() + 4);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -112,6 +117,13 @@ GradientCheckPanel::GradientCheckPanel(QWidget* parent)
 GradientCheckPanel::~GradientCheckPanel()
 {
     m_stop->store(true);   // the job's thread sees it within 256 parameters; ~BackgroundJobs joins it
+}
+
+QSize GradientCheckPanel::minimumSizeHint() const
+{
+    QSize size = QWidget::minimumSizeHint();
+    size.setHeight(std::max(size.height(), layout()->totalHeightForWidth(width())));
+    return size;
 }
 
 void GradientCheckPanel::addSource(const QString& name, const QString& toolTip, Source source)

@@ -51,6 +51,10 @@ public:
     QTableWidget* table() const { return m_table; }
     QString summaryText() const;
 
+    // The height its wrapped summary needs at the width it has: a splitter knows nothing of
+    // wrapping, and held the panel to the summary's one line, cutting off the table's last row.
+    QSize minimumSizeHint() const override;
+
 signals:
     void checkFinished();
 

@@ -5,6 +5,7 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 using nnlab::backprop::Equation;
@@ -115,8 +116,13 @@ void LayerHeatStrips::paintEvent(QPaintEvent*)
     const auto* current = m_done > 0 ? &m_trace.steps[m_done - 1] : nullptr;
 
     // Legend: the two colourings.
-    drawColourBar(painter, QRect(8, 4, 220, 32), false, 1.0, tr("aˡ"));
-    drawColourBar(painter, QRect(250, 4, 260, 32), true, 1.0, tr("z, δ, ∂C/∂w (÷ row max)"));
+    // The two legends share the width (at most 220 and 260 px), so that neither runs off the edge
+    // of a narrow pane (the splitter's left side in a 1024-pixel-wide window).
+    const int room = std::max(200, width() - 8 - 22 - 8);   // margins and the gap between them
+    const int activationWidth = std::min(220, room * 220 / 480);
+    drawColourBar(painter, QRect(8, 4, activationWidth, 32), false, 1.0, tr("aˡ"));
+    drawColourBar(painter, QRect(8 + activationWidth + 22, 4, std::min(260, room - activationWidth), 32), true, 1.0,
+                  tr("z, δ, ∂C/∂w (÷ row max)"));
 
     int y = kLegendHeight + 6;
     // row: one labelled strip of cells, or grey when not known; `lit` outlines the current step's.

@@ -47,7 +47,8 @@ public:
     QColor neuronColour(int l, int j) const;
 
     QSize sizeHint() const override { return {560, 420}; }
-    QSize minimumSizeHint() const override { return {320, 260}; }
+    // 220 high: the tiny network's tab fits a 1024×640 window; the neurons shrink to fit (radius()).
+    QSize minimumSizeHint() const override { return {320, 220}; }
 
 signals:
     void parameterSelected(NetworkDiagram::Parameter parameter);

@@ -86,27 +86,32 @@ TinyNetPanel::TinyNetPanel(QWidget* parent)
     m_error->setObjectName("errorLabel");
     m_error->setStyleSheet(palette::textStyle(palette::errorText));
 
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("sizes"), this));
-    controls->addWidget(m_sizesEdit);
-    controls->addWidget(m_costCombo);
-    controls->addWidget(new QLabel(tr("x ="), this));
-    controls->addWidget(m_xEdit);
-    controls->addWidget(new QLabel(tr("y ="), this));
-    controls->addWidget(m_yEdit);
-    controls->addWidget(new QLabel(tr("seed"), this));
-    controls->addWidget(m_seedSpin);
-    controls->addWidget(reseedButton);
-    controls->addSpacing(12);
-    controls->addWidget(m_parameterName);
-    controls->addWidget(m_parameterSpin);
-    controls->addStretch();
+    // Two rows, so that a 1024-pixel-wide window shows every word: the network and its example;
+    // then its parameters (drawn from a seed, or one picked in the diagram and edited).
+    auto* network = new QHBoxLayout;
+    network->addWidget(new QLabel(tr("sizes"), this));
+    network->addWidget(m_sizesEdit);
+    network->addWidget(m_costCombo);
+    network->addWidget(new QLabel(tr("x ="), this));
+    network->addWidget(m_xEdit);
+    network->addWidget(new QLabel(tr("y ="), this));
+    network->addWidget(m_yEdit);
+    network->addStretch();
+    auto* parameters = new QHBoxLayout;
+    parameters->addWidget(new QLabel(tr("seed"), this));
+    parameters->addWidget(m_seedSpin);
+    parameters->addWidget(reseedButton);
+    parameters->addSpacing(12);
+    parameters->addWidget(m_parameterName);
+    parameters->addWidget(m_parameterSpin);
+    parameters->addStretch();
 
     QSplitter* splitter = splitPanes(Qt::Horizontal, m_diagram, 3, m_steps, 2, this);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(controls);
+    layout->addLayout(network);
+    layout->addLayout(parameters);
     layout->addWidget(m_error);
     layout->addWidget(splitter, 1);
     m_error->hide();

@@ -31,12 +31,50 @@ void MapGridWidget::setMaps(std::vector<Eigen::MatrixXf> maps, int columns, Colo
     update();
 }
 
-QSize MapGridWidget::sizeHint() const
+void MapGridWidget::setWrapping(bool wrap)
+{
+    m_wrap = wrap;
+    // Not Fixed in height when wrapping: a fixed height is the one-row sizeHint(), and a layout
+    // would hold the grid to it whatever heightForWidth() says.
+    QSizePolicy policy(wrap ? QSizePolicy::Preferred : QSizePolicy::Minimum,
+                       wrap ? QSizePolicy::Preferred : QSizePolicy::Fixed);
+    policy.setHeightForWidth(wrap);
+    setSizePolicy(policy);
+    updateGeometry();
+    update();
+}
+
+int MapGridWidget::columnsAt(int width) const
+{
+    if (!m_wrap)
+        return m_columns;
+    return std::clamp(width / (m_tilePixels + kGap), 1, m_columns);
+}
+
+QSize MapGridWidget::sizeFor(int columns) const
 {
     const int count = static_cast<int>(m_maps.size());
-    const int rows = (count + m_columns - 1) / m_columns;
-    const int columns = std::min(count, m_columns);
-    return {columns * (m_tilePixels + kGap), rows * (m_tilePixels + kGap)};
+    const int rows = (count + columns - 1) / columns;
+    return {std::min(count, columns) * (m_tilePixels + kGap), rows * (m_tilePixels + kGap)};
+}
+
+QSize MapGridWidget::sizeHint() const
+{
+    return sizeFor(m_columns);
+}
+
+QSize MapGridWidget::minimumSizeHint() const
+{
+    // Wrapping, four tiles to a row at the least and one row high, like a wrapped label's one
+    // line: the height it needs at the width it gets comes from heightForWidth().
+    if (m_wrap)
+        return {std::min({4, m_columns, mapCount()}) * (m_tilePixels + kGap), m_tilePixels + kGap};
+    return sizeHint();
+}
+
+int MapGridWidget::heightForWidth(int width) const
+{
+    return sizeFor(columnsAt(width)).height();
 }
 
 QImage MapGridWidget::tileImage(const Eigen::MatrixXf& map) const
@@ -55,8 +93,9 @@ void MapGridWidget::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);   // crisp pixels
+    const int columns = columnsAt(width());
     for (int i = 0; i < mapCount(); ++i) {
-        const QRect tile((i % m_columns) * (m_tilePixels + kGap), (i / m_columns) * (m_tilePixels + kGap), m_tilePixels,
+        const QRect tile((i % columns) * (m_tilePixels + kGap), (i / columns) * (m_tilePixels + kGap), m_tilePixels,
                          m_tilePixels);
         painter.drawImage(tile, tileImage(m_maps[i]));
         painter.setPen(palette::separator);

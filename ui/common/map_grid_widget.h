@@ -24,17 +24,27 @@ public:
     void setMaps(std::vector<Eigen::MatrixXf> maps, int columns, Colouring colouring, int tilePixels);
     int mapCount() const { return static_cast<int>(m_maps.size()); }
 
+    // Wrapping on: a row holds as many tiles as the width allows, `columns` at most, and the grid
+    // grows downwards instead (a layer's 20 maps in rows of 14 in a 1024-pixel-wide window, not a
+    // row that scrolls sideways). Off, the default: rows of exactly `columns` tiles (a row per filter).
+    void setWrapping(bool wrap);
+
     QSize sizeHint() const override;
-    QSize minimumSizeHint() const override { return sizeHint(); }
+    QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return m_wrap; }
+    int heightForWidth(int width) const override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
     QImage tileImage(const Eigen::MatrixXf& map) const;
+    int columnsAt(int width) const;   // tiles per row at that width
+    QSize sizeFor(int columns) const;
 
     std::vector<Eigen::MatrixXf> m_maps;
     int m_columns = 1;
+    bool m_wrap = false;
     int m_tilePixels = 24;
     float m_scale = 1.0f;   // the value drawn at full colour
     Colouring m_colouring = Colouring::Intensity;

@@ -116,8 +116,7 @@ ConvnetView::ConvnetView(DatasetLoader* loader, QWidget* parent)
     left->addStretch();
 
     auto* layersHost = new QWidget;
-    m_layers = new QVBoxLayout(layersHost);
-    m_layers->setAlignment(Qt::AlignTop);
+    m_layers = new QVBoxLayout(layersHost);   // sections from the top, a stretch after them (addSection)
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(layersHost);
     scroll->setWidgetResizable(true);
@@ -217,8 +216,14 @@ void ConvnetView::addSection(const QString& title, MapGridWidget* grid)
 {
     auto* label = new QLabel(title);
     label->setStyleSheet("font-weight: bold; margin-top: 8px;");
+    // A stretch after the last section keeps them at the top. (Not the layout's AlignTop: that
+    // holds the layout to its size hint, which leaves out the rows of grids that wrap, and cut
+    // the last grid short.)
+    if (m_layers->count() > 0 && m_layers->itemAt(m_layers->count() - 1)->spacerItem())
+        delete m_layers->takeAt(m_layers->count() - 1);
     m_layers->addWidget(label);
     m_layers->addWidget(grid);
+    m_layers->addStretch(1);
 }
 
 void ConvnetView::addFilterSection(int l)
@@ -238,6 +243,7 @@ void ConvnetView::addFilterSection(int l)
     auto* grid = new MapGridWidget;
     grid->setMaps(std::move(kernels), channels == 1 ? 20 : channels, MapGridWidget::Colouring::Signed,
                   channels == 1 ? 36 : 14);
+    grid->setWrapping(channels == 1);   // a row of filters may wrap; a row per filter may not
     grid->setToolTip(tr("Each tile is one %1×%1 local receptive field's shared weights w").arg(k));
     addSection(channels == 1 ? tr("Layer %1: %2 filters, %3×%3, on the image").arg(l + 1).arg(conv.maps()).arg(k)
                              : tr("Layer %1: %2 filters, %3×%3 over %4 maps (a row per filter)")
@@ -285,8 +291,9 @@ void ConvnetView::rebuild()
         }
         auto* grid = new MapGridWidget;
         // Every map the same size on screen (40 px), whatever its resolution: 24×24 maps at
-        // ~2 px a pixel, 4×4 pooled maps at 10; twenty to a row.
+        // ~2 px a pixel, 4×4 pooled maps at 10; twenty to a row where there is room.
         grid->setMaps(asMaps(a.col(0), shape), 20, MapGridWidget::Colouring::Intensity, 40);
+        grid->setWrapping(true);   // fewer to a row in a narrow window, the same number in every layer
         addSection(what, grid);
         m_activationGrids.push_back(grid);
     }

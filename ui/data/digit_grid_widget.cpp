@@ -40,9 +40,11 @@ QSize DigitGridWidget::sizeHint() const
 
 QSize DigitGridWidget::minimumSizeHint() const
 {
+    // Down to 24 screen pixels a digit (smoothly scaled): a page still fits a 1024×640 window
+    // beside the view's header and controls.
+    constexpr int smallestSide = 24;
     const int labelHeight = fontMetrics().height();
-    return {columns * (pixelsPerSide + 2 * cellPadding),
-            rows * (pixelsPerSide + labelHeight + 2 * cellPadding)};
+    return {columns * (smallestSide + 2 * cellPadding), rows * (smallestSide + labelHeight + 2 * cellPadding)};
 }
 
 QRect DigitGridWidget::cellRect(int cell) const

@@ -4,28 +4,41 @@
 #include <QPainter>
 #include <QVBoxLayout>
 
-// Paints the image at a fixed 280×280 with nearest-neighbour scaling, so each of the 784 pixels
-// is a visible 10×10 square: the network sees exactly these numbers.
+#include <algorithm>
+
+// Paints the image with nearest-neighbour scaling at a whole number of screen pixels per image
+// pixel, 10 where there is room (280×280) and down to 6 on a small screen, so each of the 784
+// pixels stays a visible square: the network sees exactly these numbers.
 class DigitZoomWidget::Canvas : public QWidget {
 public:
-    using QWidget::QWidget;
+    static constexpr int side = 28, largest = 10, smallest = 6;
+
+    explicit Canvas(QWidget* parent) : QWidget(parent)
+    {
+        setMinimumSize(side * smallest, side * smallest);
+        setMaximumSize(side * largest, side * largest);
+        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    }
+    QSize sizeHint() const override { return {side * largest, side * largest}; }
+
     QImage image;
 
 protected:
     void paintEvent(QPaintEvent*) override
     {
         QPainter painter(this);
-        const QRect frame = rect().adjusted(0, 0, -1, -1);
+        const int scale = std::clamp(std::min(width(), height()) / side, 1, largest);
+        QRect square(0, 0, side * scale, side * scale);
+        square.moveCenter(rect().center());
         if (image.isNull()) {
-            painter.fillRect(rect(), palette().window());
+            painter.fillRect(square, palette().window());
             painter.setPen(palette().placeholderText().color());
-            painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                             tr("Click a digit to see it large"));
+            painter.drawText(square, Qt::AlignCenter | Qt::TextWordWrap, tr("Click a digit to see it large"));
         } else {
-            painter.drawImage(rect(), image);
+            painter.drawImage(square, image);
         }
         painter.setPen(palette().mid().color());
-        painter.drawRect(frame);
+        painter.drawRect(square.adjusted(0, 0, -1, -1));
     }
 };
 
@@ -33,7 +46,6 @@ DigitZoomWidget::DigitZoomWidget(QWidget* parent)
     : QWidget(parent), m_canvas(new Canvas(this)), m_label(new QLabel(this)),
       m_detail(new QLabel(this))
 {
-    m_canvas->setFixedSize(280, 280);
     m_canvas->setObjectName("zoomCanvas");
 
     QFont big = m_label->font();
@@ -51,7 +63,7 @@ DigitZoomWidget::DigitZoomWidget(QWidget* parent)
     layout->addWidget(m_canvas, 0, Qt::AlignHCenter);
     layout->addWidget(m_label);
     layout->addWidget(m_detail);
-    setToolTip(tr("The selected image, 10 screen pixels per image pixel"));
+    setToolTip(tr("The selected image, up to 10 screen pixels per image pixel"));
 }
 
 void DigitZoomWidget::setDigit(const QImage& image, const QString& label, const QString& detail)

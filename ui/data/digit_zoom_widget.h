@@ -1,4 +1,4 @@
-// digit_zoom_widget.h — one digit drawn large (10 screen pixels per image pixel) with its label.
+// digit_zoom_widget.h — one digit drawn large (up to 10 screen pixels per image pixel) with its label.
 #pragma once
 
 #include <QImage>

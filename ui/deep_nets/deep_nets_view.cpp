@@ -88,16 +88,20 @@ DeepNetsView::DeepNetsView(DatasetLoader* loader, QWidget* parent)
     m_status->setToolTip(tr("‖δ¹‖/‖δᴸ⁻¹‖: the first hidden layer's speed of learning over the last hidden "
                             "layer's. Far below 1: the vanishing gradient problem"));
 
+    // The network on one row; the run (its length, Run, Stop) on the next, beside what it found,
+    // so that both rows fit a 1024-pixel-wide window.
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_layers);
     controls->addWidget(new QLabel(tr("hidden neurons:"), this));
     controls->addWidget(m_activation);
     controls->addWidget(new QLabel(tr("weights:"), this));
     controls->addWidget(m_init);
-    controls->addWidget(m_epochs);
-    controls->addWidget(m_run);
-    controls->addWidget(m_stop);
     controls->addStretch();
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(m_epochs, 0, Qt::AlignTop);
+    runRow->addWidget(m_run, 0, Qt::AlignTop);
+    runRow->addWidget(m_stop, 0, Qt::AlignTop);
+    runRow->addWidget(m_status, 1);
 
     auto* grid = new QGridLayout;
     grid->addWidget(m_speedPlot, 0, 0, 2, 1);
@@ -109,7 +113,7 @@ DeepNetsView::DeepNetsView(DatasetLoader* loader, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addLayout(controls);
-    layout->addWidget(m_status);
+    layout->addLayout(runRow);
     layout->addLayout(grid, 1);
 
     connect(m_run, &QPushButton::clicked, this, &DeepNetsView::run);

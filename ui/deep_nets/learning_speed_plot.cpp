@@ -12,6 +12,7 @@ LearningSpeedPlot::LearningSpeedPlot(QWidget* parent)
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, m_title);
     placeLegendAbove(this);
+    legend->setWrap(2);   // "hidden layer 1" … "4" two by two: four side by side would be wider than a 1024×640 window allows
     xAxis->setLabel(tr("epoch (one full-batch step of gradient descent)"));
     yAxis->setLabel(tr("‖δˡ‖ = ‖∂C/∂bˡ‖ (log scale)"));
     yAxis->setScaleType(QCPAxis::stLogarithmic);

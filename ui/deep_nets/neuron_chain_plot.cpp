@@ -25,7 +25,8 @@ NeuronChainPlot::NeuronChainPlot(QWidget* parent) : QCustomPlot(parent)
                                                       QFont(font().family(), font().pointSize() + 1, QFont::Bold)));
     placeLegendAbove(this);
     legend->setWrap(1);
-    xAxis->setLabel(tr("neuron j (1 = nearest the input x = 1; target y = 0)"));
+    // Two lines: on one the label is wider than the plot in a 1024-pixel-wide window, and cut.
+    xAxis->setLabel(tr("neuron j (1 = nearest the input)\ninput x = 1, target y = 0"));
     yAxis->setLabel(tr("|∂C/∂bⱼ| (log scale)"));
     yAxis->setScaleType(QCPAxis::stLogarithmic);
     yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());

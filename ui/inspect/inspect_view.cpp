@@ -6,6 +6,7 @@
 #include "ui/common/map_grid_widget.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/common/scroll_page.h"
 #include "ui/plotting/palette.h"
 
 #include "core/inspect/adversarial.h"
@@ -79,6 +80,7 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     auto* modelRow = new QHBoxLayout;
     modelRow->addWidget(m_selector);
     modelRow->addWidget(m_status, 1);
+    m_baselines->setWordWrap(true);   // a line longer than a 1024-pixel-wide window
     m_baselines->setText(tr("Chapter 1's baselines: waiting for MNIST…"));
     m_baselines->setToolTip(tr("Random guessing is right 1 time in 10. \"Average darkness\" gives a digit the class "
                                "whose mean darkness Σ<sub>k</sub> x<sub>k</sub> over the training set is nearest its "
@@ -106,13 +108,18 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setDefaultSectionSize(44);
+    // Columns as wide as a bold "1135" (the most test images of one digit) needs with the cell's
+    // margins, and no wider: the panels then fit a 1024-pixel-wide window without scrolling sideways.
+    QFont bold = m_table->font();
+    bold.setBold(true);
+    const int columnWidth = QFontMetrics(bold).horizontalAdvance(QStringLiteral("0000")) + 10;
+    m_table->horizontalHeader()->setDefaultSectionSize(columnWidth);
     m_table->verticalHeader()->setDefaultSectionSize(22);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setToolTip(tr("Row: the true label y; column: the prediction argmax<sub>j</sub> a<sup>L</sup><sub>j</sub>. "
                            "The diagonal holds the digits it gets right. Click a cell to see its digits."));
-    const int tableWidth = m_table->verticalHeader()->sizeHint().width() + 10 * 44 + 2 * m_table->frameWidth();
+    const int tableWidth = m_table->verticalHeader()->sizeHint().width() + 10 * columnWidth + 2 * m_table->frameWidth();
     const int tableHeight = m_table->horizontalHeader()->sizeHint().height() + 10 * 22 + 2 * m_table->frameWidth();
     m_table->setFixedSize(tableWidth, tableHeight);
     auto* axes = new QLabel(tr("rows: true label · columns: prediction"), this);
@@ -159,7 +166,7 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     for (QLabel* text : {m_originalText, m_perturbedText}) {
         text->setTextFormat(Qt::RichText);
         text->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
-        text->setMinimumWidth(140);
+        text->setMinimumWidth(120);
     }
     m_originalText->setToolTip(tr("The network's outputs a<sup>L</sup> for x: its answer and the runner-up"));
     m_perturbedText->setToolTip(tr("The network's outputs a<sup>L</sup> for x'"));
@@ -182,7 +189,11 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     auto* right = new QVBoxLayout;
     right->addWidget(confusionBox, 3);
     right->addWidget(mistakesBox, 2);
-    auto* panels = new QHBoxLayout;
+    // The four panels scroll when the window is smaller than they are (1024×640): the header and
+    // the network's choice stay in sight.
+    auto* panelsPage = new QWidget;
+    auto* panels = new QHBoxLayout(panelsPage);
+    panels->setContentsMargins(0, 0, 0, 0);
     panels->addLayout(left);
     panels->addLayout(right, 1);
 
@@ -190,7 +201,7 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     layout->addWidget(header);
     layout->addLayout(modelRow);
     layout->addWidget(m_baselines);
-    layout->addLayout(panels, 1);
+    layout->addWidget(scrollPage(panelsPage, this), 1);
 
     connect(m_selector, &ModelSourceSelector::networkChanged, this,
             [this](std::shared_ptr<const nnlab::Network> net, const QString& description) {
