@@ -7,6 +7,7 @@
 #include "ui/universality/deviation_gauge.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
+#include "ui/universality/formula_text.h"
 #include "ui/universality/hidden_neuron_model.h"
 #include "ui/universality/neuron_panel.h"
 #include "ui/universality/perceptron_panel.h"
@@ -72,6 +73,9 @@ private slots:
     void perceptronsAndAdder();
     void viewIsInTheMainWindow();
     void largestSettingsStayResponsive();
+    void signedValuesInFormulas();
+    void bumpCaptionShowsTheSigns();
+    void captionFollowsAutoConstruct();
 
 private:
     UniversalityView* m_view = nullptr;
@@ -121,7 +125,7 @@ void TestUniversalityView::draggingAStepMovesTheBiasAsMinusWS()
     QCOMPARE(panel->network().neuron(2).b, -200.0);
     QCOMPARE(panel->network().neuron(5).b, -600.0);
     // The numbers beside the plot say so.
-    QVERIFY(panel->selectionLabel()->text().contains(QString::number(-w * s, 'g', 6)));
+    QVERIFY(panel->selectionLabel()->text().contains(formulaNumber(-w * s, 'g', 6)));
     auto* model = panel->findChild<HiddenNeuronModel*>();
     QVERIFY(model);
     QCOMPARE(model->data(model->index(3, HiddenNeuronModel::Bias)).toString(), QString::number(-w * s, 'g', 6));
@@ -338,7 +342,7 @@ void TestUniversalityView::towerHeatMap()
     data->coordToCell(0.45, 0.52, &i, &j);
     QVERIFY(std::abs(panel->colorMap()->data()->cell(i, j) - 1.2) < 1e-3);  // 2h
     QVERIFY(panel->nInputText()->text().contains("n = 3"));
-    QVERIFY(panel->nInputText()->text().contains("b = -100"));
+    QVERIFY(panel->nInputText()->text().contains("b = −100"));
 }
 
 void TestUniversalityView::towerEdgeDragMovesTheStepNeuron()
@@ -447,6 +451,84 @@ void TestUniversalityView::largestSettingsStayResponsive()
           oneDimension, blurred, twoDimensions);
     const double bound = 1500 * kSanitizerSlack;
     QVERIFY(oneDimension < bound && blurred < bound && twoDimensions < bound);  // loose: a shared CI core
+}
+
+// "v = +h and −h" with h < 0 read "+-1.312 and −-1.312": one helper writes every signed value.
+void TestUniversalityView::signedValuesInFormulas()
+{
+    const QString minus = QStringLiteral("\u2212");
+    QCOMPARE(formulaNumber(1.312, 'f', 3, Sign::Always), QString("+1.312"));
+    QCOMPARE(formulaNumber(-1.312, 'f', 3, Sign::Always), minus + "1.312");
+    QCOMPARE(formulaNumber(0.0, 'f', 3, Sign::Always), QString("0.000"));
+    QCOMPARE(formulaNumber(-0.0002, 'f', 3, Sign::Always), QString("0.000"));   // never "−0.000"
+    QCOMPARE(formulaNumber(-0.0, 'f', 3), QString("0.000"));
+    QCOMPARE(formulaNumber(-400.0, 'g', 6), minus + "400");
+    QCOMPARE(formulaNumber(400.0, 'g', 6), QString("400"));
+    QCOMPARE(formulaNumber(-4.0, 'g', 5, Sign::Operator), minus + " 4");
+    QCOMPARE(formulaNumber(4.0, 'g', 5, Sign::Operator), QString("+ 4"));
+    QCOMPARE(formulaNumber(0.0, 'g', 5, Sign::Operator), QString("+ 0"));
+
+    // The single neuron's z = wx + b, with b negative, zero and positive.
+    m_view->showPage("neuron");
+    NeuronPanel* neuron = m_view->neuronPanel();
+    neuron->setWeight(8);
+    for (const auto& [b, written] : {std::pair{-4.0, minus + " 4"}, {0.0, QString("+ 0")}, {2.5, QString("+ 2.5")}}) {
+        neuron->setBias(b);
+        const QString text = neuron->neuronReadout()->text();
+        QVERIFY2(text.contains("z = wx + b = 8x " + written + ";"), qPrintable(text));
+    }
+}
+
+void TestUniversalityView::bumpCaptionShowsTheSigns()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    DraggablePlot* plot = panel->weightedPlot();
+    plot->replot();
+    // With a sigmoid output the heights are σ⁻¹(f): bump 1's is negative (f(0.1) < ½).
+    const double h = panel->construction().bumps[0].h;
+    QVERIFY(h < 0);
+    const QPoint at = toPoint(plot->handlePixel(BumpPanel::heightHandleBase));
+    QTest::mousePress(plot, Qt::LeftButton, {}, at);
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, at);
+    const QString text = panel->selectionLabel()->text();
+    const QString minus = QStringLiteral("\u2212");
+    QVERIFY2(text.contains(QString("h = %1%2").arg(minus).arg(-h, 0, 'f', 3)), qPrintable(text));
+    QVERIFY2(text.contains(QString("v = %1%2 and +%2").arg(minus).arg(-h, 0, 'f', 3)), qPrintable(text));
+    for (const QString& wrong : {QString("+-"), QString("+") + minus, minus + "-", minus + minus, QString("--")})
+        QVERIFY2(!text.contains(wrong), qPrintable(text));
+}
+
+// The caption under "Weights and biases" describes the pressed handle's neurons; every change of
+// their numbers (auto-construct, w, N) must show there, never a stale "s = 0.660".
+void TestUniversalityView::captionFollowsAutoConstruct()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    DraggablePlot* plot = panel->weightedPlot();
+    plot->replot();
+    // Step handle 3 is the step at s = 0.6; drag it to 0.66.
+    const QPoint from = toPoint(plot->handlePixel(3));
+    drag(plot, from, QPoint(toPoint({plot->xAxis->coordToPixel(0.66), 0}).x(), from.y()));
+    const double dragged = panel->construction().bumps[2].s2;
+    QVERIFY(std::abs(dragged - 0.66) < 0.01);
+    QVERIFY(panel->selectionLabel()->text().contains("s = " + formulaNumber(dragged)));
+
+    panel->autoConstruct();   // back to equal bumps: the step is at 0.6 again
+    QVERIFY(std::abs(panel->construction().bumps[2].s2 - 0.6) < 1e-12);
+    QString text = panel->selectionLabel()->text();
+    QVERIFY2(text.contains("s = 0.600") && !text.contains(formulaNumber(dragged)), qPrintable(text));
+    QVERIFY2(text.contains("b = −w·s = " + formulaNumber(-1000 * 0.6, 'g', 6)), qPrintable(text));
+
+    panel->setStepWeight(30);
+    text = panel->selectionLabel()->text();
+    QVERIFY2(text.contains("w = 30,") && text.contains(formulaNumber(-30 * 0.6, 'g', 6)), qPrintable(text));
+
+    // Fewer bumps: handle 3 is now another step, described afresh; too many: no handle at all.
+    panel->setBumpCount(2);   // steps at 0, 0.5, 1: handle 3 is gone
+    QVERIFY2(panel->selectionLabel()->text().contains("Press a handle"), qPrintable(panel->selectionLabel()->text()));
+    panel->setBumpCount(BumpPanel::maxDraggableBumps + 1);
+    QVERIFY(panel->selectionLabel()->text().contains("too many to drag"));
+    panel->setBumpCount(5);
+    QVERIFY(panel->selectionLabel()->text().contains("Press a handle"));
 }
 
 QTEST_MAIN(TestUniversalityView)
