@@ -76,6 +76,7 @@ private slots:
     void signedValuesInFormulas();
     void bumpCaptionShowsTheSigns();
     void captionFollowsAutoConstruct();
+    void stackedPlotsShareTheirXAxes();
 
 private:
     UniversalityView* m_view = nullptr;
@@ -529,6 +530,43 @@ void TestUniversalityView::captionFollowsAutoConstruct()
     QVERIFY(panel->selectionLabel()->text().contains("too many to drag"));
     panel->setBumpCount(5);
     QVERIFY(panel->selectionLabel()->text().contains("Press a handle"));
+}
+
+// Plots stacked in a column put x = 0 and x = 1 at the same pixels, whatever their y labels,
+// a right-hand axis or a colour scale: a QCPMarginGroup across the plots.
+void TestUniversalityView::stackedPlotsShareTheirXAxes()
+{
+    struct Stack {
+        QString page;
+        QCustomPlot* top;
+        QCustomPlot* bottom;
+    };
+    const QList<Stack> stacks = {
+        {"neuron", m_view->neuronPanel()->neuronPlot(), m_view->neuronPanel()->pairPlot()},
+        {"1d", m_view->bumpPanel()->weightedPlot(), m_view->bumpPanel()->outputPlot()},
+        {"2d/tower", m_view->towerPanel()->map(), m_view->towerPanel()->crossSectionPlot()},
+        {"2d/grid", m_view->towerPanel()->map(), m_view->towerPanel()->crossSectionPlot()},
+    };
+    auto left = [](QCustomPlot* plot) { return plot->mapToGlobal(plot->axisRect()->rect().topLeft()).x(); };
+    auto right = [](QCustomPlot* plot) { return plot->mapToGlobal(plot->axisRect()->rect().topRight()).x(); };
+    for (const Stack& stack : stacks) {
+        QVERIFY(m_view->showPage(stack.page));
+        // Labels of different widths on the two plots' y axes.
+        if (stack.page == "neuron")
+            m_view->neuronPanel()->setOutputWeight(0, -2.5);
+        QTRY_COMPARE(left(stack.top), left(stack.bottom));
+        QTRY_COMPARE(right(stack.top), right(stack.bottom));
+        QVERIFY(stack.top->axisRect()->width() > 100);
+    }
+    // The colour scale lies above the map, as wide as it.
+    QCPColorScale* scale = nullptr;
+    for (int i = 0; i < m_view->towerPanel()->map()->plotLayout()->elementCount(); ++i)
+        if (auto* s = qobject_cast<QCPColorScale*>(m_view->towerPanel()->map()->plotLayout()->elementAt(i)))
+            scale = s;
+    QVERIFY(scale);
+    QCOMPARE(scale->axis()->axisType(), QCPAxis::atTop);
+    QCOMPARE(scale->rect().left(), m_view->towerPanel()->map()->axisRect()->left());
+    QCOMPARE(scale->rect().right(), m_view->towerPanel()->map()->axisRect()->right());
 }
 
 QTEST_MAIN(TestUniversalityView)

@@ -1,5 +1,6 @@
 #include "ui/universality/bump_panel.h"
 
+#include "ui/plotting/aligned_axes.h"
 #include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/deviation_gauge.h"
@@ -65,6 +66,7 @@ BumpPanel::BumpPanel(QWidget* parent) : QWidget(parent), m_drawn(201, bookFuncti
            "step %1 sideways or a bump's height %2 up and down: the weights and biases follow.")
             .arg(palette::coloured("■", palette::network), palette::coloured("●", palette::bumpHeight)),
         {{m_weightedPlot, 1}, {m_outputPlot, 1}}, createControls(), 4);
+    alignAxisRects({m_weightedPlot, m_outputPlot});  // x = 0 and x = 1 one above the other
 
     connect(m_weightedPlot, &DraggablePlot::handleDragged, this, &BumpPanel::dragHandle);
     connect(m_weightedPlot, &DraggablePlot::handlePressed, this, &BumpPanel::describeHandle);

@@ -1,5 +1,6 @@
 #include "ui/universality/neuron_panel.h"
 
+#include "ui/plotting/aligned_axes.h"
 #include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
@@ -55,6 +56,7 @@ NeuronPanel::NeuronPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(header);
     layout->addWidget(createNeuronSection(), 1);
     layout->addWidget(createPairSection(), 1);
+    alignAxisRects({m_neuronPlot, m_pairPlot});  // x = 0 and x = 1 one above the other
     updateNeuron();
     updatePair();
 }

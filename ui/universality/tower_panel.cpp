@@ -1,5 +1,6 @@
 #include "ui/universality/tower_panel.h"
 
+#include "ui/plotting/aligned_axes.h"
 #include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
@@ -55,6 +56,8 @@ TowerPanel::TowerPanel(QWidget* parent) : QWidget(parent)
            "plateau with a tower; four neurons and a threshold bias b ≈ −3h/2 keep just the tower; "
            "a grid of towers approximates f(x, y). Drag the dashed edges."),
         {{m_map, 5}, {m_crossSection, 2}}, createControls());
+    // The cross-section's x axis under the map's, and the colour scale as wide as the map.
+    m_colorScale->setMarginGroup(QCP::msLeft | QCP::msRight, alignAxisRects({m_map, m_crossSection}));
 
     connect(m_map, &DraggablePlot::handleDragged, this, &TowerPanel::dragEdge);
     connect(m_map, &DraggablePlot::plotClicked, this, [this](double, double y) { setCrossSection(y); });
@@ -75,16 +78,17 @@ void TowerPanel::setUpMap()
     m_colorMap->data()->setRange(QCPRange(0.5 / mapCells, 1 - 0.5 / mapCells),
                                  QCPRange(0.5 / mapCells, 1 - 0.5 / mapCells));
     m_colorMap->setInterpolate(false);
+    // The colour scale lies above the map, not beside it, so that the map is as wide as the
+    // cross-section under it and their x axes line up.
     m_colorScale = new QCPColorScale(m_map);
-    m_colorScale->setType(QCPAxis::atRight);
+    m_colorScale->setType(QCPAxis::atTop);
     m_colorScale->axis()->setLabel(tr("output a(x, y)"));
-    m_colorScale->setBarWidth(14);
-    m_map->plotLayout()->addElement(0, 1, m_colorScale);
+    m_colorScale->setBarWidth(12);
+    m_map->plotLayout()->insertRow(0);
+    m_map->plotLayout()->addElement(0, 0, m_colorScale);
+    m_map->plotLayout()->setRowStretchFactor(0, 0.001);
     m_colorMap->setColorScale(m_colorScale);
     m_colorMap->setGradient(QCPColorGradient::gpThermal);
-    auto* margins = new QCPMarginGroup(m_map);
-    m_map->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 }
 
 void TowerPanel::setUpCrossSection()
