@@ -10,6 +10,7 @@
 #include "ui/universality/formula_text.h"
 #include "ui/universality/hidden_neuron_model.h"
 #include "ui/universality/neuron_panel.h"
+#include "ui/universality/parameter_slider.h"
 #include "ui/universality/perceptron_panel.h"
 #include "ui/universality/tower_panel.h"
 #include "ui/universality/universality_view.h"
@@ -19,6 +20,9 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
+#include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QtTest>
@@ -77,6 +81,8 @@ private slots:
     void bumpCaptionShowsTheSigns();
     void captionFollowsAutoConstruct();
     void stackedPlotsShareTheirXAxes();
+    void sliderScaleBothWays();
+    void sliderHandleStaysUnderThePointer();
 
 private:
     UniversalityView* m_view = nullptr;
@@ -567,6 +573,111 @@ void TestUniversalityView::stackedPlotsShareTheirXAxes()
     QCOMPARE(scale->axis()->axisType(), QCPAxis::atTop);
     QCOMPARE(scale->rect().left(), m_view->towerPanel()->map()->axisRect()->left());
     QCOMPARE(scale->rect().right(), m_view->towerPanel()->map()->axisRect()->right());
+}
+
+void TestUniversalityView::sliderScaleBothWays()
+{
+    struct Case {
+        double minimum, maximum;
+        SliderScale::Kind kind;
+        double worstStepFactor;   // the most one step of 1,000 may multiply the value by (log)
+    };
+    const QList<Case> cases = {
+        {1, 10000, SliderScale::Kind::SignedLog, 1.0093},     // 10^(4/1000)
+        {1, 100000, SliderScale::Kind::SignedLog, 1.0116},
+        {1, 200, SliderScale::Kind::SignedLog, 1.0054},
+        {-10000, 10000, SliderScale::Kind::SignedLog, 1.0194},   // 4 decades in 0.96 of a half
+        {-1.5, 1.5, SliderScale::Kind::Linear, 0},
+        {0, 1, SliderScale::Kind::Linear, 0},
+    };
+    for (const Case& c : cases) {
+        const SliderScale scale(c.minimum, c.maximum, c.kind);
+        const QString name = QString("[%1, %2]").arg(c.minimum).arg(c.maximum);
+        // The ends exactly, both ways.
+        QCOMPARE(scale.valueAt(0.0), c.minimum);
+        QCOMPARE(scale.valueAt(1.0), c.maximum);
+        QCOMPARE(scale.fraction(c.minimum), 0.0);
+        QCOMPARE(scale.fraction(c.maximum), 1.0);
+        QCOMPARE(scale.fraction(c.minimum - 1), 0.0);
+        QCOMPARE(scale.fraction(c.maximum + 1), 1.0);
+        double previous = -std::numeric_limits<double>::infinity();
+        for (int i = 0; i <= ParameterSlider::sliderSteps; ++i) {
+            const double t = double(i) / ParameterSlider::sliderSteps;
+            const double v = scale.valueAt(t);
+            QVERIFY2(v > previous, qPrintable(name + QString(": not increasing at step %1").arg(i)));
+            // position → value → position
+            QVERIFY2(std::abs(scale.fraction(v) - t) < 1e-9, qPrintable(name + QString(": step %1").arg(i)));
+            // A small drag is a small change: one step multiplies a logarithmic value by a little.
+            const double core = c.maximum * SliderScale::coreMagnitude;   // beyond the linear stretch
+            if (c.kind == SliderScale::Kind::SignedLog && i > 0 && std::min(std::abs(previous), std::abs(v)) >= core)
+                QVERIFY2(v / previous <= c.worstStepFactor && v / previous >= 1 / c.worstStepFactor,
+                         qPrintable(name + QString(": step %1 multiplies by %2").arg(i).arg(v / previous)));
+            previous = v;
+        }
+        // value → position → value, for values across the range.
+        for (double u = 0.01; u < 1; u += 0.0731) {
+            const double v = c.minimum + u * (c.maximum - c.minimum);
+            QVERIFY2(std::abs(scale.valueAt(scale.fraction(v)) - v) < 1e-9 * std::max(1.0, std::abs(v)),
+                     qPrintable(name + QString(": value %1").arg(v)));
+        }
+    }
+    // Through zero: 0 in the middle, the book's w = 8 and 1000 where a log scale puts them.
+    const SliderScale w(-10000, 10000, SliderScale::Kind::SignedLog);
+    QCOMPARE(w.valueAt(0.5), 0.0);
+    QCOMPARE(w.fraction(0.0), 0.5);
+    QVERIFY(std::abs(w.fraction(-8) - (1 - w.fraction(8))) < 1e-12);   // symmetric
+    // From 8 to 10,000 is log10(1250) = 3.1 of the half's 4 decades: most of the half, not a sliver.
+    QVERIFY(std::abs((w.fraction(10000) - w.fraction(8)) - 0.5 * 0.96 * std::log10(1250.0) / 4) < 1e-9);
+}
+
+// Dragging the w slider: the value follows the pointer, and the view handing the value back
+// (rounded to three digits, then to the spin box's decimals) never moves the handle off it.
+void TestUniversalityView::sliderHandleStaysUnderThePointer()
+{
+    m_view->showPage("neuron");
+    NeuronPanel* panel = m_view->neuronPanel();
+    auto* weight = panel->findChild<ParameterSlider*>("neuronWeight");
+    QVERIFY(weight);
+    QSlider* slider = weight->slider();
+    QTRY_VERIFY(slider->isVisible() && slider->width() > 100);
+    QStyleOptionSlider option;
+    option.initFrom(slider);
+    option.orientation = slider->orientation();
+    option.minimum = slider->minimum();
+    option.maximum = slider->maximum();
+    option.sliderPosition = slider->sliderPosition();
+    option.sliderValue = slider->value();
+    const QRect handle = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider);
+    QVERIFY(handle.isValid());
+
+    int pointerPosition = -1;   // where the pointer put the slider (QSlider::sliderMoved)
+    connect(slider, &QSlider::sliderMoved, this, [&](int p) { pointerPosition = p; });
+    const double start = panel->weight();
+    QCOMPARE(start, 8.0);
+    QPoint at = handle.center();
+    QTest::mousePress(slider, Qt::LeftButton, {}, at);
+    QVERIFY(slider->isSliderDown());
+    double previous = start;
+    for (int step = 0; step < 40; ++step) {
+        at += QPoint(step < 20 ? 2 : -2, 0);
+        QTest::mouseMove(slider, at);
+        QVERIFY(pointerPosition >= 0);
+        QCOMPARE(slider->value(), pointerPosition);            // the handle is where the pointer is
+        QCOMPARE(slider->sliderPosition(), pointerPosition);
+        QCOMPARE(panel->weight(), weight->value());
+        // Two pixels of drag change w by a small factor, not by a jump.
+        const double factor = panel->weight() / previous;
+        QVERIFY2(factor < 1.35 && factor > 1 / 1.35, qPrintable(QString("w %1 → %2").arg(previous).arg(panel->weight())));
+        previous = panel->weight();
+    }
+    QTest::mouseRelease(slider, Qt::LeftButton, {}, at);
+    QCOMPARE(slider->value(), pointerPosition);
+    // Arrow keys: one step each, never stuck on a value that rounds back.
+    slider->setFocus();
+    const int before = slider->value();
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(slider, Qt::Key_Right);
+    QCOMPARE(slider->value(), before + 5);
 }
 
 QTEST_MAIN(TestUniversalityView)
