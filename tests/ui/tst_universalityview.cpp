@@ -15,11 +15,14 @@
 #include "ui/universality/tower_panel.h"
 #include "ui/universality/universality_view.h"
 
+#include "tests/support/one_view.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QStyle>
 #include <QStyleOptionSlider>
@@ -83,6 +86,7 @@ private slots:
     void stackedPlotsShareTheirXAxes();
     void sliderScaleBothWays();
     void sliderHandleStaysUnderThePointer();
+    void pagesFitSmallAndLargeScreens();
 
 private:
     UniversalityView* m_view = nullptr;
@@ -678,6 +682,43 @@ void TestUniversalityView::sliderHandleStaysUnderThePointer()
     for (int i = 0; i < 5; ++i)
         QTest::keyClick(slider, Qt::Key_Right);
     QCOMPARE(slider->value(), before + 5);
+}
+
+// Every page in the real window at 1024×640, 1280×800 and 1920×1080: the window gets that small,
+// nothing overlaps, the plots keep room to be read, and a column of controls too tall for the
+// window scrolls instead of being squeezed.
+void TestUniversalityView::pagesFitSmallAndLargeScreens()
+{
+    for (const QSize size : {QSize(1024, 640), QSize(1280, 800), QSize(1920, 1080)}) {
+        MainWindow window;
+        auto* view = window.findChild<UniversalityView*>();
+        keepOnlyView(window, view);
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (const QString page : {"neuron", "1d", "2d/tower", "2d/grid", "perceptrons"}) {
+            QVERIFY(view->showPage(page));
+            QTest::qWait(30);
+            const QString where = QString("%1×%2, %3").arg(size.width()).arg(size.height()).arg(page);
+            QVERIFY2(window.size() == size, qPrintable(where + ": the window can't be that small"));
+            const QStringList overlaps = overlappingSiblings(view);
+            QVERIFY2(overlaps.isEmpty(), qPrintable(where + ": " + overlaps.join("; ")));
+            QWidget* current = view->tabs()->currentWidget();
+            for (QCustomPlot* plot : current->findChildren<QCustomPlot*>()) {
+                if (!plot->isVisible() || plot->objectName() == "deviationGauge")
+                    continue;
+                QVERIFY2(plot->axisRect()->width() >= 200 && plot->axisRect()->height() >= 60,
+                         qPrintable(QString("%1: %2's axes are %3×%4").arg(where, plot->objectName())
+                                        .arg(plot->axisRect()->width()).arg(plot->axisRect()->height())));
+            }
+            for (QScrollArea* scroll : current->findChildren<QScrollArea*>("controlsScroll")) {
+                QWidget* controls = scroll->widget();
+                QVERIFY2(controls->height() >= controls->minimumSizeHint().height(),
+                         qPrintable(where + ": the controls are squeezed"));
+                QVERIFY(scroll->width() >= controls->width() + scroll->verticalScrollBar()->sizeHint().width());
+            }
+        }
+    }
 }
 
 QTEST_MAIN(TestUniversalityView)

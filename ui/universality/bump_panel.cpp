@@ -101,6 +101,8 @@ void BumpPanel::setUpPlots()
     m_weightedGraph->setName(tr("z = Σ vⱼ aⱼ, the network"));
     addLegendSwatch(top, tr("windows of failure"), palette::failureWindow);
     placeLegendAbove(top);
+    top->legend->setWrap(2);  // two entries a row: the plots stay narrow enough for 1024×640
+    top->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 
     DraggablePlot* bottom = m_outputPlot;
     bottom->setToolTip(tr("The network's output a against the target f, and the deviation |f − a|"));
@@ -127,6 +129,8 @@ void BumpPanel::setUpPlots()
     m_outputGraph->setName(tr("a, the network's output"));
     m_errorGraph->addToLegend();
     placeLegendAbove(bottom);
+    bottom->legend->setWrap(2);
+    bottom->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
 QWidget* BumpPanel::createControls()

@@ -95,7 +95,6 @@ QWidget* NeuronPanel::createNeuronSection()
     m_neuronReadout->setWordWrap(true);
 
     auto* controls = new QWidget(group);
-    controls->setFixedWidth(controlColumnWidth);
     auto* form = new QVBoxLayout(controls);
     form->setContentsMargins(0, 0, 0, 0);
     form->addWidget(m_functionCombo);
@@ -108,7 +107,7 @@ QWidget* NeuronPanel::createNeuronSection()
 
     auto* layout = new QHBoxLayout(group);
     layout->addWidget(m_neuronPlot, 1);
-    layout->addWidget(controls);
+    layout->addWidget(scrollingControls(controls, group));
 
     connect(m_functionCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setFunction(static_cast<NeuronFunction>(index)); });
@@ -156,7 +155,6 @@ QWidget* NeuronPanel::createPairSection()
     m_pairReadout->setWordWrap(true);
 
     auto* controls = new QWidget(group);
-    controls->setFixedWidth(controlColumnWidth);
     auto* form = new QVBoxLayout(controls);
     form->setContentsMargins(0, 0, 0, 0);
     form->addWidget(m_pairWeightSlider);
@@ -168,7 +166,7 @@ QWidget* NeuronPanel::createPairSection()
 
     auto* layout = new QHBoxLayout(group);
     layout->addWidget(m_pairPlot, 1);
-    layout->addWidget(controls);
+    layout->addWidget(scrollingControls(controls, group));
 
     connect(m_pairWeightSlider, &ParameterSlider::valueChanged, this, [this](double w) {
         m_pairW = w;
