@@ -5,6 +5,7 @@
 #include "ui/bridge/live_network.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/common/percent_text.h"
 #include "ui/common/view_icon.h"
 #include "ui/draw/draw_images.h"
 #include "ui/draw/drawing_canvas.h"
@@ -74,11 +75,7 @@ DrawView::DrawView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
     connect(&m_liveThrottle, &QTimer::timeout, this, &DrawView::applyLiveNetwork);
 
     connect(m_canvas, &DrawingCanvas::changed, this, &DrawView::updatePrediction);
-    connect(m_canvas, &DrawingCanvas::strokeFinished, this, [this] {
-        if (m_canvas->strokeCount() > 0)
-            m_testIndex = -1;   // drawn over: no longer the test digit alone
-        updatePrediction();
-    });
+    connect(m_canvas, &DrawingCanvas::strokeFinished, this, &DrawView::updatePrediction);
     connect(m_source, &ModelSourceSelector::networkChanged, this, &DrawView::networkChanged);
     connect(m_source, &ModelSourceSelector::failed, this,
             [this](const QString& message) { setStatus(message.section('\n', 0, 0), true); });
@@ -153,7 +150,8 @@ QWidget* DrawView::createCanvasColumn()
 
     m_status->setWordWrap(true);
     m_status->setMaximumWidth(DrawingCanvas::canvasSize + 2);
-    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 2);
+    // Room for the longest message, so that a new one never pushes the rows below it.
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 3);
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_status);
     layout->addStretch(1);
@@ -284,6 +282,9 @@ bool DrawView::tryTestDigit(int index)
         index = QRandomGenerator::global()->bounded(test.size());
     m_testIndex = index;
     m_testLabel = test.labels[index];
+    m_testDigit = nnlab::InkImage(test.imageCols, test.imageRows);
+    const auto column = test.images.col(index);
+    std::copy(column.data(), column.data() + column.size(), m_testDigit.pixels.begin());
     m_canvas->setPicture(digitAsDrawing(test, index, DrawingCanvas::canvasSize));
     qCInfo(lcDraw, "test digit %d (label %d) on the canvas", index, m_testLabel);
     return true;
@@ -337,9 +338,14 @@ void DrawView::clearCanvas()
 
 void DrawView::undoStroke()
 {
+    if (m_canvas->strokeCount() == 0)
+        m_testIndex = -1;   // the undo takes the picture away
     m_canvas->undo();
-    if (m_canvas->isBlank())
-        m_testIndex = -1;
+}
+
+int DrawView::testDigitShown() const
+{
+    return m_testIndex >= 0 && m_canvas->hasPicture() && m_canvas->strokeCount() == 0 ? m_testIndex : -1;
 }
 
 void DrawView::networkChanged(std::shared_ptr<const nnlab::Network> network, const QString& description)
@@ -364,7 +370,13 @@ void DrawView::updatePrediction()
 {
     QElapsedTimer timer;
     timer.start();
-    m_input = preprocessCanvas(m_canvas->image());
+    // A test digit alone is read from its own pixels, as the gallery and the book read it: the
+    // canvas holds it enlarged ×10, and preprocessing that again (crop, 20×20, centre of mass)
+    // would hand the network a slightly different digit and, now and then, another answer.
+    if (testDigitShown() >= 0)
+        m_input = nnlab::describeMnistField(m_testDigit);
+    else
+        m_input = preprocessCanvas(m_canvas->image());
     m_classification.reset();
     if (m_input && m_network)
         m_classification = nnlab::classify(*m_network, m_input->pixels);
@@ -396,16 +408,20 @@ void DrawView::updatePrediction()
         m_bars->setProbabilities(c.probabilities, c.predicted, c.normalised);
         m_guess->setText(QString::number(c.predicted));
         // A softmax output is a probability; sigmoid outputs only a share of their sum.
-        m_confidence->setText((c.normalised ? tr("%1% of the summed outputs") : tr("%1% sure"))
-                                  .arg(100.0 * c.confidence, 0, 'f', 1));
+        m_confidence->setText((c.normalised ? tr("%1 of the summed outputs") : tr("%1 sure"))
+                                  .arg(percentText(c.confidence)));
         m_timing->setText(tr("update: %1 ms (preprocess + network)").arg(m_lastUpdateMs, 0, 'f', 2));
     }
-    if (m_testIndex >= 0) {
+    if (testDigitShown() >= 0) {
         QString text = tr("MNIST test digit #%1, labelled %2").arg(m_testIndex).arg(m_testLabel);
         if (m_classification)
             text += m_classification->predicted == m_testLabel ? tr(": read right ✓")
                                                                : tr(": read wrong ✗");
         setStatus(text);
+    } else if (m_testIndex >= 0) {
+        // Why the answer may now differ from the gallery's, even before the new ink matters.
+        setStatus(tr("Test digit #%1 drawn over: the canvas is read now, preprocessed as a drawing "
+                     "(cropped, scaled to 20×20, centred)").arg(m_testIndex));
     }
     emit predictionUpdated();
 }
