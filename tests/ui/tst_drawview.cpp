@@ -2,6 +2,7 @@
 // and a prediction; undo, clear, shortcuts; loading images (good, huge, tiny, broken); test
 // digits and the gallery of mistakes, checked against an independent count; model sources and
 // the throttled live network. Uses the shipped default model and the real MNIST files.
+#include "tests/support/one_view.h"
 #include "tests/support/sanitizer_slack.h"
 #include "ui/bridge/dataset_loader.h"
 #include "ui/common/misclassified_gallery.h"
@@ -124,6 +125,8 @@ private slots:
     void galleryDigitOnTheCanvasIsReadAsInTheGallery();
     void probabilitiesNeverReadAsCertain();
     void legendLeavesTheWinningBarsLabelVisible();
+    void firstStrokeMovesNothing();
+    void canvasStaysSquareAndVisibleOnSmallScreens();
     void modelFileErrorsAreOneLine();
     void liveNetworkIsThrottled();
     void drawingStaysSmoothWhileTraining();
@@ -555,6 +558,79 @@ void TestDrawView::legendLeavesTheWinningBarsLabelVisible()
         QVERIFY2(!label.intersects(bars.legend->outerRect()),
                  qPrintable(QString("digit %1: its label is under the legend").arg(winner)));
         QVERIFY(bars.rect().contains(label.toRect()));   // and inside the widget
+    }
+}
+
+// Nothing around the canvas moves or changes size when the first stroke lands.
+void TestDrawView::firstStrokeMovesNothing()
+{
+    for (const QSize size : {QSize(1090, 780), QSize(834, 560)}) {
+        DrawView view(m_loader.get());
+        view.modelSource()->setBuiltInModelPath(defaultModelFile());
+        view.resize(size);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        waitForModel(&view);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.gallery()->isBusy() && view.gallery()->wrongCount() >= 0, loadTimeoutMs);
+        QTest::qWait(50);
+        const QList<QWidget*> watched = {view.bars(), view.gallery(), view.gallery()->findChild<QLabel*>(),
+                                         view.preview(), view.canvas()};
+        auto geometries = [&] {
+            QList<QRect> rects;
+            for (QWidget* w : watched)
+                rects << QRect(w->mapTo(&view, QPoint(0, 0)), w->size());
+            return rects;
+        };
+        const QList<QRect> before = geometries();
+        QVERIFY(view.bars()->axisRect()->rect().isValid());
+        const QRect axesBefore = view.bars()->axisRect()->rect();
+        drag(view.canvas(), {{145, 35}, {140, 245}});
+        QVERIFY(view.classification());
+        QTest::qWait(50);   // the layouts settle, the queued replot runs
+        const QList<QRect> after = geometries();
+        for (int i = 0; i < watched.size(); ++i)
+            QVERIFY2(before[i] == after[i],
+                     qPrintable(QString("%1×%2: %3 moved from (%4,%5 %6×%7) to (%8,%9 %10×%11)")
+                                    .arg(size.width()).arg(size.height()).arg(watched[i]->metaObject()->className())
+                                    .arg(before[i].x()).arg(before[i].y()).arg(before[i].width()).arg(before[i].height())
+                                    .arg(after[i].x()).arg(after[i].y()).arg(after[i].width()).arg(after[i].height())));
+        QCOMPARE(view.bars()->axisRect()->rect(), axesBefore);   // the chart's axes stay put too
+    }
+}
+
+// In the real window at a small, a medium and a large screen's size: the canvas keeps its 280×280
+// and is wholly in view, and nothing lies over it or over the status line under it.
+void TestDrawView::canvasStaysSquareAndVisibleOnSmallScreens()
+{
+    for (const QSize size : {QSize(1024, 640), QSize(1280, 800), QSize(1920, 1080)}) {
+        MainWindow window(std::nullopt, nnlab::DatasetKind::Mnist);
+        auto* view = window.findChild<DrawView*>();
+        QVERIFY(view);
+        keepOnlyView(window, view);   // the other views' sizes are not this test's business
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showView(QStringLiteral("Draw")));
+        QTRY_VERIFY(view->isVisible());
+        QTest::qWait(50);
+        const QString where = QString("%1×%2").arg(size.width()).arg(size.height());
+        QVERIFY2(window.size() == size, qPrintable(where + ": the window can't be that small"));
+        DrawingCanvas* canvas = view->canvas();
+        QCOMPARE(canvas->size(), QSize(DrawingCanvas::canvasSize, DrawingCanvas::canvasSize));
+        // Wholly inside the window's visible part, not clipped by any ancestor.
+        const QRect onWindow(canvas->mapTo(&window, QPoint(0, 0)), canvas->size());
+        QVERIFY2(window.rect().contains(onWindow), qPrintable(where + ": the canvas is cut off"));
+        QCOMPARE(canvas->visibleRegion(), QRegion(canvas->rect()));
+        const QStringList overlaps = overlappingSiblings(view);
+        QVERIFY2(overlaps.isEmpty(), qPrintable(where + ": " + overlaps.join("; ")));
+        // No other widget of the view overlaps the canvas (its frame and its ancestors aside).
+        for (QWidget* w : view->findChildren<QWidget*>()) {
+            if (!w->isVisible() || w == canvas || w->isAncestorOf(canvas) || canvas->isAncestorOf(w))
+                continue;
+            const QRect r(w->mapTo(&window, QPoint(0, 0)), w->size());
+            QVERIFY2(!r.intersects(onWindow),
+                     qPrintable(QString("%1: %2 %3 overlaps the canvas").arg(where, w->metaObject()->className(), w->objectName())));
+        }
     }
 }
 

@@ -26,6 +26,7 @@
 #include <QPainterPath>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -59,16 +60,30 @@ DrawView::DrawView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
         this);
     title->setWordWrap(true);
 
+    // Under the title and the model source, everything scrolls when the window is too small for
+    // it (1024×640): the canvas keeps its 280×280 and nothing is squeezed over anything else.
+    auto* body = new QWidget;
     auto* top = new QHBoxLayout;
     top->addWidget(createCanvasColumn());
     top->addWidget(createResultColumn());
     top->addWidget(m_bars, 1);
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addLayout(top);
+    bodyLayout->addWidget(m_gallery, 1);
+    // A row of thumbnails with its headline, at the least.
+    m_gallery->setMinimumHeight(4 * fontMetrics().lineSpacing() + 84);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("drawScroll");
+    scroll->setWidget(body);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_source);
-    layout->addLayout(top);
-    layout->addWidget(m_gallery, 1);
+    layout->addWidget(scroll, 1);
 
     m_liveThrottle.setSingleShot(true);
     m_liveThrottle.setInterval(liveUpdateIntervalMs);
@@ -160,9 +175,12 @@ QWidget* DrawView::createCanvasColumn()
 
 QWidget* DrawView::createResultColumn()
 {
+    // Of fixed width, and every line in it of fixed height, so that the first stroke (a digit
+    // instead of "–", a percentage, a timing) moves neither the chart beside it nor the gallery.
     auto* column = new QWidget(this);
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(8, 0, 8, 0);
+    column->setFixedWidth(m_preview->width() + 16);
     layout->addWidget(heading(tr("What the network sees"), column));
     layout->addWidget(m_preview, 0, Qt::AlignLeft);
     auto* caption = new QLabel(tr("28×28: the ink scaled to fit 20×20, centre of mass (+) at the "
@@ -188,12 +206,16 @@ QWidget* DrawView::createResultColumn()
     m_confidence->setFont(medium);
     m_confidence->setWordWrap(true);
     m_confidence->setMaximumWidth(m_preview->width());
+    m_confidence->setFixedHeight(QFontMetrics(medium).lineSpacing() * 2);
+    m_guess->setFixedSize(QFontMetrics(big).horizontalAdvance('8') + 8, QFontMetrics(big).height());
     m_confidence->setToolTip(tr("How much of the output goes to the top guess"));
     auto* guessRow = new QHBoxLayout;
     guessRow->addWidget(m_guess);
     guessRow->addWidget(m_confidence, 1);
     layout->addLayout(guessRow);
     m_timing->setFont(small);
+    m_timing->setWordWrap(true);
+    m_timing->setFixedHeight(QFontMetrics(small).lineSpacing() * 2);
     m_timing->setStyleSheet(palette::textStyle(palette::secondaryText));
     m_timing->setToolTip(tr("Time of the last update: preprocessing the 280×280 canvas and "
                             "running the network"));
