@@ -1,7 +1,7 @@
 // one_view.h — a view's layout checked in the real main window at a screen's size.
 //
 // The window can't be smaller than its largest view; to test one view at 1024×640 the others
-// leave the window first (their layouts are their own tests' business). Then: which visible
+// leave the window's stack of views first (their layouts are their own tests' business). Then: which visible
 // widgets under a root overlap a visible sibling (one line each, naming both).
 #pragma once
 
@@ -13,12 +13,12 @@
 
 inline void keepOnlyView(MainWindow& window, QWidget* view)
 {
+    // Out of the stack's layout (so its size no longer counts) and hidden, but not deleted: the
+    // window may still refer to it (its Train view, for the menus).
     auto* views = window.findChild<QStackedWidget*>();
     for (int i = views->count() - 1; i >= 0; --i)
-        if (QWidget* other = views->widget(i); other != view) {
+        if (QWidget* other = views->widget(i); other != view)
             views->removeWidget(other);
-            delete other;
-        }
 }
 
 inline QStringList overlappingSiblings(const QWidget* root)
