@@ -7,6 +7,7 @@
 
 #include "ui/shell/main_window.h"
 
+#include <QLabel>
 #include <QStackedWidget>
 #include <QStringList>
 #include <QWidget>
@@ -19,6 +20,22 @@ inline void keepOnlyView(MainWindow& window, QWidget* view)
     for (int i = views->count() - 1; i >= 0; --i)
         if (QWidget* other = views->widget(i); other != view)
             views->removeWidget(other);
+}
+
+// Visible labels under root too small for their text: narrower than its longest word, or (word
+// wrapped) shorter than the lines it needs at its width. One line each, with the text.
+inline QStringList squeezedLabels(const QWidget* root)
+{
+    QStringList found;
+    for (const QLabel* label : root->findChildren<QLabel*>()) {
+        if (!label->isVisible() || label->text().isEmpty())
+            continue;
+        const int needed = label->hasHeightForWidth() ? label->heightForWidth(label->width())
+                                                      : label->minimumSizeHint().height();
+        if (label->width() < label->minimumSizeHint().width() || label->height() < needed)
+            found << QString("\"%1\" in %2×%3").arg(label->text()).arg(label->width()).arg(label->height());
+    }
+    return found;
 }
 
 inline QStringList overlappingSiblings(const QWidget* root)

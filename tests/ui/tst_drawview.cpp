@@ -595,6 +595,8 @@ void TestDrawView::firstStrokeMovesNothing()
                                     .arg(before[i].x()).arg(before[i].y()).arg(before[i].width()).arg(before[i].height())
                                     .arg(after[i].x()).arg(after[i].y()).arg(after[i].width()).arg(after[i].height())));
         QCOMPARE(view.bars()->axisRect()->rect(), axesBefore);   // the chart's axes stay put too
+        const QStringList squeezed = squeezedLabels(&view);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join("; ")));
     }
 }
 
@@ -623,6 +625,8 @@ void TestDrawView::canvasStaysSquareAndVisibleOnSmallScreens()
         QCOMPARE(canvas->visibleRegion(), QRegion(canvas->rect()));
         const QStringList overlaps = overlappingSiblings(view);
         QVERIFY2(overlaps.isEmpty(), qPrintable(where + ": " + overlaps.join("; ")));
+        const QStringList squeezed = squeezedLabels(view);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(where + ": " + squeezed.join("; ")));
         // No other widget of the view overlaps the canvas (its frame and its ancestors aside).
         for (QWidget* w : view->findChildren<QWidget*>()) {
             if (!w->isVisible() || w == canvas || w->isAncestorOf(canvas) || canvas->isAncestorOf(w))
@@ -717,6 +721,8 @@ void TestDrawView::drawingStaysSmoothWhileTraining()
         QVERIFY(m_view->classification()->normalised);
         QVERIFY(m_view->bars()->valueAxisLabel().contains("sum of outputs"));
         QVERIFY(m_view->confidenceText().contains("of the summed outputs"));
+        const QStringList squeezed = squeezedLabels(m_view.get());   // the longer line fits too
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join("; ")));
         QTest::qWait(100);
     }
     const bool stillTraining = trainer.network().inputSize() == 784;   // (the run may have ended)

@@ -703,6 +703,8 @@ void TestUniversalityView::pagesFitSmallAndLargeScreens()
             QVERIFY2(window.size() == size, qPrintable(where + ": the window can't be that small"));
             const QStringList overlaps = overlappingSiblings(view);
             QVERIFY2(overlaps.isEmpty(), qPrintable(where + ": " + overlaps.join("; ")));
+            const QStringList squeezed = squeezedLabels(view);
+            QVERIFY2(squeezed.isEmpty(), qPrintable(where + ": " + squeezed.join("; ")));
             QWidget* current = view->tabs()->currentWidget();
             for (QCustomPlot* plot : current->findChildren<QCustomPlot*>()) {
                 if (!plot->isVisible() || plot->objectName() == "deviationGauge")

@@ -206,7 +206,8 @@ QWidget* DrawView::createResultColumn()
     m_confidence->setFont(medium);
     m_confidence->setWordWrap(true);
     m_confidence->setMaximumWidth(m_preview->width());
-    m_confidence->setFixedHeight(QFontMetrics(medium).lineSpacing() * 2);
+    // Three lines: "> 99.9% of the summed outputs" beside the digit (about as tall as the digit).
+    m_confidence->setFixedHeight(QFontMetrics(medium).lineSpacing() * 3);
     m_guess->setFixedSize(QFontMetrics(big).horizontalAdvance('8') + 8, QFontMetrics(big).height());
     m_confidence->setToolTip(tr("How much of the output goes to the top guess"));
     auto* guessRow = new QHBoxLayout;
