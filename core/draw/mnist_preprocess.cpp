@@ -180,4 +180,21 @@ std::optional<MnistInput> preprocessForMnist(const InkImage& ink, const MnistPre
     return input;
 }
 
+std::optional<MnistInput> describeMnistField(const InkImage& field, const MnistPreprocessOptions& options)
+{
+    const std::optional<InkBox> box = inkBoundingBox(field, options.inkThreshold);
+    const std::optional<Point2> com = centreOfMass(field);
+    if (!box || !com)
+        return std::nullopt;
+    MnistInput input;
+    input.pixels = field.pixels;
+    input.box = *box;
+    input.left = box->left;
+    input.top = box->top;
+    input.scaledWidth = box->width();
+    input.scaledHeight = box->height();
+    input.centreOfMass = *com;
+    return input;
+}
+
 }  // namespace nnlab

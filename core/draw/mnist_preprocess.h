@@ -88,4 +88,10 @@ struct MnistInput {
 std::optional<MnistInput> preprocessForMnist(const InkImage& ink,
                                              const MnistPreprocessOptions& options = {});
 
+// A field that already is an MNIST input (a test digit): its pixels exactly as they are, with the
+// box and centre of mass described as preprocessForMnist describes its result (box = the ink's
+// bounding box in the field). Preprocessing a test digit again would change what the network
+// reads. nullopt when the field holds no ink.
+std::optional<MnistInput> describeMnistField(const InkImage& field, const MnistPreprocessOptions& options = {});
+
 }  // namespace nnlab

@@ -2,16 +2,20 @@
 // and a prediction; undo, clear, shortcuts; loading images (good, huge, tiny, broken); test
 // digits and the gallery of mistakes, checked against an independent count; model sources and
 // the throttled live network. Uses the shipped default model and the real MNIST files.
+#include "tests/support/one_view.h"
 #include "tests/support/sanitizer_slack.h"
 #include "ui/bridge/dataset_loader.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/common/percent_text.h"
+#include "ui/draw/draw_images.h"
 #include "ui/draw/draw_view.h"
 #include "ui/draw/drawing_canvas.h"
 #include "ui/draw/mnist_input_preview.h"
 #include "ui/draw/probability_bars.h"
 
 #include "core/data/dataset.h"
+#include "core/draw/digit_classifier.h"
 #include "core/io/model_file.h"
 #include "core/train/evaluation.h"
 #include "core/train/trainer.h"
@@ -118,6 +122,11 @@ private slots:
     void loadingImages();
     void testDigitOnTheCanvas();
     void galleryShowsExactlyTheMistakes();
+    void galleryDigitOnTheCanvasIsReadAsInTheGallery();
+    void probabilitiesNeverReadAsCertain();
+    void legendLeavesTheWinningBarsLabelVisible();
+    void firstStrokeMovesNothing();
+    void canvasStaysSquareAndVisibleOnSmallScreens();
     void modelFileErrorsAreOneLine();
     void liveNetworkIsThrottled();
     void drawingStaysSmoothWhileTraining();
@@ -450,10 +459,183 @@ void TestDrawView::galleryShowsExactlyTheMistakes()
     QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
     const int chosen = gallery->indexAt(2);
     QCOMPARE(view->testDigitShown(), chosen);
-    // (Redrawn ×10 and preprocessed again, a mistake may or may not stay a mistake: the status
-    // says which.)
+    // Read from its own pixels, as the gallery read it: still a mistake.
     QVERIFY(view->statusText().contains(QString("#%1, labelled %2").arg(chosen).arg(split->test.labels[chosen])));
-    QVERIFY(view->statusText().contains("right") || view->statusText().contains("wrong"));
+    QVERIFY2(view->statusText().contains("wrong"), qPrintable(view->statusText()));
+}
+
+// A digit from the gallery ("9 → 8, 87%") must read the same on the canvas: the network gets the
+// test digit's own 28×28 pixels there too, until the person draws on it.
+void TestDrawView::galleryDigitOnTheCanvasIsReadAsInTheGallery()
+{
+    DrawView* view = m_view.get();
+    MisclassifiedGallery* gallery = view->gallery();
+    QTRY_VERIFY_WITH_TIMEOUT(!gallery->isBusy() && gallery->shownCount() > 0, loadTimeoutMs);
+    const auto split = m_loader->split(nnlab::DatasetKind::Mnist);
+    const nnlab::Network net = nnlab::loadModel(defaultModelFile().toStdString());
+    int checked = 0;
+    for (int row = 0; row < std::min(gallery->shownCount(), 40); ++row, ++checked) {
+        const int index = gallery->indexAt(row);
+        const auto column = split->test.images.col(index);
+        const std::vector<float> pixels(column.data(), column.data() + column.size());
+        const nnlab::Classification expected = nnlab::classify(net, pixels);
+        QVERIFY(view->tryTestDigit(index));
+        QCOMPARE(view->testDigitShown(), index);
+        QVERIFY(view->input());
+        QCOMPARE(view->input()->pixels, pixels);   // the digit itself, not a re-preprocessed copy
+        QVERIFY(view->classification());
+        QCOMPARE(view->classification()->probabilities, expected.probabilities);
+        QVERIFY(view->classification()->predicted != split->test.labels[index]);   // still wrong
+        // The caption's "8: 87%" and the view's confidence are the same number.
+        const QString caption = gallery->textAt(row);
+        QVERIFY2(caption.contains(QString("%1: %2").arg(expected.predicted).arg(percentText(expected.confidence, 0))),
+                 qPrintable(caption));
+        QCOMPARE(view->confidenceText(), QString("%1 sure").arg(percentText(expected.confidence)));
+        QVERIFY(view->statusText().contains("read wrong"));
+    }
+    QVERIFY(checked >= 20);
+
+    // Drawn over: the canvas is read (preprocessed like a drawing), and the status line says so.
+    const int index = gallery->indexAt(0);
+    QVERIFY(view->tryTestDigit(index));
+    drag(view->canvas(), {{10, 10}, {30, 30}});
+    QCOMPARE(view->testDigitShown(), -1);
+    QVERIFY2(view->statusText().contains("drawn over"), qPrintable(view->statusText()));
+    QCOMPARE(view->input()->pixels, preprocessCanvas(view->canvas()->image())->pixels);
+    // Undone: the test digit alone again, read from its pixels.
+    view->undoStroke();
+    QCOMPARE(view->testDigitShown(), index);
+    QVERIFY(view->statusText().contains(QString("#%1").arg(index)) && view->statusText().contains("wrong"));
+    view->undoStroke();   // the picture goes too
+    QCOMPARE(view->testDigitShown(), -1);
+    QVERIFY(view->canvas()->isBlank());
+}
+
+void TestDrawView::probabilitiesNeverReadAsCertain()
+{
+    QCOMPARE(percentText(0.873), QString("87.3%"));
+    QCOMPARE(percentText(0.9994), QString("99.9%"));
+    QCOMPARE(percentText(0.99996), QString("> 99.9%"));
+    QCOMPARE(percentText(1.0), QString("> 99.9%"));
+    QCOMPARE(percentText(0.0004), QString("< 0.1%"));
+    QCOMPARE(percentText(0.0), QString("< 0.1%"));
+    QCOMPARE(percentText(0.0006), QString("0.1%"));
+    QCOMPARE(percentText(0.996, 0), QString("> 99%"));
+    QCOMPARE(percentText(0.994, 0), QString("99%"));
+    QCOMPARE(percentText(0.004, 0), QString("< 1%"));
+
+    // A network sure of 3 whatever it is shown: the default one with a huge bias on output 3.
+    DatasetLoader loader;
+    DrawView view(&loader);
+    nnlab::Network sure = nnlab::loadModel(defaultModelFile().toStdString());
+    const std::vector<nnlab::Parameter> parameters = sure.parameters();
+    QCOMPARE(parameters.back().size, Eigen::Index(10));   // the output layer's biases
+    parameters.back().value[3] += 100.0f;
+    view.modelSource()->setSource(ModelSourceSelector::TrainView);
+    view.setLiveNetwork(std::make_shared<const nnlab::Network>(sure));
+    drag(view.canvas(), {{145, 35}, {140, 245}});
+    QVERIFY(view.classification());
+    QCOMPARE(view.classification()->predicted, 3);
+    QCOMPARE(view.classification()->confidence, 1.0f);   // saturated in float
+    QCOMPARE(view.confidenceText(), QString("> 99.9% sure"));
+    QCOMPARE(view.bars()->labelText(3), QString("> 99.9%"));
+}
+
+// The legend sits above the axes: a tall bar at any digit keeps its percentage in view.
+void TestDrawView::legendLeavesTheWinningBarsLabelVisible()
+{
+    ProbabilityBars bars;
+    bars.resize(420, 300);
+    bars.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bars));
+    for (int winner = 0; winner < 10; ++winner) {
+        std::vector<float> p(10, 0.0001f);
+        p[winner] = 0.9991f;
+        bars.setProbabilities(p, winner, false);
+        bars.replot();
+        const QRectF label = bars.labelRect(winner);
+        QVERIFY(!label.isEmpty());
+        QVERIFY2(!label.intersects(bars.legend->outerRect()),
+                 qPrintable(QString("digit %1: its label is under the legend").arg(winner)));
+        QVERIFY(bars.rect().contains(label.toRect()));   // and inside the widget
+    }
+}
+
+// Nothing around the canvas moves or changes size when the first stroke lands.
+void TestDrawView::firstStrokeMovesNothing()
+{
+    for (const QSize size : {QSize(1090, 780), QSize(834, 560)}) {
+        DrawView view(m_loader.get());
+        view.modelSource()->setBuiltInModelPath(defaultModelFile());
+        view.resize(size);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        waitForModel(&view);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.gallery()->isBusy() && view.gallery()->wrongCount() >= 0, loadTimeoutMs);
+        QTest::qWait(50);
+        const QList<QWidget*> watched = {view.bars(), view.gallery(), view.gallery()->findChild<QLabel*>(),
+                                         view.preview(), view.canvas()};
+        auto geometries = [&] {
+            QList<QRect> rects;
+            for (QWidget* w : watched)
+                rects << QRect(w->mapTo(&view, QPoint(0, 0)), w->size());
+            return rects;
+        };
+        const QList<QRect> before = geometries();
+        QVERIFY(view.bars()->axisRect()->rect().isValid());
+        const QRect axesBefore = view.bars()->axisRect()->rect();
+        drag(view.canvas(), {{145, 35}, {140, 245}});
+        QVERIFY(view.classification());
+        QTest::qWait(50);   // the layouts settle, the queued replot runs
+        const QList<QRect> after = geometries();
+        for (int i = 0; i < watched.size(); ++i)
+            QVERIFY2(before[i] == after[i],
+                     qPrintable(QString("%1×%2: %3 moved from (%4,%5 %6×%7) to (%8,%9 %10×%11)")
+                                    .arg(size.width()).arg(size.height()).arg(watched[i]->metaObject()->className())
+                                    .arg(before[i].x()).arg(before[i].y()).arg(before[i].width()).arg(before[i].height())
+                                    .arg(after[i].x()).arg(after[i].y()).arg(after[i].width()).arg(after[i].height())));
+        QCOMPARE(view.bars()->axisRect()->rect(), axesBefore);   // the chart's axes stay put too
+        const QStringList squeezed = squeezedLabels(&view);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join("; ")));
+    }
+}
+
+// In the real window at a small, a medium and a large screen's size: the canvas keeps its 280×280
+// and is wholly in view, and nothing lies over it or over the status line under it.
+void TestDrawView::canvasStaysSquareAndVisibleOnSmallScreens()
+{
+    for (const QSize size : {QSize(1024, 640), QSize(1280, 800), QSize(1920, 1080)}) {
+        MainWindow window(std::nullopt, nnlab::DatasetKind::Mnist);
+        auto* view = window.findChild<DrawView*>();
+        QVERIFY(view);
+        keepOnlyView(window, view);   // the other views' sizes are not this test's business
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showView(QStringLiteral("Draw")));
+        QTRY_VERIFY(view->isVisible());
+        QTest::qWait(50);
+        const QString where = QString("%1×%2").arg(size.width()).arg(size.height());
+        QVERIFY2(window.size() == size, qPrintable(where + ": the window can't be that small"));
+        DrawingCanvas* canvas = view->canvas();
+        QCOMPARE(canvas->size(), QSize(DrawingCanvas::canvasSize, DrawingCanvas::canvasSize));
+        // Wholly inside the window's visible part, not clipped by any ancestor.
+        const QRect onWindow(canvas->mapTo(&window, QPoint(0, 0)), canvas->size());
+        QVERIFY2(window.rect().contains(onWindow), qPrintable(where + ": the canvas is cut off"));
+        QCOMPARE(canvas->visibleRegion(), QRegion(canvas->rect()));
+        const QStringList overlaps = overlappingSiblings(view);
+        QVERIFY2(overlaps.isEmpty(), qPrintable(where + ": " + overlaps.join("; ")));
+        const QStringList squeezed = squeezedLabels(view);
+        QVERIFY2(squeezed.isEmpty(), qPrintable(where + ": " + squeezed.join("; ")));
+        // No other widget of the view overlaps the canvas (its frame and its ancestors aside).
+        for (QWidget* w : view->findChildren<QWidget*>()) {
+            if (!w->isVisible() || w == canvas || w->isAncestorOf(canvas) || canvas->isAncestorOf(w))
+                continue;
+            const QRect r(w->mapTo(&window, QPoint(0, 0)), w->size());
+            QVERIFY2(!r.intersects(onWindow),
+                     qPrintable(QString("%1: %2 %3 overlaps the canvas").arg(where, w->metaObject()->className(), w->objectName())));
+        }
+    }
 }
 
 void TestDrawView::modelFileErrorsAreOneLine()
@@ -539,6 +721,8 @@ void TestDrawView::drawingStaysSmoothWhileTraining()
         QVERIFY(m_view->classification()->normalised);
         QVERIFY(m_view->bars()->valueAxisLabel().contains("sum of outputs"));
         QVERIFY(m_view->confidenceText().contains("of the summed outputs"));
+        const QStringList squeezed = squeezedLabels(m_view.get());   // the longer line fits too
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join("; ")));
         QTest::qWait(100);
     }
     const bool stillTraining = trainer.network().inputSize() == 784;   // (the run may have ended)

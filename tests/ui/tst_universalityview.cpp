@@ -7,17 +7,25 @@
 #include "ui/universality/deviation_gauge.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
+#include "ui/universality/formula_text.h"
 #include "ui/universality/hidden_neuron_model.h"
 #include "ui/universality/neuron_panel.h"
+#include "ui/universality/parameter_slider.h"
 #include "ui/universality/perceptron_panel.h"
 #include "ui/universality/tower_panel.h"
 #include "ui/universality/universality_view.h"
 
+#include "tests/support/one_view.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QtTest>
@@ -72,6 +80,13 @@ private slots:
     void perceptronsAndAdder();
     void viewIsInTheMainWindow();
     void largestSettingsStayResponsive();
+    void signedValuesInFormulas();
+    void bumpCaptionShowsTheSigns();
+    void captionFollowsAutoConstruct();
+    void stackedPlotsShareTheirXAxes();
+    void sliderScaleBothWays();
+    void sliderHandleStaysUnderThePointer();
+    void pagesFitSmallAndLargeScreens();
 
 private:
     UniversalityView* m_view = nullptr;
@@ -121,7 +136,7 @@ void TestUniversalityView::draggingAStepMovesTheBiasAsMinusWS()
     QCOMPARE(panel->network().neuron(2).b, -200.0);
     QCOMPARE(panel->network().neuron(5).b, -600.0);
     // The numbers beside the plot say so.
-    QVERIFY(panel->selectionLabel()->text().contains(QString::number(-w * s, 'g', 6)));
+    QVERIFY(panel->selectionLabel()->text().contains(formulaNumber(-w * s, 'g', 6)));
     auto* model = panel->findChild<HiddenNeuronModel*>();
     QVERIFY(model);
     QCOMPARE(model->data(model->index(3, HiddenNeuronModel::Bias)).toString(), QString::number(-w * s, 'g', 6));
@@ -338,7 +353,7 @@ void TestUniversalityView::towerHeatMap()
     data->coordToCell(0.45, 0.52, &i, &j);
     QVERIFY(std::abs(panel->colorMap()->data()->cell(i, j) - 1.2) < 1e-3);  // 2h
     QVERIFY(panel->nInputText()->text().contains("n = 3"));
-    QVERIFY(panel->nInputText()->text().contains("b = -100"));
+    QVERIFY(panel->nInputText()->text().contains("b = −100"));
 }
 
 void TestUniversalityView::towerEdgeDragMovesTheStepNeuron()
@@ -447,6 +462,265 @@ void TestUniversalityView::largestSettingsStayResponsive()
           oneDimension, blurred, twoDimensions);
     const double bound = 1500 * kSanitizerSlack;
     QVERIFY(oneDimension < bound && blurred < bound && twoDimensions < bound);  // loose: a shared CI core
+}
+
+// "v = +h and −h" with h < 0 read "+-1.312 and −-1.312": one helper writes every signed value.
+void TestUniversalityView::signedValuesInFormulas()
+{
+    const QString minus = QStringLiteral("\u2212");
+    QCOMPARE(formulaNumber(1.312, 'f', 3, Sign::Always), QString("+1.312"));
+    QCOMPARE(formulaNumber(-1.312, 'f', 3, Sign::Always), minus + "1.312");
+    QCOMPARE(formulaNumber(0.0, 'f', 3, Sign::Always), QString("0.000"));
+    QCOMPARE(formulaNumber(-0.0002, 'f', 3, Sign::Always), QString("0.000"));   // never "−0.000"
+    QCOMPARE(formulaNumber(-0.0, 'f', 3), QString("0.000"));
+    QCOMPARE(formulaNumber(-400.0, 'g', 6), minus + "400");
+    QCOMPARE(formulaNumber(400.0, 'g', 6), QString("400"));
+    QCOMPARE(formulaNumber(-4.0, 'g', 5, Sign::Operator), minus + " 4");
+    QCOMPARE(formulaNumber(4.0, 'g', 5, Sign::Operator), QString("+ 4"));
+    QCOMPARE(formulaNumber(0.0, 'g', 5, Sign::Operator), QString("+ 0"));
+
+    // The single neuron's z = wx + b, with b negative, zero and positive.
+    m_view->showPage("neuron");
+    NeuronPanel* neuron = m_view->neuronPanel();
+    neuron->setWeight(8);
+    for (const auto& [b, written] : {std::pair{-4.0, minus + " 4"}, {0.0, QString("+ 0")}, {2.5, QString("+ 2.5")}}) {
+        neuron->setBias(b);
+        const QString text = neuron->neuronReadout()->text();
+        QVERIFY2(text.contains("z = wx + b = 8x " + written + ";"), qPrintable(text));
+    }
+}
+
+void TestUniversalityView::bumpCaptionShowsTheSigns()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    DraggablePlot* plot = panel->weightedPlot();
+    plot->replot();
+    // With a sigmoid output the heights are σ⁻¹(f): bump 1's is negative (f(0.1) < ½).
+    const double h = panel->construction().bumps[0].h;
+    QVERIFY(h < 0);
+    const QPoint at = toPoint(plot->handlePixel(BumpPanel::heightHandleBase));
+    QTest::mousePress(plot, Qt::LeftButton, {}, at);
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, at);
+    const QString text = panel->selectionLabel()->text();
+    const QString minus = QStringLiteral("\u2212");
+    QVERIFY2(text.contains(QString("h = %1%2").arg(minus).arg(-h, 0, 'f', 3)), qPrintable(text));
+    QVERIFY2(text.contains(QString("v = %1%2 and +%2").arg(minus).arg(-h, 0, 'f', 3)), qPrintable(text));
+    for (const QString& wrong : {QString("+-"), QString("+") + minus, minus + "-", minus + minus, QString("--")})
+        QVERIFY2(!text.contains(wrong), qPrintable(text));
+}
+
+// The caption under "Weights and biases" describes the pressed handle's neurons; every change of
+// their numbers (auto-construct, w, N) must show there, never a stale "s = 0.660".
+void TestUniversalityView::captionFollowsAutoConstruct()
+{
+    BumpPanel* panel = m_view->bumpPanel();
+    DraggablePlot* plot = panel->weightedPlot();
+    plot->replot();
+    // Step handle 3 is the step at s = 0.6; drag it to 0.66.
+    const QPoint from = toPoint(plot->handlePixel(3));
+    drag(plot, from, QPoint(toPoint({plot->xAxis->coordToPixel(0.66), 0}).x(), from.y()));
+    const double dragged = panel->construction().bumps[2].s2;
+    QVERIFY(std::abs(dragged - 0.66) < 0.01);
+    QVERIFY(panel->selectionLabel()->text().contains("s = " + formulaNumber(dragged)));
+
+    panel->autoConstruct();   // back to equal bumps: the step is at 0.6 again
+    QVERIFY(std::abs(panel->construction().bumps[2].s2 - 0.6) < 1e-12);
+    QString text = panel->selectionLabel()->text();
+    QVERIFY2(text.contains("s = 0.600") && !text.contains(formulaNumber(dragged)), qPrintable(text));
+    QVERIFY2(text.contains("b = −w·s = " + formulaNumber(-1000 * 0.6, 'g', 6)), qPrintable(text));
+
+    panel->setStepWeight(30);
+    text = panel->selectionLabel()->text();
+    QVERIFY2(text.contains("w = 30,") && text.contains(formulaNumber(-30 * 0.6, 'g', 6)), qPrintable(text));
+
+    // Fewer bumps: handle 3 is now another step, described afresh; too many: no handle at all.
+    panel->setBumpCount(2);   // steps at 0, 0.5, 1: handle 3 is gone
+    QVERIFY2(panel->selectionLabel()->text().contains("Press a handle"), qPrintable(panel->selectionLabel()->text()));
+    panel->setBumpCount(BumpPanel::maxDraggableBumps + 1);
+    QVERIFY(panel->selectionLabel()->text().contains("too many to drag"));
+    panel->setBumpCount(5);
+    QVERIFY(panel->selectionLabel()->text().contains("Press a handle"));
+}
+
+// Plots stacked in a column put x = 0 and x = 1 at the same pixels, whatever their y labels,
+// a right-hand axis or a colour scale: a QCPMarginGroup across the plots.
+void TestUniversalityView::stackedPlotsShareTheirXAxes()
+{
+    struct Stack {
+        QString page;
+        QCustomPlot* top;
+        QCustomPlot* bottom;
+    };
+    const QList<Stack> stacks = {
+        {"neuron", m_view->neuronPanel()->neuronPlot(), m_view->neuronPanel()->pairPlot()},
+        {"1d", m_view->bumpPanel()->weightedPlot(), m_view->bumpPanel()->outputPlot()},
+        {"2d/tower", m_view->towerPanel()->map(), m_view->towerPanel()->crossSectionPlot()},
+        {"2d/grid", m_view->towerPanel()->map(), m_view->towerPanel()->crossSectionPlot()},
+    };
+    auto left = [](QCustomPlot* plot) { return plot->mapToGlobal(plot->axisRect()->rect().topLeft()).x(); };
+    auto right = [](QCustomPlot* plot) { return plot->mapToGlobal(plot->axisRect()->rect().topRight()).x(); };
+    for (const Stack& stack : stacks) {
+        QVERIFY(m_view->showPage(stack.page));
+        // Labels of different widths on the two plots' y axes.
+        if (stack.page == "neuron")
+            m_view->neuronPanel()->setOutputWeight(0, -2.5);
+        QTRY_COMPARE(left(stack.top), left(stack.bottom));
+        QTRY_COMPARE(right(stack.top), right(stack.bottom));
+        QVERIFY(stack.top->axisRect()->width() > 100);
+    }
+    // The colour scale lies above the map, as wide as it.
+    QCPColorScale* scale = nullptr;
+    for (int i = 0; i < m_view->towerPanel()->map()->plotLayout()->elementCount(); ++i)
+        if (auto* s = qobject_cast<QCPColorScale*>(m_view->towerPanel()->map()->plotLayout()->elementAt(i)))
+            scale = s;
+    QVERIFY(scale);
+    QCOMPARE(scale->axis()->axisType(), QCPAxis::atTop);
+    QCOMPARE(scale->rect().left(), m_view->towerPanel()->map()->axisRect()->left());
+    QCOMPARE(scale->rect().right(), m_view->towerPanel()->map()->axisRect()->right());
+}
+
+void TestUniversalityView::sliderScaleBothWays()
+{
+    struct Case {
+        double minimum, maximum;
+        SliderScale::Kind kind;
+        double worstStepFactor;   // the most one step of 1,000 may multiply the value by (log)
+    };
+    const QList<Case> cases = {
+        {1, 10000, SliderScale::Kind::SignedLog, 1.0093},     // 10^(4/1000)
+        {1, 100000, SliderScale::Kind::SignedLog, 1.0116},
+        {1, 200, SliderScale::Kind::SignedLog, 1.0054},
+        {-10000, 10000, SliderScale::Kind::SignedLog, 1.0194},   // 4 decades in 0.96 of a half
+        {-1.5, 1.5, SliderScale::Kind::Linear, 0},
+        {0, 1, SliderScale::Kind::Linear, 0},
+    };
+    for (const Case& c : cases) {
+        const SliderScale scale(c.minimum, c.maximum, c.kind);
+        const QString name = QString("[%1, %2]").arg(c.minimum).arg(c.maximum);
+        // The ends exactly, both ways.
+        QCOMPARE(scale.valueAt(0.0), c.minimum);
+        QCOMPARE(scale.valueAt(1.0), c.maximum);
+        QCOMPARE(scale.fraction(c.minimum), 0.0);
+        QCOMPARE(scale.fraction(c.maximum), 1.0);
+        QCOMPARE(scale.fraction(c.minimum - 1), 0.0);
+        QCOMPARE(scale.fraction(c.maximum + 1), 1.0);
+        double previous = -std::numeric_limits<double>::infinity();
+        for (int i = 0; i <= ParameterSlider::sliderSteps; ++i) {
+            const double t = double(i) / ParameterSlider::sliderSteps;
+            const double v = scale.valueAt(t);
+            QVERIFY2(v > previous, qPrintable(name + QString(": not increasing at step %1").arg(i)));
+            // position → value → position
+            QVERIFY2(std::abs(scale.fraction(v) - t) < 1e-9, qPrintable(name + QString(": step %1").arg(i)));
+            // A small drag is a small change: one step multiplies a logarithmic value by a little.
+            const double core = c.maximum * SliderScale::coreMagnitude;   // beyond the linear stretch
+            if (c.kind == SliderScale::Kind::SignedLog && i > 0 && std::min(std::abs(previous), std::abs(v)) >= core)
+                QVERIFY2(v / previous <= c.worstStepFactor && v / previous >= 1 / c.worstStepFactor,
+                         qPrintable(name + QString(": step %1 multiplies by %2").arg(i).arg(v / previous)));
+            previous = v;
+        }
+        // value → position → value, for values across the range.
+        for (double u = 0.01; u < 1; u += 0.0731) {
+            const double v = c.minimum + u * (c.maximum - c.minimum);
+            QVERIFY2(std::abs(scale.valueAt(scale.fraction(v)) - v) < 1e-9 * std::max(1.0, std::abs(v)),
+                     qPrintable(name + QString(": value %1").arg(v)));
+        }
+    }
+    // Through zero: 0 in the middle, the book's w = 8 and 1000 where a log scale puts them.
+    const SliderScale w(-10000, 10000, SliderScale::Kind::SignedLog);
+    QCOMPARE(w.valueAt(0.5), 0.0);
+    QCOMPARE(w.fraction(0.0), 0.5);
+    QVERIFY(std::abs(w.fraction(-8) - (1 - w.fraction(8))) < 1e-12);   // symmetric
+    // From 8 to 10,000 is log10(1250) = 3.1 of the half's 4 decades: most of the half, not a sliver.
+    QVERIFY(std::abs((w.fraction(10000) - w.fraction(8)) - 0.5 * 0.96 * std::log10(1250.0) / 4) < 1e-9);
+}
+
+// Dragging the w slider: the value follows the pointer, and the view handing the value back
+// (rounded to three digits, then to the spin box's decimals) never moves the handle off it.
+void TestUniversalityView::sliderHandleStaysUnderThePointer()
+{
+    m_view->showPage("neuron");
+    NeuronPanel* panel = m_view->neuronPanel();
+    auto* weight = panel->findChild<ParameterSlider*>("neuronWeight");
+    QVERIFY(weight);
+    QSlider* slider = weight->slider();
+    QTRY_VERIFY(slider->isVisible() && slider->width() > 100);
+    QStyleOptionSlider option;
+    option.initFrom(slider);
+    option.orientation = slider->orientation();
+    option.minimum = slider->minimum();
+    option.maximum = slider->maximum();
+    option.sliderPosition = slider->sliderPosition();
+    option.sliderValue = slider->value();
+    const QRect handle = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider);
+    QVERIFY(handle.isValid());
+
+    int pointerPosition = -1;   // where the pointer put the slider (QSlider::sliderMoved)
+    connect(slider, &QSlider::sliderMoved, this, [&](int p) { pointerPosition = p; });
+    const double start = panel->weight();
+    QCOMPARE(start, 8.0);
+    QPoint at = handle.center();
+    QTest::mousePress(slider, Qt::LeftButton, {}, at);
+    QVERIFY(slider->isSliderDown());
+    double previous = start;
+    for (int step = 0; step < 40; ++step) {
+        at += QPoint(step < 20 ? 2 : -2, 0);
+        QTest::mouseMove(slider, at);
+        QVERIFY(pointerPosition >= 0);
+        QCOMPARE(slider->value(), pointerPosition);            // the handle is where the pointer is
+        QCOMPARE(slider->sliderPosition(), pointerPosition);
+        QCOMPARE(panel->weight(), weight->value());
+        // Two pixels of drag change w by a small factor, not by a jump.
+        const double factor = panel->weight() / previous;
+        QVERIFY2(factor < 1.35 && factor > 1 / 1.35, qPrintable(QString("w %1 → %2").arg(previous).arg(panel->weight())));
+        previous = panel->weight();
+    }
+    QTest::mouseRelease(slider, Qt::LeftButton, {}, at);
+    QCOMPARE(slider->value(), pointerPosition);
+    // Arrow keys: one step each, never stuck on a value that rounds back.
+    slider->setFocus();
+    const int before = slider->value();
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(slider, Qt::Key_Right);
+    QCOMPARE(slider->value(), before + 5);
+}
+
+// Every page in the real window at 1024×640, 1280×800 and 1920×1080: the window gets that small,
+// nothing overlaps, the plots keep room to be read, and a column of controls too tall for the
+// window scrolls instead of being squeezed.
+void TestUniversalityView::pagesFitSmallAndLargeScreens()
+{
+    for (const QSize size : {QSize(1024, 640), QSize(1280, 800), QSize(1920, 1080)}) {
+        MainWindow window;
+        auto* view = window.findChild<UniversalityView*>();
+        keepOnlyView(window, view);
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (const QString page : {"neuron", "1d", "2d/tower", "2d/grid", "perceptrons"}) {
+            QVERIFY(view->showPage(page));
+            QTest::qWait(30);
+            const QString where = QString("%1×%2, %3").arg(size.width()).arg(size.height()).arg(page);
+            QVERIFY2(window.size() == size, qPrintable(where + ": the window can't be that small"));
+            const QStringList overlaps = overlappingSiblings(view);
+            QVERIFY2(overlaps.isEmpty(), qPrintable(where + ": " + overlaps.join("; ")));
+            const QStringList squeezed = squeezedLabels(view);
+            QVERIFY2(squeezed.isEmpty(), qPrintable(where + ": " + squeezed.join("; ")));
+            QWidget* current = view->tabs()->currentWidget();
+            for (QCustomPlot* plot : current->findChildren<QCustomPlot*>()) {
+                if (!plot->isVisible() || plot->objectName() == "deviationGauge")
+                    continue;
+                QVERIFY2(plot->axisRect()->width() >= 200 && plot->axisRect()->height() >= 60,
+                         qPrintable(QString("%1: %2's axes are %3×%4").arg(where, plot->objectName())
+                                        .arg(plot->axisRect()->width()).arg(plot->axisRect()->height())));
+            }
+            for (QScrollArea* scroll : current->findChildren<QScrollArea*>("controlsScroll")) {
+                QWidget* controls = scroll->widget();
+                QVERIFY2(controls->height() >= controls->minimumSizeHint().height(),
+                         qPrintable(where + ": the controls are squeezed"));
+                QVERIFY(scroll->width() >= controls->width() + scroll->verticalScrollBar()->sizeHint().width());
+            }
+        }
+    }
 }
 
 QTEST_MAIN(TestUniversalityView)

@@ -2,6 +2,7 @@
 
 #include "ui/bridge/background_jobs.h"
 #include "ui/common/digit_image.h"
+#include "ui/common/percent_text.h"
 
 #include "core/train/evaluation.h"
 #include "core/train/network_fit.h"
@@ -27,7 +28,7 @@ MisclassifiedGallery::MisclassifiedGallery(QWidget* parent)
     m_list->setResizeMode(QListView::Adjust);
     m_list->setMovement(QListView::Static);
     m_list->setIconSize({42, 42});
-    m_list->setGridSize({116, 84});
+    m_list->setGridSize({124, 84});   // wide enough for "1: 99% · 8: < 1%"
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setToolTip(tr("Test digits the network gets wrong, as \"label → its answer\" with its two most "
@@ -94,17 +95,18 @@ void MisclassifiedGallery::show(const std::vector<nnlab::Mistake>& mistakes, int
     const int wrong = int(mistakes.size());
     for (int k = 0; k < std::min(wrong, maxShown); ++k) {
         const nnlab::Mistake& m = mistakes[std::size_t(k)];
-        auto percent = [](float p) { return QString::number(std::lround(100.0f * p)); };
         const QImage thumb = digitImage(test, m.index).scaled(42, 42, Qt::KeepAspectRatio, Qt::FastTransformation);
         auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(thumb)),
-                                         QStringLiteral("%1 → %2\n%2: %3% · %4: %5%")
-                                             .arg(m.label).arg(m.predicted).arg(percent(m.predictedProbability))
-                                             .arg(m.runnerUp).arg(percent(m.runnerUpProbability)),
+                                         QStringLiteral("%1 → %2\n%2: %3 · %4: %5")
+                                             .arg(m.label).arg(m.predicted)
+                                             .arg(percentText(m.predictedProbability, 0))
+                                             .arg(m.runnerUp)
+                                             .arg(percentText(m.runnerUpProbability, 0)),
                                          m_list);
         item->setData(Qt::UserRole, m.index);
-        item->setToolTip(tr("Test digit #%1: labelled %2, the network says %3 (%4%), then %5 (%6%)%7")
-                             .arg(m.index).arg(m.label).arg(m.predicted).arg(100.0 * m.predictedProbability, 0, 'f', 1)
-                             .arg(m.runnerUp).arg(100.0 * m.runnerUpProbability, 0, 'f', 1)
+        item->setToolTip(tr("Test digit #%1: labelled %2, the network says %3 (%4), then %5 (%6)%7")
+                             .arg(m.index).arg(m.label).arg(m.predicted).arg(percentText(m.predictedProbability))
+                             .arg(m.runnerUp).arg(percentText(m.runnerUpProbability))
                              .arg(softmax ? QString()
                                           : tr(" — sigmoid outputs scaled to sum to 1, as they are not "
                                                "probabilities themselves")));

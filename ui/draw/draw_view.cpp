@@ -5,6 +5,7 @@
 #include "ui/bridge/live_network.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
+#include "ui/common/percent_text.h"
 #include "ui/common/view_icon.h"
 #include "ui/draw/draw_images.h"
 #include "ui/draw/drawing_canvas.h"
@@ -25,6 +26,7 @@
 #include <QPainterPath>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -58,27 +60,37 @@ DrawView::DrawView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
         this);
     title->setWordWrap(true);
 
+    // Under the title and the model source, everything scrolls when the window is too small for
+    // it (1024×640): the canvas keeps its 280×280 and nothing is squeezed over anything else.
+    auto* body = new QWidget;
     auto* top = new QHBoxLayout;
     top->addWidget(createCanvasColumn());
     top->addWidget(createResultColumn());
     top->addWidget(m_bars, 1);
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addLayout(top);
+    bodyLayout->addWidget(m_gallery, 1);
+    // A row of thumbnails with its headline, at the least.
+    m_gallery->setMinimumHeight(4 * fontMetrics().lineSpacing() + 84);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("drawScroll");
+    scroll->setWidget(body);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_source);
-    layout->addLayout(top);
-    layout->addWidget(m_gallery, 1);
+    layout->addWidget(scroll, 1);
 
     m_liveThrottle.setSingleShot(true);
     m_liveThrottle.setInterval(liveUpdateIntervalMs);
     connect(&m_liveThrottle, &QTimer::timeout, this, &DrawView::applyLiveNetwork);
 
     connect(m_canvas, &DrawingCanvas::changed, this, &DrawView::updatePrediction);
-    connect(m_canvas, &DrawingCanvas::strokeFinished, this, [this] {
-        if (m_canvas->strokeCount() > 0)
-            m_testIndex = -1;   // drawn over: no longer the test digit alone
-        updatePrediction();
-    });
+    connect(m_canvas, &DrawingCanvas::strokeFinished, this, &DrawView::updatePrediction);
     connect(m_source, &ModelSourceSelector::networkChanged, this, &DrawView::networkChanged);
     connect(m_source, &ModelSourceSelector::failed, this,
             [this](const QString& message) { setStatus(message.section('\n', 0, 0), true); });
@@ -153,7 +165,8 @@ QWidget* DrawView::createCanvasColumn()
 
     m_status->setWordWrap(true);
     m_status->setMaximumWidth(DrawingCanvas::canvasSize + 2);
-    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 2);
+    // Room for the longest message, so that a new one never pushes the rows below it.
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 3);
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(m_status);
     layout->addStretch(1);
@@ -162,9 +175,12 @@ QWidget* DrawView::createCanvasColumn()
 
 QWidget* DrawView::createResultColumn()
 {
+    // Of fixed width, and every line in it of fixed height, so that the first stroke (a digit
+    // instead of "–", a percentage, a timing) moves neither the chart beside it nor the gallery.
     auto* column = new QWidget(this);
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(8, 0, 8, 0);
+    column->setFixedWidth(m_preview->width() + 16);
     layout->addWidget(heading(tr("What the network sees"), column));
     layout->addWidget(m_preview, 0, Qt::AlignLeft);
     auto* caption = new QLabel(tr("28×28: the ink scaled to fit 20×20, centre of mass (+) at the "
@@ -190,12 +206,17 @@ QWidget* DrawView::createResultColumn()
     m_confidence->setFont(medium);
     m_confidence->setWordWrap(true);
     m_confidence->setMaximumWidth(m_preview->width());
+    // Three lines: "> 99.9% of the summed outputs" beside the digit (about as tall as the digit).
+    m_confidence->setFixedHeight(QFontMetrics(medium).lineSpacing() * 3);
+    m_guess->setFixedSize(QFontMetrics(big).horizontalAdvance('8') + 8, QFontMetrics(big).height());
     m_confidence->setToolTip(tr("How much of the output goes to the top guess"));
     auto* guessRow = new QHBoxLayout;
     guessRow->addWidget(m_guess);
     guessRow->addWidget(m_confidence, 1);
     layout->addLayout(guessRow);
     m_timing->setFont(small);
+    m_timing->setWordWrap(true);
+    m_timing->setFixedHeight(QFontMetrics(small).lineSpacing() * 2);
     m_timing->setStyleSheet(palette::textStyle(palette::secondaryText));
     m_timing->setToolTip(tr("Time of the last update: preprocessing the 280×280 canvas and "
                             "running the network"));
@@ -284,6 +305,9 @@ bool DrawView::tryTestDigit(int index)
         index = QRandomGenerator::global()->bounded(test.size());
     m_testIndex = index;
     m_testLabel = test.labels[index];
+    m_testDigit = nnlab::InkImage(test.imageCols, test.imageRows);
+    const auto column = test.images.col(index);
+    std::copy(column.data(), column.data() + column.size(), m_testDigit.pixels.begin());
     m_canvas->setPicture(digitAsDrawing(test, index, DrawingCanvas::canvasSize));
     qCInfo(lcDraw, "test digit %d (label %d) on the canvas", index, m_testLabel);
     return true;
@@ -337,9 +361,14 @@ void DrawView::clearCanvas()
 
 void DrawView::undoStroke()
 {
+    if (m_canvas->strokeCount() == 0)
+        m_testIndex = -1;   // the undo takes the picture away
     m_canvas->undo();
-    if (m_canvas->isBlank())
-        m_testIndex = -1;
+}
+
+int DrawView::testDigitShown() const
+{
+    return m_testIndex >= 0 && m_canvas->hasPicture() && m_canvas->strokeCount() == 0 ? m_testIndex : -1;
 }
 
 void DrawView::networkChanged(std::shared_ptr<const nnlab::Network> network, const QString& description)
@@ -364,7 +393,13 @@ void DrawView::updatePrediction()
 {
     QElapsedTimer timer;
     timer.start();
-    m_input = preprocessCanvas(m_canvas->image());
+    // A test digit alone is read from its own pixels, as the gallery and the book read it: the
+    // canvas holds it enlarged ×10, and preprocessing that again (crop, 20×20, centre of mass)
+    // would hand the network a slightly different digit and, now and then, another answer.
+    if (testDigitShown() >= 0)
+        m_input = nnlab::describeMnistField(m_testDigit);
+    else
+        m_input = preprocessCanvas(m_canvas->image());
     m_classification.reset();
     if (m_input && m_network)
         m_classification = nnlab::classify(*m_network, m_input->pixels);
@@ -396,16 +431,20 @@ void DrawView::updatePrediction()
         m_bars->setProbabilities(c.probabilities, c.predicted, c.normalised);
         m_guess->setText(QString::number(c.predicted));
         // A softmax output is a probability; sigmoid outputs only a share of their sum.
-        m_confidence->setText((c.normalised ? tr("%1% of the summed outputs") : tr("%1% sure"))
-                                  .arg(100.0 * c.confidence, 0, 'f', 1));
+        m_confidence->setText((c.normalised ? tr("%1 of the summed outputs") : tr("%1 sure"))
+                                  .arg(percentText(c.confidence)));
         m_timing->setText(tr("update: %1 ms (preprocess + network)").arg(m_lastUpdateMs, 0, 'f', 2));
     }
-    if (m_testIndex >= 0) {
+    if (testDigitShown() >= 0) {
         QString text = tr("MNIST test digit #%1, labelled %2").arg(m_testIndex).arg(m_testLabel);
         if (m_classification)
             text += m_classification->predicted == m_testLabel ? tr(": read right ✓")
                                                                : tr(": read wrong ✗");
         setStatus(text);
+    } else if (m_testIndex >= 0) {
+        // Why the answer may now differ from the gallery's, even before the new ink matters.
+        setStatus(tr("Test digit #%1 drawn over: the canvas is read now, preprocessed as a drawing "
+                     "(cropped, scaled to 20×20, centred)").arg(m_testIndex));
     }
     emit predictionUpdated();
 }

@@ -4,7 +4,9 @@
 // The canvas's image goes through MNIST's own preprocessing (core/draw/mnist_preprocess.h) on
 // every stroke update; the 28×28 result is shown beside the canvas, the network's ten outputs
 // in a bar chart and its top guess in large type. A test digit can be put on the canvas, and a
-// gallery shows the test digits the current network gets wrong. Shortcuts: Del/Backspace clear,
+// gallery shows the test digits the current network gets wrong. A test digit on the canvas is
+// read from its own 28×28 pixels, as the gallery reads it, until the person draws on it; then the
+// canvas is read, preprocessed like any drawing, and the status line says so. Shortcuts: Del/Backspace clear,
 // Ctrl+Z undo, Ctrl+O load an image, T a random test digit.
 #pragma once
 
@@ -66,7 +68,8 @@ public:
     QString confidenceText() const;   // "97.3% sure", or what is missing
     QString statusText() const;
     double lastUpdateMs() const { return m_lastUpdateMs; }   // preprocessing + network, last update
-    int testDigitShown() const { return m_testIndex; }       // -1: the canvas is no test digit
+    // The test digit the canvas shows, not drawn over; -1: none (or drawn over).
+    int testDigitShown() const;
 
 public slots:
     // The network being trained in the Train view (a snapshot). Applied at most once per
@@ -109,8 +112,9 @@ private:
     std::optional<nnlab::MnistInput> m_input;
     std::optional<nnlab::Classification> m_classification;
     double m_lastUpdateMs = 0.0;
-    int m_testIndex = -1;
+    int m_testIndex = -1;               // the test digit under the strokes; -1: none
     int m_testLabel = -1;
+    nnlab::InkImage m_testDigit;        // its 28×28 pixels, as the dataset holds them
     bool m_pendingTestDigit = false;
     int m_pendingTestIndex = -1;
     QString m_dataError;

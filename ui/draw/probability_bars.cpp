@@ -1,6 +1,8 @@
 #include "ui/draw/probability_bars.h"
 
+#include "ui/common/percent_text.h"
 #include "ui/plotting/palette.h"
+#include "ui/plotting/plot_helpers.h"
 
 #include <numeric>
 
@@ -8,6 +10,9 @@ ProbabilityBars::ProbabilityBars(QWidget* parent)
     : QCustomPlot(parent), m_others(new QCPBars(xAxis, yAxis)), m_top(new QCPBars(xAxis, yAxis)),
       m_message(new QCPItemText(this))
 {
+    // The legend in a row of its own above the axes (inside them, it covered the label of a tall
+    // bar at 8 or 9), and the title above it.
+    placeLegendAbove(this);
     auto* title = new QCPTextElement(this, tr("What the network thinks"),
                                      QFont(font().family(), font().pointSize() + 1, QFont::Bold));
     plotLayout()->insertRow(0);
@@ -59,10 +64,6 @@ ProbabilityBars::ProbabilityBars(QWidget* parent)
     m_message->setFont(big);
     m_message->setColor(palette::hintText);
 
-    legend->setVisible(true);
-    legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(palette::legendBackground);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     setInteractions({});
     setToolTip(tr("The network's ten outputs for the 28×28 input, one bar per digit; the tallest "
                   "is its answer"));
@@ -80,7 +81,7 @@ void ProbabilityBars::setProbabilities(const std::vector<float>& probabilities, 
         (d == predicted ? top : others).append(probabilities[d]);
         keys.append(d);
         m_labels[d]->position->setCoords(d, probabilities[d] + 0.01);
-        m_labels[d]->setText(QString::number(100.0 * probabilities[d], 'f', probabilities[d] < 0.995 ? 1 : 0) + '%');
+        m_labels[d]->setText(percentText(probabilities[d]));
         m_labels[d]->setVisible(probabilities[d] >= 0.01f);   // tiny bars need no number
     }
     QVector<double> otherKeys, topKeys;
@@ -119,4 +120,18 @@ QString ProbabilityBars::message() const
 QString ProbabilityBars::valueAxisLabel() const
 {
     return yAxis->label();
+}
+
+QString ProbabilityBars::labelText(int digit) const
+{
+    const QCPItemText* label = m_labels.at(digit);
+    return label->visible() ? label->text() : QString();
+}
+
+QRectF ProbabilityBars::labelRect(int digit) const
+{
+    const QCPItemText* label = m_labels.at(digit);
+    if (!label->visible())
+        return {};
+    return QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition()).normalized();
 }

@@ -23,6 +23,8 @@ public:
     std::vector<double> probabilities() const;   // what the bars show now (empty: a message)
     QString message() const;
     QString valueAxisLabel() const;
+    QString labelText(int digit) const;   // the percentage over bar `digit` ("" when hidden)
+    QRectF labelRect(int digit) const;    // where it is drawn, in pixels, after the last replot
 
     QSize sizeHint() const override { return {420, 300}; }
 

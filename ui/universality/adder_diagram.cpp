@@ -1,6 +1,7 @@
 #include "ui/universality/adder_diagram.h"
 
 #include "ui/plotting/palette.h"
+#include "ui/universality/formula_text.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -59,7 +60,7 @@ void AdderDiagram::paintEvent(QPaintEvent*)
         p.setPen(palette::secondaryText);
         p.drawText(QRectF(mid.x() - 30, mid.y() - 17, 60, 16), Qt::AlignCenter, label);
     };
-    const QString w1 = QString::number(m_gate.w.at(0), 'g', 3), w2 = QString::number(m_gate.w.at(1), 'g', 3);
+    const QString w1 = formulaNumber(m_gate.w.at(0), 'g', 3), w2 = formulaNumber(m_gate.w.at(1), 'g', 3);
     edge(x1, n1, w1);
     edge(x2, n1, w2);
     edge(x1, n2, w1);
@@ -68,7 +69,7 @@ void AdderDiagram::paintEvent(QPaintEvent*)
     edge(n1, n3, w2);
     edge(n2, sum, w1);
     edge(n3, sum, w2);
-    edge(n1, carry, QString::number(m_gate.w.at(0) + m_gate.w.at(1), 'g', 3), true);
+    edge(n1, carry, formulaNumber(m_gate.w.at(0) + m_gate.w.at(1), 'g', 3), true);
 
     auto node = [&](QPointF at, const QString& name, int value, bool input, const QString& caption = {}) {
         const QColor on = palette::network;   // a perceptron that outputs 1
@@ -98,5 +99,5 @@ void AdderDiagram::paintEvent(QPaintEvent*)
 
     p.setPen(palette().text().color());
     p.drawText(QRectF(4, 2, w - 8, 18), Qt::AlignLeft | Qt::AlignTop,
-               tr("every gate: w = (%1, %2), b = %3").arg(w1, w2).arg(m_gate.b, 0, 'g', 3));
+               tr("every gate: w = (%1, %2), b = %3").arg(w1, w2, formulaNumber(m_gate.b, 'g', 3)));
 }

@@ -1,10 +1,12 @@
 #include "ui/universality/bump_panel.h"
 
+#include "ui/plotting/aligned_axes.h"
 #include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/deviation_gauge.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
+#include "ui/universality/formula_text.h"
 #include "ui/universality/hidden_neuron_model.h"
 #include "ui/universality/parameter_slider.h"
 #include "ui/universality/plots_and_controls.h"
@@ -64,6 +66,7 @@ BumpPanel::BumpPanel(QWidget* parent) : QWidget(parent), m_drawn(201, bookFuncti
            "step %1 sideways or a bump's height %2 up and down: the weights and biases follow.")
             .arg(palette::coloured("■", palette::network), palette::coloured("●", palette::bumpHeight)),
         {{m_weightedPlot, 1}, {m_outputPlot, 1}}, createControls(), 4);
+    alignAxisRects({m_weightedPlot, m_outputPlot});  // x = 0 and x = 1 one above the other
 
     connect(m_weightedPlot, &DraggablePlot::handleDragged, this, &BumpPanel::dragHandle);
     connect(m_weightedPlot, &DraggablePlot::handlePressed, this, &BumpPanel::describeHandle);
@@ -98,6 +101,8 @@ void BumpPanel::setUpPlots()
     m_weightedGraph->setName(tr("z = Σ vⱼ aⱼ, the network"));
     addLegendSwatch(top, tr("windows of failure"), palette::failureWindow);
     placeLegendAbove(top);
+    top->legend->setWrap(2);  // two entries a row: the plots stay narrow enough for 1024×640
+    top->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 
     DraggablePlot* bottom = m_outputPlot;
     bottom->setToolTip(tr("The network's output a against the target f, and the deviation |f − a|"));
@@ -124,6 +129,8 @@ void BumpPanel::setUpPlots()
     m_outputGraph->setName(tr("a, the network's output"));
     m_errorGraph->addToLegend();
     placeLegendAbove(bottom);
+    bottom->legend->setWrap(2);
+    bottom->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
 QWidget* BumpPanel::createControls()
@@ -275,7 +282,7 @@ QWidget* BumpPanel::createDeviationGroup()
 QWidget* BumpPanel::createWeightsGroup()
 {
     auto* group = new QGroupBox(tr("Weights and biases"), this);
-    m_selectionLabel = new QLabel(tr("Press a handle to see its neurons."), group);
+    m_selectionLabel = new QLabel(group);
     m_selectionLabel->setObjectName("selectionLabel");
     m_selectionLabel->setWordWrap(true);
     m_model = new HiddenNeuronModel(this);
@@ -402,6 +409,7 @@ void BumpPanel::rebuild(bool rescale)
     m_model->setNetwork(m_network);
     updatePlots(rescale && !m_weightedPlot->isDragging());
     updateHandles();
+    updateSelection();
     updateReadouts();
 }
 
@@ -456,9 +464,6 @@ void BumpPanel::updateHandles()
     const std::vector<Bump>& bumps = m_construction.bumps;
     if (static_cast<int>(bumps.size()) > maxDraggableBumps) {
         m_weightedPlot->setHandles({});
-        m_selectionLabel->setText(tr("%1 bumps: too many to drag (handles appear for N ≤ %2, M = 1).")
-                                      .arg(bumps.size())
-                                      .arg(maxDraggableBumps));
         return;
     }
     std::vector<std::tuple<double, int, int>> ends;
@@ -505,8 +510,25 @@ void BumpPanel::dragHandle(int id, double x, double y)
         for (const auto& [bump, side] : m_steps[id].ends)
             (side == 0 ? m_construction.bumps[bump].s1 : m_construction.bumps[bump].s2) = s;
     }
-    rebuild(false);
-    describeHandle(id);
+    rebuild(false);  // (describes the handle again, with its new numbers)
+}
+
+void BumpPanel::updateSelection()
+{
+    // The caption describes one handle's neurons: it follows every change of their numbers (a
+    // drag, auto-construct, a new w), and goes back to the prompt when that handle is gone.
+    if (m_describedHandle >= 0 && m_weightedPlot->indexOfHandle(m_describedHandle) >= 0) {
+        describeHandle(m_describedHandle);
+        return;
+    }
+    m_describedHandle = -1;
+    m_table->clearSelection();
+    const int bumps = static_cast<int>(m_construction.bumps.size());
+    m_selectionLabel->setText(bumps > maxDraggableBumps
+                                  ? tr("%1 bumps: too many to drag (handles appear for N ≤ %2, M = 1).")
+                                        .arg(bumps)
+                                        .arg(maxDraggableBumps)
+                                  : tr("Press a handle to see its neurons."));
 }
 
 void BumpPanel::describeHandle(int id)
@@ -519,6 +541,7 @@ void BumpPanel::describeHandle(int id)
             list << QString::number(bump * 2 * perStep + side * perStep + k + 1);
         return list;
     };
+    m_describedHandle = id;
     QStringList rows;
     if (id >= heightHandleBase) {
         const int j = id - heightHandleBase;
@@ -527,21 +550,19 @@ void BumpPanel::describeHandle(int id)
         const Bump& b = m_construction.bumps[j];
         rows << neurons(j, 0) << neurons(j, 1);
         m_selectionLabel->setText(tr("Bump %1 on [%2, %3]: height h = %4, so the output weights are "
-                                     "v = +%4 and −%4 (neurons %5).")
+                                     "v = %5 and %6 (neurons %7).")
                                       .arg(j + 1)
-                                      .arg(b.s1, 0, 'f', 3)
-                                      .arg(b.s2, 0, 'f', 3)
-                                      .arg(b.h, 0, 'f', 3)
-                                      .arg(rows.join(", ")));
+                                      .arg(formulaNumber(b.s1), formulaNumber(b.s2))
+                                      .arg(formulaNumber(b.h), formulaNumber(b.h, 'f', 3, Sign::Always),
+                                           formulaNumber(-b.h, 'f', 3, Sign::Always), rows.join(", ")));
     } else if (id < static_cast<int>(m_steps.size())) {
         const StepHandle& step = m_steps[id];
         for (const auto& [bump, side] : step.ends)
             rows << neurons(bump, side);
         m_selectionLabel->setText(tr("Step at s = %1 (neurons %2): w = %3, so b = −w·s = %4.")
-                                      .arg(step.s, 0, 'f', 3)
-                                      .arg(rows.join(", "))
-                                      .arg(m_construction.w, 0, 'g', 6)
-                                      .arg(biasForStep(m_construction.w, step.s), 0, 'g', 6));
+                                      .arg(formulaNumber(step.s), rows.join(", "),
+                                           formulaNumber(m_construction.w, 'g', 6),
+                                           formulaNumber(biasForStep(m_construction.w, step.s), 'g', 6)));
     }
     if (!rows.isEmpty()) {
         m_table->clearSelection();

@@ -81,6 +81,7 @@ private:
     void updateReadouts();
     void dragHandle(int id, double x, double y);
     void describeHandle(int id);
+    void updateSelection();  // the caption under "Weights and biases", after every change
 
     nnlab::universality::BumpConstruction m_construction;
     nnlab::universality::OneInputNetwork m_network;
@@ -91,6 +92,7 @@ private:
     std::mt19937 m_rng{20150101};
     double m_challengeDeviation = 0.0;
     double m_meanDeviation = 0.0;
+    int m_describedHandle = -1;  // the handle the caption describes; −1: none
 
     DraggablePlot* m_weightedPlot = nullptr;
     DraggablePlot* m_outputPlot = nullptr;

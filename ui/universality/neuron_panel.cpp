@@ -1,8 +1,10 @@
 #include "ui/universality/neuron_panel.h"
 
+#include "ui/plotting/aligned_axes.h"
 #include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
+#include "ui/universality/formula_text.h"
 #include "ui/universality/parameter_slider.h"
 #include "ui/universality/plots_and_controls.h"
 
@@ -54,6 +56,7 @@ NeuronPanel::NeuronPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(header);
     layout->addWidget(createNeuronSection(), 1);
     layout->addWidget(createPairSection(), 1);
+    alignAxisRects({m_neuronPlot, m_pairPlot});  // x = 0 and x = 1 one above the other
     updateNeuron();
     updatePair();
 }
@@ -92,7 +95,6 @@ QWidget* NeuronPanel::createNeuronSection()
     m_neuronReadout->setWordWrap(true);
 
     auto* controls = new QWidget(group);
-    controls->setFixedWidth(controlColumnWidth);
     auto* form = new QVBoxLayout(controls);
     form->setContentsMargins(0, 0, 0, 0);
     form->addWidget(m_functionCombo);
@@ -105,7 +107,7 @@ QWidget* NeuronPanel::createNeuronSection()
 
     auto* layout = new QHBoxLayout(group);
     layout->addWidget(m_neuronPlot, 1);
-    layout->addWidget(controls);
+    layout->addWidget(scrollingControls(controls, group));
 
     connect(m_functionCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setFunction(static_cast<NeuronFunction>(index)); });
@@ -153,7 +155,6 @@ QWidget* NeuronPanel::createPairSection()
     m_pairReadout->setWordWrap(true);
 
     auto* controls = new QWidget(group);
-    controls->setFixedWidth(controlColumnWidth);
     auto* form = new QVBoxLayout(controls);
     form->setContentsMargins(0, 0, 0, 0);
     form->addWidget(m_pairWeightSlider);
@@ -165,7 +166,7 @@ QWidget* NeuronPanel::createPairSection()
 
     auto* layout = new QHBoxLayout(group);
     layout->addWidget(m_pairPlot, 1);
-    layout->addWidget(controls);
+    layout->addWidget(scrollingControls(controls, group));
 
     connect(m_pairWeightSlider, &ParameterSlider::valueChanged, this, [this](double w) {
         m_pairW = w;
@@ -271,12 +272,9 @@ void NeuronPanel::updateNeuron()
         m_function == NeuronFunction::Sigmoid && m_w != 0.0
             ? tr("; σ rises from 0.1 to 0.9 over Δx = ln 81/|w| = %1").arg(std::log(81.0) / std::abs(m_w), 0, 'g', 3)
             : QString();
-    m_neuronReadout->setText(tr("z = wx + b = %1x %2 %3; step at s = −b/w = %4%5.")
-                                 .arg(m_w, 0, 'g', 5)
-                                 .arg(m_b < 0 ? "−" : "+")
-                                 .arg(std::abs(m_b), 0, 'g', 5)
-                                 .arg(std::isfinite(s) ? QString::number(s, 'f', 3) : tr("— (w = 0)"))
-                                 .arg(sharpness));
+    m_neuronReadout->setText(tr("z = wx + b = %1x %2; step at s = −b/w = %3%4.")
+                                 .arg(formulaNumber(m_w, 'g', 5), formulaNumber(m_b, 'g', 5, Sign::Operator),
+                                      std::isfinite(s) ? formulaNumber(s) : tr("— (w = 0)"), sharpness));
 }
 
 void NeuronPanel::setPairStep(int k, double s)
@@ -349,12 +347,9 @@ void NeuronPanel::updatePair()
     m_pairPlot->setHandles(handles);
     m_pairReadout->setText(
         tr("Neuron 1: w = %1, b = −w·s₁ = %2.  Neuron 2: w = %1, b = −w·s₂ = %3.%4")
-            .arg(m_pairW, 0, 'g', 5)
-            .arg(biasForStep(m_pairW, m_s1), 0, 'g', 5)
-            .arg(biasForStep(m_pairW, m_s2), 0, 'g', 5)
-            .arg(m_linked ? tr(" A bump of height h = %1 on [%2, %3].")
-                                .arg(m_v1, 0, 'f', 2)
-                                .arg(m_s1, 0, 'f', 3)
-                                .arg(m_s2, 0, 'f', 3)
+            .arg(formulaNumber(m_pairW, 'g', 5), formulaNumber(biasForStep(m_pairW, m_s1), 'g', 5),
+                 formulaNumber(biasForStep(m_pairW, m_s2), 'g', 5),
+                 m_linked ? tr(" A bump of height h = %1 on [%2, %3].")
+                                .arg(formulaNumber(m_v1, 'f', 2), formulaNumber(m_s1), formulaNumber(m_s2))
                           : QString()));
 }

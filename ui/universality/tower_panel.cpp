@@ -1,9 +1,11 @@
 #include "ui/universality/tower_panel.h"
 
+#include "ui/plotting/aligned_axes.h"
 #include "ui/plotting/palette.h"
 #include "ui/plotting/plot_helpers.h"
 #include "ui/universality/draggable_plot.h"
 #include "ui/universality/formula_edit.h"
+#include "ui/universality/formula_text.h"
 #include "ui/universality/parameter_slider.h"
 #include "ui/universality/plots_and_controls.h"
 
@@ -34,7 +36,7 @@ bool twoEdgesFor(TowerPanel::Mode mode)
 
 QString formatValue(double v)
 {
-    return std::abs(v) >= 1e-3 || v == 0.0 ? QString::number(v, 'f', 3) : QString::number(v, 'e', 1);
+    return std::abs(v) >= 1e-3 || v == 0.0 ? formulaNumber(v) : formulaNumber(v, 'e', 1);
 }
 
 }  // namespace
@@ -54,6 +56,8 @@ TowerPanel::TowerPanel(QWidget* parent) : QWidget(parent)
            "plateau with a tower; four neurons and a threshold bias b ≈ −3h/2 keep just the tower; "
            "a grid of towers approximates f(x, y). Drag the dashed edges."),
         {{m_map, 5}, {m_crossSection, 2}}, createControls());
+    // The cross-section's x axis under the map's, and the colour scale as wide as the map.
+    m_colorScale->setMarginGroup(QCP::msLeft | QCP::msRight, alignAxisRects({m_map, m_crossSection}));
 
     connect(m_map, &DraggablePlot::handleDragged, this, &TowerPanel::dragEdge);
     connect(m_map, &DraggablePlot::plotClicked, this, [this](double, double y) { setCrossSection(y); });
@@ -74,16 +78,17 @@ void TowerPanel::setUpMap()
     m_colorMap->data()->setRange(QCPRange(0.5 / mapCells, 1 - 0.5 / mapCells),
                                  QCPRange(0.5 / mapCells, 1 - 0.5 / mapCells));
     m_colorMap->setInterpolate(false);
+    // The colour scale lies above the map, not beside it, so that the map is as wide as the
+    // cross-section under it and their x axes line up.
     m_colorScale = new QCPColorScale(m_map);
-    m_colorScale->setType(QCPAxis::atRight);
+    m_colorScale->setType(QCPAxis::atTop);
     m_colorScale->axis()->setLabel(tr("output a(x, y)"));
-    m_colorScale->setBarWidth(14);
-    m_map->plotLayout()->addElement(0, 1, m_colorScale);
+    m_colorScale->setBarWidth(12);
+    m_map->plotLayout()->insertRow(0);
+    m_map->plotLayout()->addElement(0, 0, m_colorScale);
+    m_map->plotLayout()->setRowStretchFactor(0, 0.001);
     m_colorMap->setColorScale(m_colorScale);
     m_colorMap->setGradient(QCPColorGradient::gpThermal);
-    auto* margins = new QCPMarginGroup(m_map);
-    m_map->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 }
 
 void TowerPanel::setUpCrossSection()
@@ -258,8 +263,8 @@ QString TowerPanel::nInputExplanation()
               "with weights ±h and bias b = −(n − ½)h: only where all n bumps are on is its input "
               "positive (+h/2). <b>n = 3</b>, box [0.2, 0.6]×[0.3, 0.7]×[0.4, 0.8], w = 1000, h = 40, "
               "b = %1: inside all three bumps a = %2; in two %3; in one %4; in none %5.")
-        .arg(nInputThresholdBias(3, h), 0, 'f', 0)
-        .arg(formatValue(all), formatValue(two), formatValue(one), formatValue(none));
+        .arg(formulaNumber(nInputThresholdBias(3, h), 'f', 0), formatValue(all), formatValue(two),
+             formatValue(one), formatValue(none));
 }
 
 void TowerPanel::setMode(Mode mode)
@@ -437,34 +442,29 @@ void TowerPanel::updateReadout()
     case Mode::StepY: {
         const double s = m_mode == Mode::StepX ? m_x1 : m_y1;
         text = tr("One neuron with (wₓ, w_y) = %1 and b = −w·s = %2: a step at %3 = %4.")
-                   .arg(m_mode == Mode::StepX ? tr("(w, 0)") : tr("(0, w)"))
-                   .arg(biasForStep(m_w, s), 0, 'g', 5)
-                   .arg(m_mode == Mode::StepX ? "x" : "y")
-                   .arg(s, 0, 'f', 3);
+                   .arg(m_mode == Mode::StepX ? tr("(w, 0)") : tr("(0, w)"),
+                        formulaNumber(biasForStep(m_w, s), 'g', 5), m_mode == Mode::StepX ? "x" : "y",
+                        formulaNumber(s));
         break;
     }
     case Mode::BumpX:
     case Mode::BumpY:
         text = tr("Two step neurons in %1 with output weights +h and −h, h = %2: a ridge of height h.")
-                   .arg(m_mode == Mode::BumpX ? "x" : "y")
-                   .arg(m_bumpHeight, 0, 'f', 2);
+                   .arg(m_mode == Mode::BumpX ? "x" : "y", formulaNumber(m_bumpHeight, 'f', 2));
         break;
     case Mode::Plateau:
         text = tr("x-bump + y-bump: a(centre) = %1 (2h), a(one bump) = %2 (h), a(neither) = %3.")
-                   .arg(formatValue(m_network.output(cx, cy)))
-                   .arg(formatValue(m_network.output(cx, outsideY)))
-                   .arg(formatValue(m_network.output(outsideX, outsideY)));
+                   .arg(formatValue(m_network.output(cx, cy)), formatValue(m_network.output(cx, outsideY)),
+                        formatValue(m_network.output(outsideX, outsideY)));
         break;
     case Mode::Tower:
         text = tr("Tower neuron σ(h(a₁ − a₂ + a₃ − a₄) + b), h = %1, b = %2 (−3h/2 = %3).<br>"
                   "Inside the square: σ(2h + b) × height = <b>%4</b>; on the plateau: σ(h + b) → "
                   "<b>%5</b>; outside: σ(b) → <b>%6</b>.")
-                   .arg(m_towerWeight, 0, 'g', 4)
-                   .arg(m_bias, 0, 'g', 4)
-                   .arg(towerThresholdBias(m_towerWeight), 0, 'g', 4)
-                   .arg(formatValue(m_network.output(cx, cy)))
-                   .arg(formatValue(m_network.output(cx, outsideY)))
-                   .arg(formatValue(m_network.output(outsideX, outsideY)));
+                   .arg(formulaNumber(m_towerWeight, 'g', 4), formulaNumber(m_bias, 'g', 4),
+                        formulaNumber(towerThresholdBias(m_towerWeight), 'g', 4),
+                        formatValue(m_network.output(cx, cy)), formatValue(m_network.output(cx, outsideY)),
+                        formatValue(m_network.output(outsideX, outsideY)));
         break;
     case Mode::TowerGrid:
         text = tr("%1 towers: %2 step neurons, %1 tower neurons (b = −3h/2), 2 outputs.<br>"
