@@ -14,7 +14,10 @@ namespace nnlab {
 FileLock::FileLock(const std::filesystem::path& file)
 {
     std::filesystem::path companion = file;
-    companion.replace_filename("." + file.filename().string() + ".lock");
+    std::string name = ".";   // built up, not "." + ...: GCC 12 warns falsely (-Wrestrict) on that
+    name += file.filename().string();
+    name += ".lock";
+    companion.replace_filename(name);
     m_fd = ::open(companion.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (m_fd < 0)
         throw FileError(file.string() + ": cannot make its lock file " + companion.string() + ": " +

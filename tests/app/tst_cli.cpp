@@ -74,8 +74,8 @@ private slots:
                 continue;
             QVERIFY2(r.out.contains(QString::fromStdString(field.flag)), field.flag.c_str());
             if (field.type == nnlab::ConfigField::Type::Integer)
-                QVERIFY2(r.out.contains(QString::fromStdString("[" + nnlab::formatLimit(field.min) + ".." +
-                                                               nnlab::formatLimit(field.max) + "]")),
+                QVERIFY2(r.out.contains(QString("[%1..%2]").arg(QString::fromStdString(nnlab::formatLimit(field.min)),
+                                                                QString::fromStdString(nnlab::formatLimit(field.max)))),
                          field.flag.c_str());
         }
         for (const char* command : {"presets", "train", "evaluate", "gradcheck", "bench", "baselines"}) {

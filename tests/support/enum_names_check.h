@@ -22,7 +22,9 @@ void checkEnumNames(std::string (*name)(Enum), std::optional<Enum> (*parse)(cons
         QCOMPARE(name(value), text);
         QCOMPARE(parse(text), std::optional(value));
         QVERIFY(!parse(text + " "));
-        QVERIFY(!parse(std::string(1, char(std::toupper(text[0]))) + text.substr(1)));
+        std::string capitalised = text;
+        capitalised[0] = char(std::toupper(capitalised[0]));
+        QVERIFY(!parse(capitalised));
     }
     QCOMPARE(name(Enum(expected.size())), std::string("?"));
     QVERIFY(!parse(""));
