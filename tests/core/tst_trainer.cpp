@@ -207,7 +207,9 @@ private slots:
         const double epochSeconds = recorder.epochs[0].seconds;
         qInfo("epoch: %.3f s of training in %.3f s, %.3f s of it paused", epochSeconds, wallSeconds, pausedSeconds);
         QVERIFY(epochSeconds > 0.0);
-        QVERIFY2(epochSeconds < wallSeconds - pausedSeconds,
+        // Had the 1.5 s pause been counted, the epoch would report more than 1.5 s; the margin of
+        // 0.5 s keeps clock granularity and a loaded machine's scheduling out of the verdict.
+        QVERIFY2(epochSeconds < wallSeconds - pausedSeconds + 0.5 && epochSeconds < pausedSeconds,
                  qPrintable(QString("%1 s reported, %2 s wall, %3 s paused").arg(epochSeconds).arg(wallSeconds)
                                 .arg(pausedSeconds)));
         QCOMPARE(summary.trainingSeconds, epochSeconds);
@@ -227,7 +229,7 @@ private slots:
         other.join();
         QCOMPARE(last.epoch, 1);
         QVERIFY(last.batchesDone > 0);
-        QVERIFY2(last.epochSeconds > 0.0 && last.epochSeconds < wall.elapsed() / 1000.0 - 1.5,
+        QVERIFY2(last.epochSeconds > 0.0 && last.epochSeconds < wall.elapsed() / 1000.0 - 1.0,
                  qPrintable(QString::number(last.epochSeconds)));
     }
 
