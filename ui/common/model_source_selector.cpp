@@ -2,9 +2,9 @@
 
 #include "ui/bridge/background_jobs.h"
 #include "ui/common/export_location.h"
+#include "ui/common/regular_file.h"
 #include "ui/plotting/palette.h"
 
-#include "core/io/file_kind.h"
 #include "core/io/model_file.h"
 
 #include <QComboBox>
@@ -89,11 +89,9 @@ void ModelSourceSelector::load(const QString& path, Source into)
         [path] {
             Loaded loaded;
             const QString name = QFileInfo(path).fileName();
-            // Only a regular file: opening a named pipe would wait for a writer forever. (Qt's
-            // resources, ":/...", are not on the disk.)
-            const std::string why = path.startsWith(':') ? "" : nnlab::whyNotARegularFile(path.toStdString());
-            if (!why.empty()) {
-                loaded.error = tr("%1: %2").arg(name, QString::fromStdString(why));
+            // Only a regular file: opening a named pipe would wait for a writer forever.
+            if (const QString why = whyNotARegularFile(path); !why.isEmpty()) {
+                loaded.error = tr("%1: %2").arg(name, why);
                 return loaded;
             }
             QFile file(path);

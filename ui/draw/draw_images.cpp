@@ -1,7 +1,8 @@
 #include "ui/draw/draw_images.h"
 
+#include "ui/common/regular_file.h"
+
 #include "core/data/dataset.h"
-#include "core/io/file_kind.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -163,12 +164,10 @@ bool loadInkImage(QIODevice* device, const QString& name, int side, nnlab::InkIm
 bool loadInkImage(const QString& path, int side, nnlab::InkImage* ink, QString* error)
 {
     const QString name = QFileInfo(path).fileName();
-    // Only a regular file: opening a named pipe would wait for a writer forever. (Qt's
-    // resources, ":/...", are not on the disk.)
-    const std::string why = path.startsWith(':') ? "" : nnlab::whyNotARegularFile(path.toStdString());
-    if (!why.empty()) {
+    // Only a regular file: opening a named pipe would wait for a writer forever.
+    if (const QString why = whyNotARegularFile(path); !why.isEmpty()) {
         if (error)
-            *error = QObject::tr("%1: %2").arg(name, QString::fromStdString(why));
+            *error = QObject::tr("%1: %2").arg(name, why);
         return false;
     }
     QFile file(path);
