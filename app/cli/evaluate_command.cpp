@@ -89,7 +89,7 @@ CommandRunner addEvaluateCommand(CLI::App& cli)
     command->add_option("--model", options->model,
                         "the model file (network2.py JSON or nnlab's layer stack), or a built-in model: " +
                             builtInModelNames())
-        ->type_name("FILE");
+        ->type_name("FILE|NAME");
     command->add_option("--ensemble", options->ensemble, "two or more model files (or built-in models) that vote")
         ->type_name("FILE,FILE,...")
         ->delimiter(',');
