@@ -28,6 +28,7 @@ CommandRunner addEvaluateCommand(CLI::App& cli);
 CommandRunner addGradcheckCommand(CLI::App& cli);
 CommandRunner addBenchCommand(CLI::App& cli);
 CommandRunner addBaselinesCommand(CLI::App& cli);
+CommandRunner addClassifyCommand(CLI::App& cli);
 
 // --data DIR and --json, which several commands take.
 struct DataFlags {

@@ -3,8 +3,8 @@
 #include "app/cli/commands.h"
 #include "app/cli/config_flags.h"
 #include "app/cli/ensemble_report.h"
+#include "app/cli/model_argument.h"
 
-#include "core/io/model_file.h"
 #include "core/train/evaluation.h"
 #include "core/train/network_fit.h"
 
@@ -28,7 +28,7 @@ struct EvaluateOptions {
 
 Network loadFor(const std::string& file, DatasetKind kind, const DataSplit& data)
 {
-    Network net = loadModel(file);
+    Network net = loadModelArgument(file);
     if (const std::string problem = fitProblem(net, data.test); !problem.empty())
         throw std::runtime_error(file + ": " + problem + " (" + datasetName(kind) + ")");
     return net;
@@ -86,9 +86,11 @@ CommandRunner addEvaluateCommand(CLI::App& cli)
     CLI::App* command = cli.add_subcommand(
         "evaluate", "test accuracy of a saved model, or of saved models voting by averaged outputs (chapter 6)");
     auto options = std::make_shared<EvaluateOptions>();
-    command->add_option("--model", options->model, "the model file (network2.py JSON or nnlab's layer stack)")
-        ->type_name("FILE");
-    command->add_option("--ensemble", options->ensemble, "two or more model files that vote")
+    command->add_option("--model", options->model,
+                        "the model file (network2.py JSON or nnlab's layer stack), or a built-in model: " +
+                            builtInModelNames())
+        ->type_name("FILE|NAME");
+    command->add_option("--ensemble", options->ensemble, "two or more model files (or built-in models) that vote")
         ->type_name("FILE,FILE,...")
         ->delimiter(',');
     options->dataset.addTo(*command, {}, {"--dataset"});

@@ -42,7 +42,8 @@ int main(int argc, char** argv)
     const std::map<std::string, CommandRunner> runners{
         {"presets", addPresetsCommand(cli)}, {"train", addTrainCommand(cli)},
         {"evaluate", addEvaluateCommand(cli)}, {"gradcheck", addGradcheckCommand(cli)},
-        {"bench", addBenchCommand(cli)}, {"baselines", addBaselinesCommand(cli)}};
+        {"bench", addBenchCommand(cli)}, {"baselines", addBaselinesCommand(cli)},
+        {"classify", addClassifyCommand(cli)}};
     // Unknown options are ours to name ("unknown option '--speed'"), not a list of leftovers.
     for (CLI::App* command : cli.get_subcommands({}))
         command->allow_extras();

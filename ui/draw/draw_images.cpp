@@ -3,6 +3,7 @@
 #include "ui/common/regular_file.h"
 
 #include "core/data/dataset.h"
+#include "core/draw/image_digit.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -14,17 +15,6 @@
 #include <cmath>
 
 namespace {
-
-// The longest side a loaded file is decoded at: plenty for a digit, bounded memory.
-constexpr int maxDecodedSide = 1024;
-// Formats that can't decode at a reduced size (PNG) are decoded whole first: up to this many
-// pixels (a 200-megapixel photo is ~800 MB while it is reduced); larger files are refused.
-constexpr qint64 maxSourcePixels = 200'000'000;
-// A header can claim any size, but no decoder makes more than a few thousand pixels out of one
-// byte of file (deflate's limit is ~1,032 bytes per byte), so a larger claim is a damaged or
-// hostile file: refusing it keeps a 50-byte file from allocating hundreds of megabytes.
-constexpr qint64 freePixels = 4'000'000;
-constexpr qint64 maxPixelsPerFileByte = 4096;
 
 uchar grey(float lightness)
 {
@@ -97,18 +87,8 @@ nnlab::InkImage inkFromPicture(const QImage& image, int side)
         for (int x = 0; x < grey8.width(); ++x)
             lightness[size_t(y) * grey8.width() + x] = line[x] / 255.0f;
     }
-    const nnlab::InkImage ink = nnlab::inkFromLightness(grey8.width(), grey8.height(), lightness);
-
-    // Fit into side × side, centred, aspect ratio kept (area averaging down, linear up).
-    const double scale = double(side) / std::max(ink.width, ink.height);
-    const int w = std::clamp(int(std::lround(ink.width * scale)), 1, side);
-    const int h = std::clamp(int(std::lround(ink.height * scale)), 1, side);
-    const nnlab::InkImage fitted = nnlab::resample(ink, w, h);
-    nnlab::InkImage out(side, side);
-    const int left = (side - w) / 2, top = (side - h) / 2;
-    for (int y = 0; y < h; ++y)
-        std::copy_n(&fitted.pixels[size_t(y) * w], w, &out.pixels[size_t(top + y) * side + left]);
-    return out;
+    // The rest has no Qt in it and is shared with nnlab-cli classify (core/draw/image_digit.h).
+    return nnlab::inkOnCanvas(grey8.width(), grey8.height(), lightness, side);
 }
 
 namespace {
@@ -125,22 +105,19 @@ bool loadInkImage(QIODevice* device, const QString& name, int side, nnlab::InkIm
     }
     // Decode big images at a reduced size where the format can (JPEG); others are read whole
     // and then reduced, within Qt's allocation limit raised to what the image needs.
+    // The size the header claims is judged before anything is decoded (core/draw/image_digit.h).
     const QSize size = reader.size();
     const qint64 pixels = size.isValid() ? qint64(size.width()) * size.height() : 0;
-    if (pixels > maxSourcePixels) {
-        if (error)
-            *error = QObject::tr("%1: too large (%2×%3 pixels; at most %4 megapixels)")
-                         .arg(name).arg(size.width()).arg(size.height()).arg(maxSourcePixels / 1'000'000);
-        return false;
-    }
-    if (pixels > freePixels + maxPixelsPerFileByte * device->size()) {
-        if (error)
-            *error = QObject::tr("%1: damaged (its header claims %2×%3 pixels, far more than its %4 bytes can hold)")
-                         .arg(name).arg(size.width()).arg(size.height()).arg(device->size());
-        return false;
-    }
-    if (std::max(size.width(), size.height()) > maxDecodedSide)
-        reader.setScaledSize(size.scaled(maxDecodedSide, maxDecodedSide, Qt::KeepAspectRatio));
+    if (size.isValid())
+        if (const std::string why = nnlab::imageSizeProblem(size.width(), size.height(), device->size());
+            !why.empty()) {
+            if (error)
+                *error = QStringLiteral("%1: %2").arg(name, QString::fromStdString(why));
+            return false;
+        }
+    const int maxSide = nnlab::kMaxDecodedSide;
+    if (std::max(size.width(), size.height()) > maxSide)
+        reader.setScaledSize(size.scaled(maxSide, maxSide, Qt::KeepAspectRatio));
     // The limit is process-wide; only the Draw view reads image files, one at a time.
     const int oldLimit = QImageReader::allocationLimit();
     const int neededMb = int(pixels * 4 / (1024 * 1024)) + 16;
@@ -153,8 +130,8 @@ bool loadInkImage(QIODevice* device, const QString& name, int side, nnlab::InkIm
             *error = QObject::tr("%1: could not read the image (%2)").arg(name, reader.errorString());
         return false;
     }
-    if (std::max(image.width(), image.height()) > maxDecodedSide)
-        image = image.scaled(maxDecodedSide, maxDecodedSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (std::max(image.width(), image.height()) > maxSide)
+        image = image.scaled(maxSide, maxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     *ink = inkFromPicture(image, side);
     return true;
 }
