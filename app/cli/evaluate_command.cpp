@@ -26,12 +26,10 @@ struct EvaluateOptions {
     bool json = false;
 };
 
-Network loadFor(const std::string& file, DatasetKind kind, const DataSplit& data)
+void checkFit(const Network& net, const std::string& file, DatasetKind kind, const DataSplit& data)
 {
-    Network net = loadModelArgument(file);
     if (const std::string problem = fitProblem(net, data.test); !problem.empty())
         throw std::runtime_error(file + ": " + problem + " (" + datasetName(kind) + ")");
-    return net;
 }
 
 int runEvaluate(const EvaluateOptions& options)
@@ -42,11 +40,14 @@ int runEvaluate(const EvaluateOptions& options)
     const std::vector<std::string> files = ensemble ? options.ensemble : std::vector<std::string>{options.model};
     if (ensemble && files.size() < 2)
         throw UsageError("--ensemble needs two or more model files, separated by commas");
-    const DatasetKind kind = options.dataset.applyTo({}).dataset;
-    const DataSplit data = loadDataset(kind, options.data.path());
+    // The models first: a bad model file is refused at once, before MNIST is read.
     std::vector<Network> members;
     for (const std::string& file : files)
-        members.push_back(loadFor(file, kind, data));
+        members.push_back(loadModelArgument(file));
+    const DatasetKind kind = options.dataset.applyTo({}).dataset;
+    const DataSplit data = loadDataset(kind, options.data.path());
+    for (std::size_t k = 0; k < members.size(); ++k)
+        checkFit(members[k], files[k], kind, data);
 
     // A single model is evaluated; an ensemble's members are run once, for their own accuracy and
     // the votes (chapter 6).
