@@ -1,6 +1,7 @@
 // nnlab-cli train — train a network as the book does, printing one line per epoch.
 #include "app/cli/commands.h"
 #include "app/cli/config_flags.h"
+#include "app/cli/interrupt_summary.h"
 #include "app/cli/stop_on_interrupt.h"
 #include "app/cli/train_checkpoints.h"
 #include "app/cli/train_printer.h"
@@ -36,10 +37,13 @@ struct TrainOptions {
 
 // One run: started afresh, continued from its checkpoint, or — a member of a resumed set that had
 // finished — read back from it without training. Checkpoints to checkpointPath when given.
+// *trained: whether the network holds any training (a fresh run stopped before its first
+// mini-batch holds none).
 TrainSummary trainOrReadBack(Trainer& trainer, const std::optional<Checkpoint>& checkpoint,
                              const std::optional<std::filesystem::path>& checkpointPath, bool oneOfSeveral,
-                             const TrainPrinter& printer, StopOnInterrupt& interrupt, bool* checkpointBehind)
+                             TrainPrinter& printer, StopOnInterrupt& interrupt, bool* checkpointBehind, bool* trained)
 {
+    *trained = checkpoint.has_value();
     if (checkpoint) {
         try {
             trainer.restore(checkpoint->state);
@@ -59,9 +63,14 @@ TrainSummary trainOrReadBack(Trainer& trainer, const std::optional<Checkpoint>& 
                       [](const std::string& line) { std::cerr << "nnlab-cli: " << line << "\n"; });
         saver->attach(trainer);
     }
-    interrupt.watch(&trainer);
+    StopPointsInRun observer(printer, interrupt);
+    trainer.setObserver(&observer);
+    interrupt.watch(&trainer);   // a signal from here on stops the run; one before it, at once
+    interrupt.reached("first-batch");
     const TrainSummary summary = trainer.run();
     interrupt.watch(nullptr);
+    trainer.setObserver(nullptr);
+    *trained = *trained || observer.miniBatches() > 0;
     if (saver) {
         saver->runEnded(CheckpointSaver::endingOf(summary));
         *checkpointBehind = *checkpointBehind || saver->lastWriteFailed();
@@ -145,18 +154,39 @@ int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
             requireWritableTarget(save);
     }
 
-    const DataSplit data = loadDataset(config.dataset, options.data.path());
+    // What an interrupt finds done, for its summary line (interrupt_summary.h).
+    InterruptedCommand done;
+    done.runs = runs;
+    done.epochs = config.epochs;
+    done.saveAsked = !options.save.empty();
+    done.checkpoint = checkpointFile;
+    done.again = bestOf > 1 ? " --best-of " + std::to_string(bestOf) : runs > 1 ? " --ensemble " + std::to_string(runs) : "";
     TrainPrinter printer(config, preset, options.json, isatty(STDERR_FILENO) != 0);
+    auto nothingTrained = [&] {
+        // Nothing was trained, so nothing is saved or checkpointed (an earlier checkpoint being
+        // resumed stays as it was).
+        printer.printNothingTrained();
+        std::cerr << "nnlab-cli: " << interruptedLine(done) << "\n";
+        return 130;
+    };
+
+    interrupt.reached("loading");
+    if (interrupt.interrupted())   // don't spend seconds loading for nothing
+        return nothingTrained();
+    const DataSplit data = loadDataset(config.dataset, options.data.path());
     printer.printHeader();
-    std::vector<RunResult> results;
     std::optional<Network> bestNetwork;
     std::vector<Network> members;
+    std::vector<int> memberNumbers;   // each member's run, from 1 (one not trained is left out)
     bool checkpointBehind = false;   // a checkpoint write failed and no later one succeeded
-    for (int run = 0; run < runs && !interrupt.interrupted(); ++run) {
+    for (int run = 0; run < runs; ++run) {
+        if (run > 0)
+            interrupt.reached("next-member");
+        if (interrupt.interrupted())
+            break;
         TrainConfig runConfig = config;
         runConfig.seed = config.seed + static_cast<std::uint64_t>(run);
         Trainer trainer(runConfig, data);
-        trainer.setObserver(&printer);
         std::optional<std::filesystem::path> checkpointPath;
         if (checkpointFile)
             checkpointPath = memberPath(*checkpointFile, run + 1, runs);
@@ -164,46 +194,51 @@ int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
         if (resumed)
             checkpoint = run == 0 ? resumed : memberCheckpoint(*checkpointPath, runConfig);
         printer.startRun(run + 1, runs, runConfig.seed);
+        bool trained = false;
         const TrainSummary summary = trainOrReadBack(trainer, checkpoint, checkpointPath, runs > 1, printer, interrupt,
-                                                     &checkpointBehind);
+                                                     &checkpointBehind, &trained);
+        std::vector<RunResult>& results = done.results;
         const bool best = results.empty() || summary.bestTestAccuracy > results[bestRun(results)].summary.bestTestAccuracy;
         results.push_back({runConfig.seed, summary});
-        if (best)
+        done.trained = done.trained || trained;
+        // A network that was never trained is not worth saving (--save says "nothing saved").
+        if (best && trained)
             bestNetwork = trainer.network();
-        if (ensembleSize > 1)
+        if (ensembleSize > 1 && trained) {
             members.push_back(trainer.network());
+            memberNumbers.push_back(run + 1);
+        }
     }
-    if (results.empty()) {
-        // Interrupted while the data was loading: nothing was trained, so nothing is saved or
-        // checkpointed (an earlier checkpoint being resumed stays as it was).
-        printer.printNothingTrained();
-        std::cerr << "nnlab-cli: interrupted before training started; nothing was trained"
-                  << (options.save.empty() ? "" : ", nothing saved") << "\n";
-        return 130;
-    }
+    const std::vector<RunResult>& results = done.results;
+    if (results.empty())   // interrupted while the data was loading
+        return nothingTrained();
     std::optional<EnsembleResult> ensemble;
-    if (ensembleSize > 1 && !interrupt.interrupted())   // an interrupted member is not the one it would be
+    if (ensembleSize > 1 && !members.empty() && !interrupt.interrupted())   // an interrupted member is not the one it would be
         ensemble = voteOn(members, data);
     printer.printSummary(results, ensemble);
 
-    if (const std::string& save = options.save; !save.empty()) {
+    if (const std::string& save = options.save; !save.empty() && (bestNetwork || !members.empty())) {
+        interrupt.reached("save");
         if (ensembleSize > 1) {
             // One file per member, beside the name given: net.json → net-member1.json, ...
-            for (std::size_t k = 0; k < members.size(); ++k)
-                saveModel(memberPath(save, int(k) + 1, int(members.size())), members[k]);
+            // (an interrupted ensemble's members so far, under their own numbers).
+            for (std::size_t k = 0; k < members.size(); ++k) {
+                const std::filesystem::path member = memberPath(save, memberNumbers[k], ensembleSize);
+                saveModel(member, members[k]);
+                done.saved.push_back(member.string());
+            }
         } else {
             saveModel(save, *bestNetwork);
+            done.saved.push_back(save);
         }
         if (!options.json)
             std::cout << "saved to " << save << (ensembleSize > 1 ? " (one file per member)" : "") << "\n";
+    } else if (!options.save.empty() && !interrupt.interrupted()) {
+        std::cerr << "nnlab-cli: " << options.save << ": not written: the run diverged before its first mini-batch\n";
     }
     if (interrupt.interrupted()) {
-        const std::string again = bestOf > 1 ? " --best-of " + std::to_string(bestOf)
-                                  : runs > 1 ? " --ensemble " + std::to_string(runs) : "";
-        std::cerr << "nnlab-cli: interrupted; "
-                  << (checkpointFile ? "continue with: nnlab-cli train --resume " + *checkpointFile + again
-                                     : std::string("--checkpoint FILE would have let it continue"))
-                  << "\n";
+        done.checkpointBehind = checkpointBehind;
+        std::cerr << "nnlab-cli: " << interruptedLine(done) << "\n";
         return 130;   // as a shell reports a command ended by Ctrl-C
     }
     if (checkpointBehind) {
@@ -252,9 +287,10 @@ CommandRunner addTrainCommand(CLI::App& cli)
         "With --ensemble K or --best-of K each run checkpoints to its own FILE-member1, ...; resume them with the\n"
         "same K: finished members are read back, the interrupted one goes on, the rest start.\n"
         "Ctrl-C stops a run after the mini-batch in progress: its checkpoint is written, the summary printed and\n"
-        "--save honoured (exit status 130); a second Ctrl-C quits at once.\n"
-        "Exit status: 0 done, 1 an error (one line), 2 a usage mistake, 3 the run diverged, 4 its last checkpoint\n"
-        "could not be written, 130 interrupted.");
+        "--save honoured (exit status 130; the last line says what was done, saved and checkpointed); a second\n"
+        "Ctrl-C quits at once, once a file being written is complete.\n"
+        "Exit status: 0 done, 1 an error (one line), 2 a usage mistake, 3 the run diverged (a NaN, or its cost or\n"
+        "weights exploded), 4 its last checkpoint could not be written, 130 interrupted.");
     return [options] {
         StopOnInterrupt interrupt;   // before any thread starts
         return runTrain(*options, interrupt);

@@ -16,10 +16,23 @@ namespace {
 
 std::string systemError() { return std::strerror(errno); }
 
+// Shared by the writes in progress; held alone by holdAtomicWrites().
+std::shared_timed_mutex& writesInProgress()
+{
+    static std::shared_timed_mutex mutex;
+    return mutex;
+}
+
 }  // namespace
+
+std::unique_lock<std::shared_timed_mutex> holdAtomicWrites(std::chrono::milliseconds patience)
+{
+    return std::unique_lock(writesInProgress(), patience);
+}
 
 void writeFileAtomically(const std::filesystem::path& path, std::string_view contents)
 {
+    const std::shared_lock writing(writesInProgress());
     requireReplaceable(path);
     const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
     // mkstemp's template: a hidden name beside the target, so the rename stays on one disk.

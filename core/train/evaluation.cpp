@@ -67,12 +67,18 @@ Evaluation evaluate(const Network& net, const Dataset& data, const Regularisatio
     const ChunkResult sums = evaluateInParallel(net, data, nullptr);
     e.correct = sums.correct;
     e.accuracy = double(e.correct) / e.total;
-    e.cost = sums.costSum / e.total;
-    if (reg.lambda != 0.0f)
-        e.cost += 0.5 * (reg.lambda / reg.n) * net.sumOfSquaredWeights();
-    if (reg.l1 != 0.0f)
-        e.cost += (reg.l1 / reg.n) * net.sumOfAbsoluteWeights();
+    e.cost = sums.costSum / e.total + regularisationTerm(net, reg);
     return e;
+}
+
+double regularisationTerm(const Network& net, const Regularisation& reg)
+{
+    double term = 0.0;
+    if (reg.lambda != 0.0f)
+        term += 0.5 * (reg.lambda / reg.n) * net.sumOfSquaredWeights();
+    if (reg.l1 != 0.0f)
+        term += (reg.l1 / reg.n) * net.sumOfAbsoluteWeights();
+    return term;
 }
 
 Eigen::MatrixXf outputActivations(const Network& net, const Dataset& data)

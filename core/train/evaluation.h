@@ -23,6 +23,9 @@ struct Regularisation {
                              // validation cost is the same function the training minimises.
 };
 
+// The regularisation term of the cost: ½(λ/n) Σ w² + (λ₁/n) Σ |w| (eqs. 85 and 95).
+double regularisationTerm(const Network& net, const Regularisation& reg);
+
 // Runs the set through the network in chunks, on both cores (inference is thread-safe).
 Evaluation evaluate(const Network& net, const Dataset& data, const Regularisation& reg = {});
 

@@ -1,6 +1,7 @@
 #include "core/train/trainer.h"
 
 #include "core/train/data_parallel_backprop.h"
+#include "core/train/explosion.h"
 #include "core/train/network_fit.h"
 
 #include "core/util/allocator.h"
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <iomanip>
 #include <numeric>
 #include <sstream>
 #include <stdexcept>
@@ -44,7 +46,45 @@ Trainer::Trainer(const TrainConfig& config, const DataSplit& data)
     if (const std::string problem = trainingProblem(config, &data); !problem.empty())
         throw std::invalid_argument(problem);
     m_training = data.training.slice(0, config.trainingSize);
+    for (const Parameter& p : m_network.parameters())
+        if (p.isWeight)
+            m_weightCount += static_cast<std::size_t>(p.size);
+    m_initialWeightRms = weightRms();   // before restore(): a resumed run measures from the same start
     reuseLargeAllocations();
+}
+
+double Trainer::weightRms() const
+{
+    return m_weightCount ? std::sqrt(m_network.sumOfSquaredWeights() / double(m_weightCount)) : 0.0;
+}
+
+std::string Trainer::divergedMessage(const std::string& what) const
+{
+    return "diverged: " + what + "; " + explosionCause(m_config, m_eta.load());
+}
+
+std::string Trainer::weightsExplosion(int epoch, int batch) const
+{
+    const double rms = weightRms();
+    if (!weightsExploded(rms, m_initialWeightRms))
+        return {};
+    std::ostringstream what;
+    what << std::setprecision(4) << "the weights exploded in epoch " << epoch << " (mini-batch " << batch
+         << "): their root-mean-square grew " << rms / m_initialWeightRms << "-fold, from " << m_initialWeightRms
+         << " to " << rms;
+    return divergedMessage(what.str());
+}
+
+std::string Trainer::costExplosion(const EpochReport& report) const
+{
+    const double dataCost = report.training.cost - regularisationTerm(m_network, regularisation());
+    if (!costExploded(dataCost, m_config.net.cost, m_network.outputSize()))
+        return {};
+    const double guessing = guessingCost(m_config.net.cost, m_network.outputSize());
+    std::ostringstream what;
+    what << std::setprecision(4) << "the cost exploded in epoch " << report.epoch << ": " << dataCost
+         << " per training example, " << dataCost / guessing << " times what guessing costs (" << guessing << ")";
+    return divergedMessage(what.str());
 }
 
 Hyperparameters Trainer::hyperparameters() const
@@ -145,10 +185,15 @@ void Trainer::recordGradientNorms(MiniBatchReport& report, int m, const std::vec
     }
 }
 
-EpochReport Trainer::evaluateEpoch(int epoch, double seconds, float eta) const
+Regularisation Trainer::regularisation() const
 {
     const Hyperparameters h = hyperparameters();
-    const Regularisation reg{h.lambda, h.l1, m_config.trainingSize * m_config.expansion.variantsPerImage()};
+    return {h.lambda, h.l1, m_config.trainingSize * m_config.expansion.variantsPerImage()};
+}
+
+EpochReport Trainer::evaluateEpoch(int epoch, double seconds, float eta) const
+{
+    const Regularisation reg = regularisation();
     EpochReport report;
     report.epoch = epoch;
     report.seconds = seconds;
@@ -293,11 +338,10 @@ TrainSummary Trainer::run()
                             [](double g) { return std::isfinite(g); });
             if (!finite) {
                 // The update is not applied, so the network keeps the last good weights.
-                std::ostringstream why;
-                why << "diverged: the cost became " << cost << " in epoch " << epoch << ", mini-batch "
-                    << batch + 1 << " (η = " << m_eta.load() << " is probably too large); the weights "
-                    << "before that mini-batch are kept";
-                return finish(StopReason::Diverged, why.str());
+                std::ostringstream what;
+                what << (std::isfinite(cost) ? "the gradient" : "the cost") << " overflowed in epoch " << epoch
+                     << ", mini-batch " << batch + 1 << " (the weights before it are kept)";
+                return finish(StopReason::Diverged, divergedMessage(what.str()));
             }
             const Hyperparameters h = hyperparameters();
             eta = h.eta;
@@ -323,6 +367,9 @@ TrainSummary Trainer::run()
                 batchReport.eta = h.eta;
                 m_observer->miniBatchFinished(batchReport);
             }
+            if ((batch + 1) % kWeightCheckInterval == 0)
+                if (std::string exploded = weightsExplosion(epoch, batch + 1); !exploded.empty())
+                    return finish(StopReason::Diverged, std::move(exploded));
         }
         const double seconds = s.epochSeconds + secondsSince(t0) - pausedSeconds;
         if (!m_network.allFinite()) {
@@ -330,9 +377,9 @@ TrainSummary Trainer::run()
                 std::lock_guard lock(m_networkMutex);
                 m_network = epochStart;
             }
-            return finish(StopReason::Diverged, "diverged: a weight overflowed in epoch " +
-                                                    std::to_string(epoch) +
-                                                    "; the weights from the start of that epoch are kept");
+            return finish(StopReason::Diverged,
+                          divergedMessage("a weight overflowed in epoch " + std::to_string(epoch) +
+                                          " (the weights from the start of that epoch are kept)"));
         }
 
         EpochReport report = evaluateEpoch(epoch, seconds, eta);
@@ -373,6 +420,11 @@ TrainSummary Trainer::run()
         s.batchesDone = 0;
         writeCheckpoint(parallel.get());
 
+        std::string exploded = costExplosion(report);
+        if (exploded.empty())
+            exploded = weightsExplosion(epoch, batchesPerEpoch);
+        if (!exploded.empty())
+            return finish(StopReason::Diverged, std::move(exploded));
         if (etaScheduleFinished)
             return finish(StopReason::EtaScheduleFinished,
                           "η fell to η/128 after " + std::to_string(epoch) + " epochs (learning-rate schedule)");

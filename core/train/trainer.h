@@ -69,6 +69,16 @@ private:
     void recordGradientNorms(MiniBatchReport& report, int m, const std::vector<double>* squaredNorms);
     EpochReport evaluateEpoch(int epoch, double seconds, float eta) const;
     void writeCheckpoint(DataParallelBackprop* parallel);
+    // The root-mean-square of all the network's weights (explosion.h).
+    double weightRms() const;
+    // "diverged: ...; <the likely cause>": the message of a run stopped by a NaN or an explosion.
+    std::string divergedMessage(const std::string& what) const;
+    // Empty, or the message that stops an exploded run (explosion.h): its weights after
+    // mini-batch `batch` of `epoch`, its cost after an epoch.
+    std::string weightsExplosion(int epoch, int batch) const;
+    std::string costExplosion(const EpochReport& report) const;
+    // λ, λ₁ as they are now, with the n of the L2 term.
+    Regularisation regularisation() const;
     int examplesPerEpoch() const { return m_training.size() * m_config.expansion.variantsPerImage(); }
 
     TrainConfig m_config;
@@ -82,6 +92,8 @@ private:
     // The run's bookkeeping (epoch, order, summary, history); parameters and random streams
     // live in the network and generators and are copied in only for a checkpoint.
     TrainingState m_progress;
+    std::size_t m_weightCount = 0;
+    double m_initialWeightRms = 0.0;   // as initialised from the seed: where explosions are measured from
     Hyperparameters m_lastUsed;    // η, λ, μ of the last mini-batch (or the run's start): changes are
                                    // reported against them
 

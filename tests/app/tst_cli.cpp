@@ -1,4 +1,5 @@
 // nnlab-cli as a user runs it: exit codes, JSON lines, saved models, clear errors.
+#include "core/io/checkpoint_file.h"
 #include "core/train/config_fields.h"
 #include "tests/support/child_process.h"
 #include "tests/support/sanitizer_slack.h"
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <csignal>
+#include <memory>
 
 namespace {
 
@@ -19,6 +21,51 @@ ProgramResult runCli(const QStringList& args)
 {
     return runProgram(qEnvironmentVariable("NNLAB_CLI"), args, int(300000 * kSanitizerSlack));
 }
+
+// The files a folder holds apart from checkpoint locks (file_lock.h's hidden ".NAME.lock"): a
+// hidden temporary (".NAME.XXXXXX", atomic_file.h) left there would be a half-written file.
+QStringList filesBesideLocks(const QString& dir)
+{
+    QStringList files;
+    for (const QString& name : QDir(dir).entryList(QDir::Files | QDir::Hidden))
+        if (!(name.startsWith('.') && name.endsWith(".lock")))
+            files << name;
+    return files;
+}
+
+// nnlab-cli with NNLAB_TEST_PAUSE_AT=point (stop_on_interrupt.h): it pauses there and waits for a
+// signal. Sends `signal` once it says so (twice when `twice`: the second once the first is taken).
+struct PausedCli {
+    PausedCli(const QString& point, const QStringList& args, int signal, bool twice)
+    {
+        qputenv("NNLAB_TEST_PAUSE_AT", point.toUtf8());
+        cli = std::make_unique<ChildProcess>(qEnvironmentVariable("NNLAB_CLI"), args);
+        qunsetenv("NNLAB_TEST_PAUSE_AT");
+        reachedPoint = waitForErr("nnlab-cli: paused at " + point.toUtf8());
+        if (!reachedPoint)
+            return;
+        ::kill(cli->pid(), signal);
+        if (twice && waitForErr(signal == SIGINT ? "Ctrl-C: stopping" : "SIGTERM: stopping"))
+            ::kill(cli->pid(), signal);
+        finished = cli->waitForFinished(int(120000 * kSanitizerSlack));
+        out = QString::fromUtf8(cli->out());
+        err = QString::fromUtf8(cli->err());
+    }
+
+    bool waitForErr(const QByteArray& text)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (cli->running() && !cli->err().contains(text) && clock.elapsed() < 60000 * kSanitizerSlack)
+            ::usleep(1000);
+        return cli->err().contains(text);
+    }
+
+    std::unique_ptr<ChildProcess> cli;
+    bool reachedPoint = false;
+    bool finished = false;
+    QString out, err;
+};
 
 QList<QJsonObject> jsonLines(const QString& text)
 {
@@ -278,6 +325,161 @@ private slots:
         // Nothing half-written: no temporary (a hidden ".name.XXXXXX" beside its target) is left.
         for (const QString& name : QDir(dir.path()).entryList(QDir::Files | QDir::Hidden))
             QVERIFY2(!name.startsWith('.') || name == ".run.ckpt.lock", qPrintable(name));
+    }
+
+    // Every stop point of `train` (stop_on_interrupt.h): Ctrl-C or SIGTERM there gives exit 130,
+    // a summary line of what was done, saved and checkpointed, and no half-written file. The
+    // CLI pauses at the point (NNLAB_TEST_PAUSE_AT) so that the signal lands there every time.
+    void everyStopPointEndsIn130AndASummary_data()
+    {
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<QStringList>("files");    // what the folder holds afterwards
+        QTest::addColumn<int>("checkpointEpoch");  // the epoch its checkpoint resumes at (0: none)
+        QTest::addColumn<QString>("summary");      // the last line on stderr, ~ standing for the folder
+        QTest::newRow("before loading") << "loading" << SIGINT << QStringList{} << 0
+                                        << "interrupted before training started; nothing was trained, nothing saved";
+        QTest::newRow("before loading, SIGTERM") << "loading" << SIGTERM << QStringList{} << 0
+                                                 << "interrupted before training started; nothing was trained, nothing saved";
+        // The trainer checkpoints the run's start: --resume goes on from there. The untrained
+        // network is not saved.
+        QTest::newRow("before the first mini-batch")
+            << "first-batch" << SIGINT << QStringList{"run.ckpt"} << 1
+            << "interrupted before the first mini-batch; nothing was trained, nothing saved; continue with: "
+               "nnlab-cli train --resume ~/run.ckpt";
+        // The epoch's evaluation is finished (seconds at most), then the run stops.
+        QTest::newRow("during evaluation") << "evaluation" << SIGINT << QStringList{"net.json", "run.ckpt"} << 2
+                                           << "interrupted with 1 of 3 epochs done; best test accuracy so far ";
+        QTest::newRow("during evaluation, SIGTERM") << "evaluation" << SIGTERM << QStringList{"net.json", "run.ckpt"} << 2
+                                                    << "interrupted with 1 of 3 epochs done; best test accuracy so far ";
+        QTest::newRow("at the checkpoint") << "checkpoint" << SIGINT << QStringList{"net.json", "run.ckpt"} << 2
+                                           << "; saved ~/net.json; checkpoint ~/run.ckpt: continue with: "
+                                              "nnlab-cli train --resume ~/run.ckpt";
+        // The run had completed: the file is written, and nothing is left to continue.
+        QTest::newRow("during --save") << "save" << SIGINT << QStringList{"net.json", "run.ckpt"} << 4
+                                       << "interrupted after the run had ended (completed 3 epochs); best test accuracy "
+                                          "so far ";
+    }
+
+    void everyStopPointEndsIn130AndASummary()
+    {
+        QFETCH(QString, point);
+        QFETCH(int, signal);
+        QFETCH(QStringList, files);
+        QFETCH(int, checkpointEpoch);
+        QFETCH(QString, summary);
+        QTemporaryDir dir;
+        const QString save = dir.filePath("net.json"), checkpoint = dir.filePath("run.ckpt");
+        PausedCli run(point,
+                      {"train", "--net", "784,30,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs", "3",
+                       "--train-size", "1000", "--save", save, "--checkpoint", checkpoint},
+                      signal, false);
+        QVERIFY2(run.reachedPoint, qPrintable(run.cli->err()));
+        QVERIFY(run.finished);
+        QVERIFY(!run.cli->crashed());
+        QCOMPARE(run.cli->exitCode(), 130);
+        const QString last = run.err.trimmed().section('\n', -1);
+        QVERIFY2(last.startsWith("nnlab-cli: interrupted") && last.contains(QString(summary).replace("~", dir.path())),
+                 qPrintable(run.err));
+        if (files.contains("net.json"))
+            QVERIFY2(last.contains("; saved " + save), qPrintable(last));
+        QCOMPARE(filesBesideLocks(dir.path()), files);
+        if (checkpointEpoch > 0) {
+            const nnlab::Checkpoint c = nnlab::loadCheckpoint(checkpoint.toStdString());
+            QCOMPARE(c.state.epoch, checkpointEpoch);
+            QCOMPARE(c.finished, point == "save");   // the completed run's; the others can be resumed
+        }
+        if (files.contains("net.json")) {   // a whole model, as good as the summary says
+            const ProgramResult e = runCli({"evaluate", "--model", save});
+            QCOMPARE(e.exitCode, 0);
+        }
+    }
+
+    // A checkpoint write that a signal meets: the checkpoint of the epoch before stays whole, and
+    // the new one is written whole (one Ctrl-C) or not at all (a second Ctrl-C quits at once —
+    // after a write in progress, which it lets finish).
+    void aCheckpointWriteIsNeverLeftHalfDone_data()
+    {
+        QTest::addColumn<bool>("twice");
+        QTest::newRow("Ctrl-C") << false;
+        QTest::newRow("Ctrl-C twice") << true;
+    }
+
+    void aCheckpointWriteIsNeverLeftHalfDone()
+    {
+        QFETCH(bool, twice);
+        QTemporaryDir dir;
+        const QString checkpoint = dir.filePath("run.ckpt");
+        const QStringList args{"train", "--net", "784,30,10", "--cost", "cross-entropy", "--eta", "0.5", "--train-size",
+                               "1000", "--checkpoint", checkpoint};
+        QCOMPARE(runCli(args + QStringList{"--epochs", "1"}).exitCode, 0);
+        QFile file(checkpoint);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray previous = file.readAll();
+        file.close();
+
+        PausedCli run("checkpoint", {"train", "--resume", checkpoint, "--epochs", "3"}, SIGINT, twice);
+        QVERIFY2(run.reachedPoint, qPrintable(run.cli->err()));
+        QVERIFY(run.finished);
+        QVERIFY(!run.cli->crashed());
+        QCOMPARE(run.cli->exitCode(), 130);
+        QCOMPARE(filesBesideLocks(dir.path()), QStringList{"run.ckpt"});   // no temporary left
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray now = file.readAll();
+        const nnlab::Checkpoint c = nnlab::parseCheckpoint(now.toStdString(), "run.ckpt");   // whole
+        if (now != previous) {   // written whole: epoch 2's, to be resumed
+            QCOMPARE(c.state.epoch, 3);
+            QVERIFY(!c.finished);
+        } else {                 // the second Ctrl-C came before the write: epoch 1's, untouched
+            QVERIFY(twice);
+            QVERIFY2(run.err.contains("interrupted again: quitting now"), qPrintable(run.err));
+        }
+        if (!twice)
+            QVERIFY2(run.err.contains("interrupted with 2 of 3 epochs done") &&
+                         run.err.contains("continue with: nnlab-cli train --resume " + checkpoint),
+                     qPrintable(run.err));
+    }
+
+    // A second Ctrl-C while waiting to save quits at once: no model, and no temporary.
+    void aSecondCtrlCBeforeSaveLeavesNoFile()
+    {
+        QTemporaryDir dir;
+        const QString save = dir.filePath("net.json");
+        PausedCli run("save", {"train", "--net", "784,30,10", "--epochs", "1", "--train-size", "1000", "--save", save},
+                      SIGINT, true);
+        QVERIFY2(run.reachedPoint, qPrintable(run.cli->err()));
+        QVERIFY(run.finished);
+        QCOMPARE(run.cli->exitCode(), 130);
+        const QStringList files = filesBesideLocks(dir.path());
+        QVERIFY2(files.isEmpty() || files == QStringList{"net.json"}, qPrintable(files.join(' ')));
+        if (!files.isEmpty())   // the second Ctrl-C came after the save began: it finished it
+            QCOMPARE(runCli({"evaluate", "--model", save}).exitCode, 0);
+    }
+
+    // SIGTERM between an ensemble's members: the finished member is saved and checkpointed under
+    // its own number, and --resume with the same --ensemble trains the rest.
+    void interruptBetweenEnsembleMembers()
+    {
+        QTemporaryDir dir;
+        const QString save = dir.filePath("ens.json"), checkpoint = dir.filePath("run.ckpt");
+        const QStringList args{"train", "--net", "784,20,10", "--cost", "cross-entropy", "--eta", "0.5", "--epochs", "1",
+                               "--train-size", "1000", "--ensemble", "3"};
+        PausedCli run("next-member", args + QStringList{"--save", save, "--checkpoint", checkpoint}, SIGTERM, false);
+        QVERIFY2(run.reachedPoint, qPrintable(run.cli->err()));
+        QVERIFY(run.finished);
+        QCOMPARE(run.cli->exitCode(), 130);
+        QCOMPARE(filesBesideLocks(dir.path()), (QStringList{"ens-member1.json", "run-member1.ckpt"}));
+        const QString last = run.err.trimmed().section('\n', -1);
+        QVERIFY2(last.startsWith("nnlab-cli: interrupted after run 1 of 3 had ended (completed 1 epochs); best test "
+                                 "accuracy so far ") &&
+                     last.contains("(run 1, epoch 1); saved " + dir.filePath("ens-member1.json") + "; checkpoints " +
+                                   dir.filePath("run-member1.ckpt") + " … " + dir.filePath("run-member3.ckpt") +
+                                   ": continue with: nnlab-cli train --resume " + checkpoint + " --ensemble 3"),
+                 qPrintable(last));
+        const ProgramResult resumed = runCli({"train", "--resume", checkpoint, "--ensemble", "3", "--save", save});
+        QCOMPARE(resumed.exitCode, 0);
+        QVERIFY2(resumed.out.contains("finished earlier: 1 epochs"), qPrintable(resumed.out));
+        QCOMPARE(filesBesideLocks(dir.path()).size(), 6);   // three models, three checkpoints
     }
 
     // Where a run will write is checked before it trains: a --save into a missing folder, onto a

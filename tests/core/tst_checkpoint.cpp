@@ -21,10 +21,12 @@
 #include <QThread>
 
 #include <bit>
+#include <atomic>
 #include <csignal>
 #include <cstring>
 #include <limits>
 #include <sstream>
+#include <thread>
 
 using namespace nnlab;
 using nlohmann::json;
@@ -284,6 +286,44 @@ private slots:
                          line.find('\n') == std::string::npos,
                      line.c_str());
     }
+    // nnlab-cli's second Ctrl-C ends the process at once, but not in the middle of a file
+    // (stop_on_interrupt.h): holdAtomicWrites() waits for the write in progress, here 64 MB seen
+    // under way by its temporary, and holds a new one back until released.
+    void holdingAtomicWritesWaitsForTheWriteInProgress()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path target = dir.filePath("big.bin").toStdString();
+        const std::filesystem::path next = dir.filePath("next.bin").toStdString();
+        const std::string contents(64 << 20, 'x');
+        std::jthread writer([&] { writeFileAtomically(target, contents); });
+        bool underWay = false;   // its temporary ".big.bin.XXXXXX" seen
+        QElapsedTimer clock;
+        clock.start();
+        while (!underWay && !std::filesystem::exists(target) && clock.elapsed() < 10000)
+            for (const QString& name : QDir(dir.path()).entryList(QDir::Files | QDir::Hidden))
+                underWay = underWay || name.startsWith(".big.bin.");
+        auto held = holdAtomicWrites(std::chrono::seconds(60));
+        const bool owned = held.owns_lock();
+        const bool whole = std::filesystem::exists(target) && std::filesystem::file_size(target) == contents.size();
+        const QStringList files = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+        std::atomic<bool> nextWritten{false};
+        std::jthread second([&] {
+            writeFileAtomically(next, "next");
+            nextWritten = true;
+        });
+        QTest::qSleep(200);
+        const bool heldBack = !nextWritten && QDir(dir.path()).entryList(QDir::Files | QDir::Hidden) == files;
+        held.unlock();
+        second.join();
+        writer.join();
+        QVERIFY2(underWay, "the write had finished before the test saw it: nothing was tested");
+        QVERIFY(owned);
+        QVERIFY(whole);
+        QCOMPARE(files, QStringList{"big.bin"});   // no temporary left
+        QVERIFY(heldBack);
+        QVERIFY(nextWritten);
+    }
+
     // One writer and one reader of the summary's figures (core/io/summary_json.h): every figure
     // reads back as written, and a missing one is refused in one line naming the file.
     void summaryFiguresReadBackAsWritten()

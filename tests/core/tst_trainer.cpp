@@ -4,6 +4,7 @@
 
 #include "core/nn/dense_layer.h"
 #include "core/train/chance.h"
+#include "core/train/explosion.h"
 #include "tests/support/mnist.h"
 
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <numeric>
 #include <thread>
 
 using namespace nnlab;
@@ -126,6 +128,147 @@ private slots:
         QCOMPARE(s.reason, StopReason::Diverged);
         QVERIFY2(QString::fromStdString(s.message).contains("diverged"), s.message.c_str());
         QVERIFY(trainer.network().allFinite());
+    }
+
+    // Runs whose cost or weights explode while staying finite (explosion.h) stop as diverged, at
+    // once rather than after their epochs, with the likely cause named.
+    void explodedRunsStopWithTheLikelyCause_data()
+    {
+        QTest::addColumn<QString>("net");
+        QTest::addColumn<int>("hidden");   // Activation
+        QTest::addColumn<int>("cost");     // Cost
+        QTest::addColumn<int>("init");     // Initialisation
+        QTest::addColumn<float>("eta");
+        QTest::addColumn<int>("trainingSize");
+        QTest::addColumn<QString>("what");    // what exploded
+        QTest::addColumn<QString>("cause");
+        const int sigmoid = int(Activation::Sigmoid), relu = int(Activation::ReLU);
+        const int quadratic = int(Cost::Quadratic), crossEntropy = int(Cost::CrossEntropy),
+                  logLikelihood = int(Cost::LogLikelihood);
+        const int large = int(Initialisation::Large), scaled = int(Initialisation::Scaled);
+        // Its cost falls (every output goes to 0): only the weights show it.
+        QTest::newRow("sigmoid, quadratic, η = 10⁶") << "784,30,10" << sigmoid << quadratic << large << 1e6f << 2000
+                                                    << "the weights exploded" << "η = 1e+06 is probably too large";
+        QTest::newRow("cross-entropy, η = 1000") << "784,30,10" << sigmoid << crossEntropy << scaled << 1000.0f << 2000
+                                                << "the weights exploded" << "η = 1000 is probably too large";
+        QTest::newRow("cross-entropy, η = 100") << "784,30,10" << sigmoid << crossEntropy << scaled << 100.0f << 2000
+                                               << "the cost exploded in epoch 1" << "η = 100 is probably too large";
+        // Chapter 6's network typed out with N(0, 1) weights, even at the book's η = 0.03.
+        QTest::newRow("ReLU convnet, large init") << "784,conv20x5,pool2,conv40x5,pool2,100,10" << relu << logLikelihood
+                                                 << large << 0.03f << 1000 << "the weights exploded"
+                                                 << "the large N(0, 1) initialisation is probably the cause on this ReLU network";
+        QTest::newRow("deep ReLU net, large init") << "784,100,100,10" << relu << logLikelihood << large << 1.0f << 2000
+                                                  << "the weights exploded"
+                                                  << "the large N(0, 1) initialisation is probably the cause on this ReLU network";
+    }
+
+    void explodedRunsStopWithTheLikelyCause()
+    {
+        QFETCH(QString, net);
+        QFETCH(int, hidden);
+        QFETCH(int, cost);
+        QFETCH(int, init);
+        QFETCH(float, eta);
+        QFETCH(int, trainingSize);
+        QFETCH(QString, what);
+        QFETCH(QString, cause);
+        TrainConfig c;
+        parseArchitecture(net.toStdString(), c.net);
+        c.net.hidden = Activation(hidden);
+        c.net.cost = Cost(cost);
+        c.net.output = c.net.cost == Cost::LogLikelihood ? Activation::Softmax : Activation::Sigmoid;
+        c.init = Initialisation(init);
+        c.hyper.eta = eta;
+        c.trainingSize = trainingSize;
+        c.epochs = 5;
+        Trainer trainer(c, mnist());
+        const TrainSummary s = trainer.run();
+        const QString message = QString::fromStdString(s.message);
+        QCOMPARE(s.reason, StopReason::Diverged);
+        QVERIFY2(s.epochs <= 1, qPrintable(message));   // stopped at once, not after 5 epochs
+        QVERIFY2(message.startsWith("diverged: " + what) && message.contains(cause), qPrintable(message));
+        QVERIFY(trainer.network().allFinite());
+    }
+
+    void theLikelyCauseFitsTheNetwork_data()
+    {
+        QTest::addColumn<QString>("net");
+        QTest::addColumn<bool>("relu");
+        QTest::addColumn<bool>("large");
+        QTest::addColumn<float>("eta");
+        QTest::addColumn<QString>("cause");
+        const QString eta3 = "η = 3 is probably too large for this network";
+        QTest::newRow("chapter 1, large init") << "784,30,10" << false << true << 3.0f << eta3;
+        QTest::newRow("deep, scaled init") << "784,30,30,30,10" << false << false << 3.0f << eta3;
+        QTest::newRow("ReLU, scaled init") << "784,100,10" << true << false << 3.0f << eta3;
+        QTest::newRow("ReLU, large init") << "784,100,10" << true << true << 3.0f
+                                          << "the large N(0, 1) initialisation is probably the cause on this ReLU "
+                                             "network (the scaled N(0, 1/n_in) suits it), or η = 3 is too large for it";
+        QTest::newRow("deep, large init") << "784,30,30,10" << false << true << 0.5f
+                                          << "the large N(0, 1) initialisation is probably the cause on this deep network";
+        QTest::newRow("convnet, large init") << "784,conv20x5,pool2,100,10" << false << true << 0.1f
+                                             << "the large N(0, 1) initialisation is probably the cause on this "
+                                                "convolutional network";
+        QTest::newRow("ReLU, large init, huge η") << "784,100,10" << true << true << 1e30f
+                                                  << "η = 1e+30 is probably too large for this network, and the large "
+                                                     "N(0, 1) initialisation doesn't suit a ReLU network";
+    }
+
+    void theLikelyCauseFitsTheNetwork()
+    {
+        QFETCH(QString, net);
+        QFETCH(bool, relu);
+        QFETCH(bool, large);
+        QFETCH(float, eta);
+        QFETCH(QString, cause);
+        TrainConfig c;
+        parseArchitecture(net.toStdString(), c.net);
+        c.net.hidden = relu ? Activation::ReLU : Activation::Sigmoid;
+        c.init = large ? Initialisation::Large : Initialisation::Scaled;
+        const QString said = QString::fromStdString(explosionCause(c, eta));
+        QVERIFY2(said.startsWith(cause), qPrintable(said));
+    }
+
+    // The rules leave a run alone whose cost rises early and then falls: cross-entropy at η = 5
+    // nearly doubles its cost over the first mini-batches (its weights grow tens of times) and
+    // still learns.
+    void anEarlyCostRiseIsNotAnExplosion()
+    {
+        TrainConfig c = smallRun(5000, 3);
+        c.hyper.eta = 5.0f;
+        Trainer trainer(c, mnist());
+        struct Costs : TrainingObserver {
+            std::vector<double> costs;
+            void miniBatchFinished(const MiniBatchReport& r) override { costs.push_back(r.cost); }
+        } costs;
+        trainer.setObserver(&costs);
+        const TrainSummary s = trainer.run();
+        // The premise: some ten mini-batches in a row cost half as much again as the first.
+        double highest = 0.0;
+        for (std::size_t i = 0; i + 10 <= 500; ++i)
+            highest = std::max(highest, std::accumulate(&costs.costs[i], &costs.costs[i] + 10, 0.0) / 10);
+        qInfo("first mini-batch's cost %.2f, highest mean of ten %.2f", costs.costs[0], highest);
+        QVERIFY(highest > 1.5 * costs.costs[0]);
+        QCOMPARE(s.reason, StopReason::Completed);
+        QCOMPARE(s.epochs, 3);
+        QVERIFY2(s.finalTestAccuracy > 0.6, qPrintable(QString::number(s.finalTestAccuracy)));
+    }
+
+    // The cost of guessing, which the cost rule measures from: ½(1 − 1/k), the cross-entropy of
+    // outputs 1/k, ln k — the costs a network answering 1/k for every class has.
+    void guessingCostIsTheCostOfUniformOutputs()
+    {
+        const Eigen::MatrixXd a = Eigen::MatrixXd::Constant(10, 1, 0.1);
+        Eigen::MatrixXd y = Eigen::MatrixXd::Zero(10, 1);
+        y(3) = 1.0;
+        for (Cost cost : {Cost::Quadratic, Cost::CrossEntropy, Cost::LogLikelihood})
+            QVERIFY(std::abs(guessingCost(cost, 10) - costValue(cost, a, y)) < 1e-12);
+        QVERIFY(std::abs(guessingCost(Cost::LogLikelihood, 10) - std::log(10.0)) < 1e-12);
+        QVERIFY(costExploded(101 * guessingCost(Cost::CrossEntropy, 10), Cost::CrossEntropy, 10));
+        QVERIFY(!costExploded(99 * guessingCost(Cost::CrossEntropy, 10), Cost::CrossEntropy, 10));
+        QVERIFY(weightsExploded(1001.0, 1.0));
+        QVERIFY(!weightsExploded(999.0, 1.0));
+        QVERIFY(!weightsExploded(1.0, 0.0));   // all-zero weights at the start: nothing to measure from
     }
 
     void pauseResumeStopFromAnotherThread()

@@ -481,6 +481,34 @@ private slots:
         }
     }
 
+    // A run whose weights explode while staying finite (core/train/explosion.h) stops too, and
+    // the view shows the trainer's message with its likely cause: here chapter 1's network made
+    // ReLU with N(0, 1) weights.
+    void anExplodedRunShowsItsLikelyCause()
+    {
+        TrainView view;
+        view.resize(1280, 800);
+        view.show();
+        TrainConfig c = chapter1(2000, 5);
+        c.net.sizes = {784, 100, 100, 10};
+        c.net.hidden = nnlab::Activation::ReLU;
+        c.net.output = nnlab::Activation::Softmax;
+        c.net.cost = nnlab::Cost::LogLikelihood;
+        c.hyper.eta = 1.0f;
+        view.setConfig(c);
+        view.start();
+        QTRY_VERIFY_WITH_TIMEOUT(view.history()->count() == 1 && !view.controller()->isActive(), int(60000 * kSanitizerSlack));
+        QTest::qWait(50);
+        const RunRecord* run = view.history()->selectedRun();
+        QCOMPARE(run->summary->reason, nnlab::StopReason::Diverged);
+        QCOMPARE(run->summary->epochs, 0);
+        const QString text = view.summaryText();
+        QVERIFY2(text.contains("the weights exploded") &&
+                     text.contains("the large N(0, 1) initialisation is probably the cause on this ReLU network"),
+                 qPrintable(text));
+        QVERIFY2(!text.contains("Try a smaller learning rate"), qPrintable(text));   // the message names the cause
+    }
+
     void closingTheWindowMidEpochJoinsTheThread()
     {
         auto window = std::make_unique<MainWindow>();

@@ -558,8 +558,8 @@ void TrainView::showSummary(const RunRecord& run)
     const bool diverged = s.reason == nnlab::StopReason::Diverged;
     const QString chance = chanceHint(run);
     if (diverged) {
-        text = tr("<b>⚠ Training diverged.</b> %1.<br>Try a smaller learning rate η; the plots show "
-                  "the run up to the last finite cost.")
+        // The message names the likely cause (η, or the initialisation: core/train/explosion.h).
+        text = tr("<b>⚠ Training diverged.</b> %1.<br>The plots show the run up to the last finite cost.")
                    .arg(QString::fromStdString(s.message).toHtmlEscaped());
     } else {
         QString message = QString::fromStdString(s.message).toHtmlEscaped();
