@@ -23,6 +23,10 @@ namespace {
 constexpr int imageSide = 28;
 constexpr int validationSize = 10000;  // the last 10,000 images of the training file
 constexpr int classCount = 10;
+// The published files' sizes, which MNIST and Fashion-MNIST share: 60,000 training and 10,000
+// test images with their labels.
+constexpr std::uint32_t publishedTrainCount = 60000;
+constexpr std::uint32_t publishedTestCount = 10000;
 
 const char* const trainImagesName = "train-images-idx3-ubyte";
 const char* const trainLabelsName = "train-labels-idx1-ubyte";
@@ -35,6 +39,18 @@ std::string displayName(DatasetKind kind)
 }
 
 std::string fetchHint(DatasetKind kind) { return "; fetch it with: " + fetchCommand(kind); }
+
+// The checksum `expected` holds for the file called `name`.
+const std::string& checksumOf(const ExpectedChecksums& expected, const std::string& name)
+{
+    if (name == trainImagesName)
+        return expected.trainImages;
+    if (name == trainLabelsName)
+        return expected.trainLabels;
+    if (name == testImagesName)
+        return expected.testImages;
+    return expected.testLabels;
+}
 
 // ---- Finding the folder -------------------------------------------------------------------
 
@@ -134,11 +150,12 @@ void checkSha256(DatasetKind kind, const fs::path& path, const IdxArray& array,
 }
 
 // readIdx, with the fetch command added to its message and the checksum verified.
-IdxArray readVerified(DatasetKind kind, const fs::path& path, const std::string& expectedSha256)
+IdxArray readVerified(DatasetKind kind, const fs::path& path, const std::string& expectedSha256,
+                      const IdxHeaderCheck& checkHeader)
 {
     IdxArray array;
     try {
-        array = readIdx(path);
+        array = readIdx(path, checkHeader);
     } catch (const DataError& error) {
         throw DataError(error.what() + fetchHint(kind));
     }
@@ -154,34 +171,41 @@ std::string dimsText(const std::vector<std::uint32_t>& dims)
     return text;
 }
 
-void checkImageShape(DatasetKind kind, const fs::path& path, const IdxArray& images)
+// The header checks (readIdx makes them before any data is read; it adds the fetch command).
+
+void checkImageHeader(const fs::path& path, const std::vector<std::uint32_t>& dims,
+                      std::optional<std::uint32_t> publishedCount, DatasetKind kind)
 {
-    const auto& dims = images.dims;
     if (dims.size() != 3 || dims[1] != imageSide || dims[2] != imageSide)
         throw DataError(path.string() + ": wrong dimensions " + dimsText(dims)
-                        + " (expected N×28×28 images)" + fetchHint(kind));
+                        + " (expected N×28×28 images)");
+    // With the published checksum expected, no other count can match it: a header claiming 10⁷
+    // images is refused here, before 7.8 GB are decompressed to find that out.
+    if (publishedCount && dims[0] != *publishedCount)
+        throw DataError(path.string() + ": header claims " + std::to_string(dims[0])
+                        + " images, but the published " + displayName(kind) + " file has "
+                        + std::to_string(*publishedCount));
 }
 
-void checkLabels(DatasetKind kind, const fs::path& path, const IdxArray& labels)
+void checkLabelHeader(const fs::path& imagesPath, const IdxArray& images, const fs::path& labelsPath,
+                      const std::vector<std::uint32_t>& dims)
 {
-    if (labels.dims.size() != 1)
-        throw DataError(path.string() + ": wrong dimensions " + dimsText(labels.dims)
-                        + " (expected a list of N labels)" + fetchHint(kind));
+    if (dims.size() != 1)
+        throw DataError(labelsPath.string() + ": wrong dimensions " + dimsText(dims)
+                        + " (expected a list of N labels)");
+    if (dims[0] != images.dims[0])
+        throw DataError("image/label count mismatch: " + std::to_string(images.dims[0])
+                        + " images in " + imagesPath.string() + " but " + std::to_string(dims[0])
+                        + " labels in " + labelsPath.string());
+}
+
+void checkLabelValues(DatasetKind kind, const fs::path& path, const IdxArray& labels)
+{
     for (std::size_t i = 0; i < labels.data.size(); ++i)
         if (labels.data[i] >= classCount)
             throw DataError(path.string() + ": label " + std::to_string(labels.data[i])
                             + " at index " + std::to_string(i) + " (labels must be 0..9)"
                             + fetchHint(kind));
-}
-
-void checkCountsMatch(DatasetKind kind, const fs::path& imagesPath, const IdxArray& images,
-                      const fs::path& labelsPath, const IdxArray& labels)
-{
-    if (images.dims[0] != labels.dims[0])
-        throw DataError("image/label count mismatch: " + std::to_string(images.dims[0])
-                        + " images in " + imagesPath.string() + " but "
-                        + std::to_string(labels.dims[0]) + " labels in " + labelsPath.string()
-                        + fetchHint(kind));
 }
 
 struct LabelledFiles {
@@ -190,18 +214,24 @@ struct LabelledFiles {
     IdxArray labels;
 };
 
-// One images/labels pair, read and checked.
+// One images/labels pair, read and checked. `publishedCount`: the number of images the published
+// files have, when their checksums are expected.
 LabelledFiles readPair(DatasetKind kind, const fs::path& dir, const char* imagesName,
-                       const std::string& imagesSha256, const char* labelsName,
-                       const std::string& labelsSha256)
+                       const char* labelsName, const ExpectedChecksums& expected,
+                       std::optional<std::uint32_t> publishedCount)
 {
     const fs::path imagesPath = locateFile(kind, dir, imagesName);
     const fs::path labelsPath = locateFile(kind, dir, labelsName);
-    LabelledFiles files{imagesPath, readVerified(kind, imagesPath, imagesSha256),
-                        readVerified(kind, labelsPath, labelsSha256)};
-    checkImageShape(kind, imagesPath, files.images);
-    checkLabels(kind, labelsPath, files.labels);
-    checkCountsMatch(kind, imagesPath, files.images, labelsPath, files.labels);
+    LabelledFiles files{imagesPath, {}, {}};
+    files.images = readVerified(kind, imagesPath, checksumOf(expected, imagesName),
+                                [&](const std::vector<std::uint32_t>& dims) {
+                                    checkImageHeader(imagesPath, dims, publishedCount, kind);
+                                });
+    files.labels = readVerified(kind, labelsPath, checksumOf(expected, labelsName),
+                                [&](const std::vector<std::uint32_t>& dims) {
+                                    checkLabelHeader(imagesPath, files.images, labelsPath, dims);
+                                });
+    checkLabelValues(kind, labelsPath, files.labels);
     return files;
 }
 
@@ -299,16 +329,16 @@ ExpectedChecksums knownChecksums(DatasetKind kind)
             "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"};
 }
 
-DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize)
-{
-    return loadSplit(kind, dir, trainingSize, knownChecksums(kind));
-}
+namespace {
 
-DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize,
-                    const ExpectedChecksums& expected)
+// loadSplit's work; `published`: the published files are expected, so their sizes are known
+// before a byte of data is read.
+DataSplit loadChecked(DatasetKind kind, const fs::path& dir, int trainingSize,
+                      const ExpectedChecksums& expected, bool published)
 {
-    const LabelledFiles trainFiles = readPair(kind, dir, trainImagesName, expected.trainImages,
-                                              trainLabelsName, expected.trainLabels);
+    const LabelledFiles trainFiles =
+        readPair(kind, dir, trainImagesName, trainLabelsName, expected,
+                 published ? std::optional(publishedTrainCount) : std::nullopt);
     const std::uint32_t trainCount = trainFiles.images.dims[0];
     if (trainCount <= std::uint32_t(validationSize))
         throw DataError(trainFiles.imagesPath.string() + ": only " + std::to_string(trainCount)
@@ -321,13 +351,27 @@ DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize,
                         + trainFiles.imagesPath.string() + " has room for 1.."
                         + std::to_string(trainingRoom) + " training images");
 
-    const LabelledFiles testFiles = readPair(kind, dir, testImagesName, expected.testImages,
-                                             testLabelsName, expected.testLabels);
+    const LabelledFiles testFiles =
+        readPair(kind, dir, testImagesName, testLabelsName, expected,
+                 published ? std::optional(publishedTestCount) : std::nullopt);
     DataSplit split;
     split.training = makeDataset(trainFiles, 0, trainingSize);
     split.validation = makeDataset(trainFiles, trainingRoom, validationSize);
     split.test = makeDataset(testFiles, 0, static_cast<int>(testFiles.images.dims[0]));
     return split;
+}
+
+}  // namespace
+
+DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize)
+{
+    return loadChecked(kind, dir, trainingSize, knownChecksums(kind), true);
+}
+
+DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize,
+                    const ExpectedChecksums& expected)
+{
+    return loadChecked(kind, dir, trainingSize, expected, false);
 }
 
 DataSplit loadDataset(DatasetKind kind, const std::optional<fs::path>& explicitDir,

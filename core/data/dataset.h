@@ -61,8 +61,9 @@ std::filesystem::path findDataDir(DatasetKind kind,
                                   const std::optional<std::filesystem::path>& explicitDir = {});
 
 // Loads and checks the four IDX files (plain or gzip) from `dir`: magic numbers, sizes,
-// image/label counts, 28×28 dimensions, labels 0..9, and the SHA-256 of the known files.
-// trainingSize ≤ 50,000 takes that many from the start of the training file.
+// image/label counts, 28×28 dimensions, labels 0..9, and the SHA-256 of the published files.
+// The headers are checked before any data is read: one that differs from the published file's
+// is refused at once. trainingSize ≤ 50,000 takes that many from the start of the training file.
 DataSplit loadSplit(DatasetKind kind, const std::filesystem::path& dir, int trainingSize = 50000);
 
 // findDataDir + loadSplit.
