@@ -6,6 +6,7 @@
 
 #include "core/data/idx.h"
 #include "core/data/sha256.h"
+#include "core/io/file_kind.h"
 #include "core/util/enum_names.h"
 
 #include <cstdlib>
@@ -40,6 +41,17 @@ std::string displayName(DatasetKind kind)
 
 std::string fetchHint(DatasetKind kind) { return "; fetch it with: " + fetchCommand(kind); }
 
+DatasetKind otherKind(DatasetKind kind)
+{
+    return kind == DatasetKind::Mnist ? DatasetKind::Fashion : DatasetKind::Mnist;
+}
+
+// "is MNIST, not Fashion-MNIST": what a file or folder of the other dataset is told.
+std::string otherDatasetText(DatasetKind wanted)
+{
+    return "is " + displayName(otherKind(wanted)) + ", not " + displayName(wanted);
+}
+
 // The checksum `expected` holds for the file called `name`.
 const std::string& checksumOf(const ExpectedChecksums& expected, const std::string& name)
 {
@@ -52,53 +64,13 @@ const std::string& checksumOf(const ExpectedChecksums& expected, const std::stri
     return expected.testLabels;
 }
 
-// ---- Finding the folder -------------------------------------------------------------------
-
-bool holdsTrainingImages(const fs::path& dir)
+// Which dataset's published file `name` has the SHA-256 `sha`, if any.
+std::optional<DatasetKind> publishedKindOf(const std::string& name, const std::string& sha)
 {
-    std::error_code error;  // an unreadable folder simply does not qualify
-    return fs::exists(dir / trainImagesName, error)
-           || fs::exists(dir / (std::string(trainImagesName) + ".gz"), error);
-}
-
-std::vector<std::string> subfolderNames(DatasetKind kind)
-{
-    if (kind == DatasetKind::Mnist)
-        return {"mnist"};
-    return {"fashion", "fashion-mnist"};
-}
-
-// The folder under `base` that holds the files. The named subfolder is tried first, so a base
-// holding MNIST itself and Fashion-MNIST in fashion/ gives each dataset its own files.
-std::optional<fs::path> folderWithFiles(DatasetKind kind, const fs::path& base)
-{
-    for (const std::string& name : subfolderNames(kind))
-        if (holdsTrainingImages(base / name))
-            return base / name;
-    if (holdsTrainingImages(base))
-        return base;
+    for (DatasetKind kind : {DatasetKind::Mnist, DatasetKind::Fashion})
+        if (checksumOf(knownChecksums(kind), name) == sha)
+            return kind;
     return std::nullopt;
-}
-
-std::string environment(const char* name)
-{
-    const char* value = std::getenv(name);
-    return value ? value : "";
-}
-
-std::vector<fs::path> searchedBases(DatasetKind kind)
-{
-    std::vector<fs::path> bases;
-    if (const std::string fromEnvironment = environment("NNLAB_DATA"); !fromEnvironment.empty())
-        bases.emplace_back(fromEnvironment);
-    bases.emplace_back(fs::path(NNLAB_SOURCE_DIR) / "data");
-    if (const std::string xdg = environment("XDG_DATA_HOME"); !xdg.empty())
-        bases.push_back(fs::path(xdg) / "nnlab");
-    else if (const std::string home = environment("HOME"); !home.empty())
-        bases.push_back(fs::path(home) / ".local" / "share" / "nnlab");
-    if (kind == DatasetKind::Fashion)
-        bases.emplace_back("/usr/share/datasets/fashion-mnist");
-    return bases;
 }
 
 // ---- Reading and checking the files -------------------------------------------------------
@@ -137,21 +109,26 @@ std::string fileSha256(const fs::path& path, const IdxArray& array)
     }
 }
 
-void checkSha256(DatasetKind kind, const fs::path& path, const IdxArray& array,
-                 const std::string& expected)
+// The file must be the published `name`. One of the other dataset's published files is told as
+// such ("is MNIST, not Fashion-MNIST"); anything else is damaged.
+void checkSha256(DatasetKind kind, const fs::path& path, const std::string& name,
+                 const IdxArray& array, const std::string& expected)
 {
     if (expected.empty())
         return;
     const std::string got = fileSha256(path, array);
-    if (got != expected)
-        throw DataError(path.string() + ": checksum mismatch (SHA-256 " + got + ", expected "
-                        + expected + "): the file is damaged; fetch it again with: "
-                        + fetchCommand(kind));
+    if (got == expected)
+        return;
+    if (publishedKindOf(name, got) == otherKind(kind))
+        throw DataError(path.string() + ": " + otherDatasetText(kind) + fetchHint(kind));
+    throw DataError(path.string() + ": checksum mismatch (SHA-256 " + got + ", expected "
+                    + expected + "): the file is damaged; fetch it again with: "
+                    + fetchCommand(kind));
 }
 
 // readIdx, with the fetch command added to its message and the checksum verified.
-IdxArray readVerified(DatasetKind kind, const fs::path& path, const std::string& expectedSha256,
-                      const IdxHeaderCheck& checkHeader)
+IdxArray readVerified(DatasetKind kind, const fs::path& path, const std::string& name,
+                      const std::string& expectedSha256, const IdxHeaderCheck& checkHeader)
 {
     IdxArray array;
     try {
@@ -159,7 +136,7 @@ IdxArray readVerified(DatasetKind kind, const fs::path& path, const std::string&
     } catch (const DataError& error) {
         throw DataError(error.what() + fetchHint(kind));
     }
-    checkSha256(kind, path, array, expectedSha256);
+    checkSha256(kind, path, name, array, expectedSha256);
     return array;
 }
 
@@ -223,11 +200,11 @@ LabelledFiles readPair(DatasetKind kind, const fs::path& dir, const char* images
     const fs::path imagesPath = locateFile(kind, dir, imagesName);
     const fs::path labelsPath = locateFile(kind, dir, labelsName);
     LabelledFiles files{imagesPath, {}, {}};
-    files.images = readVerified(kind, imagesPath, checksumOf(expected, imagesName),
+    files.images = readVerified(kind, imagesPath, imagesName, checksumOf(expected, imagesName),
                                 [&](const std::vector<std::uint32_t>& dims) {
                                     checkImageHeader(imagesPath, dims, publishedCount, kind);
                                 });
-    files.labels = readVerified(kind, labelsPath, checksumOf(expected, labelsName),
+    files.labels = readVerified(kind, labelsPath, labelsName, checksumOf(expected, labelsName),
                                 [&](const std::vector<std::uint32_t>& dims) {
                                     checkLabelHeader(imagesPath, files.images, labelsPath, dims);
                                 });
@@ -250,6 +227,103 @@ Dataset makeDataset(const LabelledFiles& files, int first, int count)
         target[i] = static_cast<float>(source[i]) / 255.0f;
     set.labels.assign(files.labels.data.begin() + first, files.labels.data.begin() + first + count);
     return set;
+}
+
+// ---- Finding the folder -------------------------------------------------------------------
+
+bool holdsTrainingImages(const fs::path& dir)
+{
+    std::error_code error;  // an unreadable folder simply does not qualify
+    return fs::exists(dir / trainImagesName, error)
+           || fs::exists(dir / (std::string(trainImagesName) + ".gz"), error);
+}
+
+std::vector<std::string> subfolderNames(DatasetKind kind)
+{
+    if (kind == DatasetKind::Mnist)
+        return {"mnist"};
+    return {"fashion", "fashion-mnist"};
+}
+
+std::string noFilesText(DatasetKind kind)
+{
+    std::string subfolders;
+    for (const std::string& name : subfolderNames(kind))
+        subfolders += (subfolders.empty() ? "" : " or ") + name + "/";
+    return "no " + displayName(kind) + " files there (no " + trainImagesName
+           + "[.gz] in it or in its " + subfolders + " subfolder)";
+}
+
+// Which published dataset the training labels in `dir` are: their SHA-256 tells MNIST and
+// Fashion-MNIST apart (the images' headers are the same) for the price of reading 60 KB. Nothing
+// for files that are neither (a damaged file, a fixture): loading them will say what is wrong.
+std::optional<DatasetKind> publishedKindIn(const fs::path& dir)
+{
+    for (const std::string& name : {std::string(trainLabelsName), trainLabelsName + std::string(".gz")}) {
+        const fs::path path = dir / name;
+        if (!whyNotARegularFile(path).empty())
+            continue;
+        try {
+            const IdxArray labels = readIdx(path, [&](const std::vector<std::uint32_t>& dims) {
+                if (dims != std::vector<std::uint32_t>{publishedTrainCount})
+                    throw DataError(path.string() + ": not a published file");  // never shown
+            });
+            return publishedKindOf(trainLabelsName, fileSha256(path, labels));
+        } catch (const DataError&) {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+// The outcome of looking in one place: the folder that holds the dataset, or why it was passed
+// over ("folder not found", "is MNIST, not Fashion-MNIST", "permission denied: ...", ...).
+struct Look {
+    std::optional<fs::path> found;
+    std::string whyNot;
+};
+
+// Looks in `base`'s subfolders named for the dataset, then in `base` itself. The named subfolder
+// comes first, so a base holding MNIST itself and Fashion-MNIST in fashion/ gives each dataset
+// its own files; a folder that holds the other dataset is passed over.
+Look lookIn(DatasetKind kind, const fs::path& base)
+{
+    if (std::string why = whyNotAFolder(base); !why.empty())
+        return {std::nullopt, why};
+    std::string whyNot;
+    auto passOver = [&](const std::string& why) {
+        if (whyNot.empty())
+            whyNot = why;
+    };
+    std::vector<fs::path> candidates;
+    for (const std::string& name : subfolderNames(kind))
+        candidates.push_back(base / name);
+    candidates.push_back(base);
+    for (const fs::path& dir : candidates) {
+        const std::string which = dir == base ? "" : "its " + dir.filename().string() + "/ ";
+        std::error_code error;
+        if (dir != base && !fs::exists(dir, error))
+            continue;
+        if (const std::string why = whyNotAFolder(dir); !why.empty()) {
+            passOver(which + why);
+            continue;
+        }
+        if (!holdsTrainingImages(dir))
+            continue;
+        if (publishedKindIn(dir) == otherKind(kind)) {
+            passOver(which + otherDatasetText(kind));
+            continue;
+        }
+        return {dir, ""};
+    }
+    passOver(noFilesText(kind));
+    return {std::nullopt, whyNot};
+}
+
+std::string environment(const char* name)
+{
+    const char* value = std::getenv(name);
+    return value ? value : "";
 }
 
 }  // namespace
@@ -297,22 +371,47 @@ std::string fetchCommand(DatasetKind kind)
     return "sudo apt-get install dataset-fashion-mnist";
 }
 
+std::vector<fs::path> dataSearchPlaces(DatasetKind kind)
+{
+    std::vector<fs::path> places;
+    if (const std::string fromEnvironment = environment("NNLAB_DATA"); !fromEnvironment.empty())
+        places.emplace_back(fromEnvironment);
+    places.emplace_back(fs::path(NNLAB_SOURCE_DIR) / "data");
+    if (const std::string xdg = environment("XDG_DATA_HOME"); !xdg.empty())
+        places.push_back(fs::path(xdg) / "nnlab");
+    else if (const std::string home = environment("HOME"); !home.empty())
+        places.push_back(fs::path(home) / ".local" / "share" / "nnlab");
+    if (kind == DatasetKind::Fashion)
+        places.emplace_back("/usr/share/datasets/fashion-mnist");
+    return places;
+}
+
+fs::path findDataDirIn(DatasetKind kind, const std::vector<fs::path>& places)
+{
+    std::string passedOver;
+    for (const fs::path& place : places) {
+        const Look look = lookIn(kind, place);
+        if (look.found)
+            return *look.found;
+        passedOver += (passedOver.empty() ? "" : "; ") + place.string() + ": " + look.whyNot;
+    }
+    throw DataError(displayName(kind) + " not found (looked in " + passedOver + ")"
+                    + fetchHint(kind));
+}
+
 fs::path findDataDir(DatasetKind kind, const std::optional<fs::path>& explicitDir)
 {
-    if (explicitDir) {
-        if (auto found = folderWithFiles(kind, *explicitDir))
-            return *found;
-        throw DataError(explicitDir->string() + ": no " + displayName(kind) + " files there (no "
-                        + trainImagesName + "[.gz] in it or in its " + subfolderNames(kind)[0]
-                        + "/ subfolder)" + fetchHint(kind));
-    }
-    std::string looked;
-    for (const fs::path& base : searchedBases(kind)) {
-        if (auto found = folderWithFiles(kind, base))
-            return *found;
-        looked += (looked.empty() ? "" : ", ") + base.string();
-    }
-    throw DataError(displayName(kind) + " not found (looked in " + looked + ")" + fetchHint(kind));
+    if (!explicitDir)
+        return findDataDirIn(kind, dataSearchPlaces(kind));
+    // An explicit folder is the user's choice: what is wrong with it is an error, not a reason to
+    // look elsewhere. A path that can't be reached gets no fetch command: the data is not the
+    // problem.
+    if (const std::string why = whyNotAFolder(*explicitDir); !why.empty())
+        throw DataError(explicitDir->string() + ": " + why);
+    const Look look = lookIn(kind, *explicitDir);
+    if (look.found)
+        return *look.found;
+    throw DataError(explicitDir->string() + ": " + look.whyNot + fetchHint(kind));
 }
 
 ExpectedChecksums knownChecksums(DatasetKind kind)

@@ -360,6 +360,10 @@ private slots:
             QString reason;
         };
         const QList<Case> cases = {
+            {{"train", "--epochs", "1", "--data", "%1"}, tooLong, "the path is too long ("},
+            {{"train", "--epochs", "1", "--data", "%1"}, longName, "in it is too long (300 bytes; a name may have at most 255)"},
+            {{"train", "--epochs", "1", "--data", "%1"}, aFile + "/data", aFile + " is a file, not a folder"},
+            {{"train", "--epochs", "1", "--data", "%1"}, aFile, "is a file, not a folder"},
             {{"train", "--epochs", "1", "--save", "%1"}, tooLong + "/net.json", "the path is too long ("},
             {{"train", "--epochs", "1", "--save", "%1"}, aFile + "/net.json", aFile + " is a file, not a folder"},
             {{"train", "--epochs", "1", "--checkpoint", "%1"}, longName, "in it is too long (300 bytes"},

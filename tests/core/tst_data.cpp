@@ -213,6 +213,15 @@ Bytes concat(Bytes first, const Bytes& second)
     return first;
 }
 
+// A folder of links to the four files of a real dataset in `from` (plain or .gz, as they are).
+void linkDataset(const fs::path& from, const fs::path& to)
+{
+    fs::create_directories(to);
+    for (const fs::directory_entry& entry : fs::directory_iterator(from))
+        if (entry.path().filename().string().find("-ubyte") != std::string::npos)
+            fs::create_symlink(entry.path(), to / entry.path().filename());
+}
+
 // The folder of the real `kind` found as a fresh checkout finds it; empty if it is not installed.
 fs::path realDataset(DatasetKind kind)
 {
@@ -221,6 +230,15 @@ fs::path realDataset(DatasetKind kind)
     } catch (const DataError&) {
         return {};
     }
+}
+
+// A path of `length` bytes under `base` made of 200-byte names, so no single name is too long.
+fs::path longPath(const fs::path& base, std::size_t length)
+{
+    fs::path path = base;
+    while (path.native().size() < length)
+        path /= std::string(200, 'd');
+    return path;
 }
 
 const ExpectedChecksums noChecksums{};
@@ -646,6 +664,182 @@ private slots:
         }
         fs::remove(dir / "train-labels-idx1-ubyte.gz");
         writeIdx(dir / "train-labels-idx1-ubyte", fixtureLabels(10050));
+    }
+
+    // ---- The other dataset where one was asked for -----------------------------------------------
+    // MNIST and Fashion-MNIST have the same file names and headers; their SHA-256 tells them apart.
+
+    // The search passes over a folder of the other dataset and goes on to the next place, both
+    // ways, and in a base whose named subfolder holds the other dataset.
+    void otherDatasetIsPassedOver()
+    {
+        const fs::path mnist = realDataset(DatasetKind::Mnist);
+        const fs::path fashion = realDataset(DatasetKind::Fashion);
+        if (fashion.empty())
+            QSKIP("Fashion-MNIST is not installed (sudo apt-get install dataset-fashion-mnist)");
+        const fs::path mnistCopy = tempPath("other/mnist-files"), fashionCopy = tempPath("other/fashion-files");
+        linkDataset(mnist, mnistCopy);
+        linkDataset(fashion, fashionCopy);
+
+        QCOMPARE(findDataDirIn(DatasetKind::Fashion, {mnistCopy, fashionCopy}), fashionCopy);
+        QCOMPARE(findDataDirIn(DatasetKind::Mnist, {fashionCopy, mnistCopy}), mnistCopy);
+
+        // The subfolder named for the dataset holds the other one, the base itself the right one.
+        const fs::path base = tempPath("other/misnamed");
+        linkDataset(mnist, base);
+        linkDataset(fashion, base / "mnist");
+        QCOMPARE(findDataDirIn(DatasetKind::Mnist, {base}), base);
+        const fs::path fashionBase = tempPath("other/misnamed-fashion");
+        linkDataset(fashion, fashionBase);
+        linkDataset(mnist, fashionBase / "fashion");
+        QCOMPARE(findDataDirIn(DatasetKind::Fashion, {fashionBase}), fashionBase);
+        // ... and when the base has nothing else, the reason names the subfolder.
+        const fs::path onlyMisnamed = tempPath("other/only-misnamed");
+        linkDataset(fashion, onlyMisnamed / "mnist");
+        VERIFY_CONTAINS(dataErrorOf([&] { findDataDir(DatasetKind::Mnist, onlyMisnamed); }),
+                        QString::fromStdString(onlyMisnamed.string())
+                            + ": its mnist/ is Fashion-MNIST, not MNIST; fetch it with: ");
+
+        // NNLAB_DATA naming a folder of MNIST when Fashion-MNIST is asked for: it is searched first,
+        // passed over, and the search goes on.
+        const QByteArray saved = qgetenv("NNLAB_DATA");
+        qputenv("NNLAB_DATA", QByteArray::fromStdString(mnistCopy.string()));
+        QCOMPARE(dataSearchPlaces(DatasetKind::Fashion).front(), mnistCopy);
+        try {
+            QVERIFY(findDataDir(DatasetKind::Fashion) != mnistCopy);
+        } catch (const DataError& error) {
+            VERIFY_CONTAINS(QString(error.what()), QString::fromStdString(mnistCopy.string())
+                                                       + ": is MNIST, not Fashion-MNIST");
+        }
+        qputenv("NNLAB_DATA", saved);
+    }
+
+    // When no place holds the dataset, the message names each place and why it was passed over.
+    void nothingFoundNamesEachPlaceAndWhy()
+    {
+        const fs::path mnist = realDataset(DatasetKind::Mnist);
+        const fs::path fashion = realDataset(DatasetKind::Fashion);
+        if (fashion.empty())
+            QSKIP("Fashion-MNIST is not installed (sudo apt-get install dataset-fashion-mnist)");
+        const fs::path mnistCopy = tempPath("none/mnist-files"), fashionCopy = tempPath("none/fashion-files");
+        linkDataset(mnist, mnistCopy);
+        linkDataset(fashion, fashionCopy);
+        const fs::path empty = tempPath("none/empty"), missing = tempPath("none/missing"),
+                       file = tempPath("none/a-file"), tooLong = longPath(tempPath("none"), 5000);
+        fs::create_directories(empty);
+        writeBytes(file, {1});
+
+        struct Case {
+            DatasetKind kind;
+            fs::path other;
+            QString otherText;
+        };
+        for (const Case& c : {Case{DatasetKind::Fashion, mnistCopy, "is MNIST, not Fashion-MNIST"},
+                              Case{DatasetKind::Mnist, fashionCopy, "is Fashion-MNIST, not MNIST"}}) {
+            const QString message = dataErrorOf(
+                [&] { findDataDirIn(c.kind, {c.other, empty, missing, file, file / "sub", tooLong}); });
+            auto named = [](const fs::path& path) { return QString::fromStdString(path.string()) + ": "; };
+            QVERIFY2(message.startsWith(QString::fromStdString(c.kind == DatasetKind::Mnist ? "MNIST" : "Fashion-MNIST")
+                                        + " not found (looked in "),
+                     qPrintable(message));
+            VERIFY_CONTAINS(message, named(c.other) + c.otherText + ";");
+            VERIFY_CONTAINS(message, named(empty) + "no ");
+            VERIFY_CONTAINS(message, named(missing) + "folder not found;");
+            VERIFY_CONTAINS(message, named(file) + "is a file, not a folder;");
+            VERIFY_CONTAINS(message, named(file / "sub") + QString::fromStdString(file.string()) + " is a file, not a folder;");
+            VERIFY_CONTAINS(message, named(tooLong) + "the path is too long (");
+            VERIFY_CONTAINS(message, "); fetch it with: ");
+        }
+    }
+
+    // A folder given by hand that holds the other dataset is an error that says so; so is a file of
+    // the other dataset among the right one's.
+    void explicitFolderOfTheOtherDataset()
+    {
+        const fs::path mnist = realDataset(DatasetKind::Mnist);
+        const fs::path fashion = realDataset(DatasetKind::Fashion);
+        if (fashion.empty())
+            QSKIP("Fashion-MNIST is not installed (sudo apt-get install dataset-fashion-mnist)");
+        const fs::path mnistCopy = tempPath("given/mnist-files"), fashionCopy = tempPath("given/fashion-files");
+        linkDataset(mnist, mnistCopy);
+        linkDataset(fashion, fashionCopy);
+        const QString mnistName = QString::fromStdString(mnistCopy.string());
+        const QString fashionName = QString::fromStdString(fashionCopy.string());
+
+        QCOMPARE(dataErrorOf([&] { findDataDir(DatasetKind::Fashion, mnistCopy); }),
+                 mnistName + ": is MNIST, not Fashion-MNIST; fetch it with: sudo apt-get install dataset-fashion-mnist");
+        QCOMPARE(dataErrorOf([&] { findDataDir(DatasetKind::Mnist, fashionCopy); }),
+                 fashionName + ": is Fashion-MNIST, not MNIST; fetch it with: " + mnistFetchCommand());
+        // loadSplit on the folder itself (as the GUI does after finding it) names the file.
+        VERIFY_CONTAINS(dataErrorOf([&] { loadSplit(DatasetKind::Fashion, mnistCopy); }),
+                        mnistName + "/train-images-idx3-ubyte: is MNIST, not Fashion-MNIST");
+        VERIFY_CONTAINS(dataErrorOf([&] { loadSplit(DatasetKind::Mnist, fashionCopy); }),
+                        fashionName + "/train-images-idx3-ubyte.gz: is Fashion-MNIST, not MNIST");
+
+        // MNIST's training files with Fashion-MNIST's test files.
+        const fs::path mixed = tempPath("given/mixed");
+        linkDataset(mnist, mixed);
+        for (const char* name : {"t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+            fs::remove(mixed / name);
+            fs::create_symlink(fashion / (std::string(name) + ".gz"), mixed / (std::string(name) + ".gz"));
+        }
+        QCOMPARE(findDataDir(DatasetKind::Mnist, mixed), mixed);
+        VERIFY_CONTAINS(dataErrorOf([&] { loadSplit(DatasetKind::Mnist, mixed); }),
+                        QString::fromStdString(mixed.string()) + "/t10k-images-idx3-ubyte.gz: is Fashion-MNIST, not MNIST");
+    }
+
+    // ---- A data folder that can't be reached -------------------------------------------------------
+    // Each says why in one line naming the path, not "no MNIST files there"; in the search, such a
+    // place is passed over with its reason.
+    void unreachableDataFolderSaysWhy()
+    {
+        const fs::path base = tempPath("unreachable");
+        fs::create_directories(base);
+        writeBytes(base / "a-file", {1});
+        fs::create_symlink(base / "loop", base / "loop");
+        const std::vector<std::pair<fs::path, QString>> cases = {
+            {longPath(base, 5000), "the path is too long ("},
+            {base / std::string(300, 'n'), "\" in it is too long (300 bytes; a name may have at most 255)"},
+            {base / "a-file" / "sub", QString::fromStdString((base / "a-file").string()) + " is a file, not a folder"},
+            {base / "a-file/", QString::fromStdString((base / "a-file").string()) + " is a file, not a folder"},
+            {base / "a-file", "is a file, not a folder"},
+            {base / "missing", "folder not found"},
+            {base / "loop", "too many symbolic links"},
+        };
+        const fs::path mnist = realDataset(DatasetKind::Mnist);
+        for (const auto& [path, reason] : cases) {
+            const QString message = dataErrorOf([&] { findDataDir(DatasetKind::Mnist, path); });
+            QVERIFY2(message.startsWith(QString::fromStdString(path.string()) + ": "), qPrintable(message));
+            VERIFY_CONTAINS(message, reason);
+            QVERIFY2(!message.contains("no MNIST files"), qPrintable(message));
+            // In the search it is passed over, with the same reason.
+            QCOMPARE(findDataDirIn(DatasetKind::Mnist, {path, mnist}), mnist);
+            VERIFY_CONTAINS(dataErrorOf([&] { findDataDirIn(DatasetKind::Mnist, {path}); }), reason);
+        }
+    }
+
+    // A folder this user may not enter (root may enter any: the check runs as "nobody" then).
+    void dataFolderThatMayNotBeEntered()
+    {
+        const fs::path base = tempPath("locked-base"), locked = base / "locked";
+        fs::create_directories(locked);
+        writeSplitFixture(locked / "mnist", 10001, 1);
+        fs::permissions(tempPath(""), fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
+        fs::permissions(base, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
+        fs::permissions(locked, fs::perms::owner_all);
+        const ChildReport report = runInChild(
+            [&] {
+                return dataErrorOf([&] { findDataDir(DatasetKind::Mnist, locked); }).toStdString() + "\n"
+                       + dataErrorOf([&] { findDataDir(DatasetKind::Mnist, locked / "mnist"); }).toStdString();
+            },
+            {0, 65534, 10000});
+        fs::permissions(locked, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
+        QVERIFY2(report.finished, report.text.c_str());
+        const QStringList lines = QString::fromStdString(report.text).split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], QString::fromStdString(locked.string()) + ": permission denied: the folder can't be entered");
+        QCOMPARE(lines[1], QString::fromStdString((locked / "mnist").string()) + ": permission denied: the folder "
+                               + QString::fromStdString(locked.string()) + " can't be entered");
     }
 
     // ---- The split and its checks ------------------------------------------------------------
