@@ -6,6 +6,7 @@
 
 #include "core/data/idx.h"
 #include "core/data/sha256.h"
+#include "core/io/file_kind.h"
 #include "core/util/enum_names.h"
 
 #include <cstdlib>
@@ -23,6 +24,10 @@ namespace {
 constexpr int imageSide = 28;
 constexpr int validationSize = 10000;  // the last 10,000 images of the training file
 constexpr int classCount = 10;
+// The published files' sizes, which MNIST and Fashion-MNIST share: 60,000 training and 10,000
+// test images with their labels.
+constexpr std::uint32_t publishedTrainCount = 60000;
+constexpr std::uint32_t publishedTestCount = 10000;
 
 const char* const trainImagesName = "train-images-idx3-ubyte";
 const char* const trainLabelsName = "train-labels-idx1-ubyte";
@@ -36,53 +41,36 @@ std::string displayName(DatasetKind kind)
 
 std::string fetchHint(DatasetKind kind) { return "; fetch it with: " + fetchCommand(kind); }
 
-// ---- Finding the folder -------------------------------------------------------------------
-
-bool holdsTrainingImages(const fs::path& dir)
+DatasetKind otherKind(DatasetKind kind)
 {
-    std::error_code error;  // an unreadable folder simply does not qualify
-    return fs::exists(dir / trainImagesName, error)
-           || fs::exists(dir / (std::string(trainImagesName) + ".gz"), error);
+    return kind == DatasetKind::Mnist ? DatasetKind::Fashion : DatasetKind::Mnist;
 }
 
-std::vector<std::string> subfolderNames(DatasetKind kind)
+// "is MNIST, not Fashion-MNIST": what a file or folder of the other dataset is told.
+std::string otherDatasetText(DatasetKind wanted)
 {
-    if (kind == DatasetKind::Mnist)
-        return {"mnist"};
-    return {"fashion", "fashion-mnist"};
+    return "is " + displayName(otherKind(wanted)) + ", not " + displayName(wanted);
 }
 
-// The folder under `base` that holds the files. The named subfolder is tried first, so a base
-// holding MNIST itself and Fashion-MNIST in fashion/ gives each dataset its own files.
-std::optional<fs::path> folderWithFiles(DatasetKind kind, const fs::path& base)
+// The checksum `expected` holds for the file called `name`.
+const std::string& checksumOf(const ExpectedChecksums& expected, const std::string& name)
 {
-    for (const std::string& name : subfolderNames(kind))
-        if (holdsTrainingImages(base / name))
-            return base / name;
-    if (holdsTrainingImages(base))
-        return base;
+    if (name == trainImagesName)
+        return expected.trainImages;
+    if (name == trainLabelsName)
+        return expected.trainLabels;
+    if (name == testImagesName)
+        return expected.testImages;
+    return expected.testLabels;
+}
+
+// Which dataset's published file `name` has the SHA-256 `sha`, if any.
+std::optional<DatasetKind> publishedKindOf(const std::string& name, const std::string& sha)
+{
+    for (DatasetKind kind : {DatasetKind::Mnist, DatasetKind::Fashion})
+        if (checksumOf(knownChecksums(kind), name) == sha)
+            return kind;
     return std::nullopt;
-}
-
-std::string environment(const char* name)
-{
-    const char* value = std::getenv(name);
-    return value ? value : "";
-}
-
-std::vector<fs::path> searchedBases(DatasetKind kind)
-{
-    std::vector<fs::path> bases;
-    if (const std::string fromEnvironment = environment("NNLAB_DATA"); !fromEnvironment.empty())
-        bases.emplace_back(fromEnvironment);
-    bases.emplace_back(fs::path(NNLAB_SOURCE_DIR) / "data");
-    if (const std::string xdg = environment("XDG_DATA_HOME"); !xdg.empty())
-        bases.push_back(fs::path(xdg) / "nnlab");
-    else if (const std::string home = environment("HOME"); !home.empty())
-        bases.push_back(fs::path(home) / ".local" / "share" / "nnlab");
-    if (kind == DatasetKind::Fashion)
-        bases.emplace_back("/usr/share/datasets/fashion-mnist");
-    return bases;
 }
 
 // ---- Reading and checking the files -------------------------------------------------------
@@ -121,28 +109,34 @@ std::string fileSha256(const fs::path& path, const IdxArray& array)
     }
 }
 
-void checkSha256(DatasetKind kind, const fs::path& path, const IdxArray& array,
-                 const std::string& expected)
+// The file must be the published `name`. One of the other dataset's published files is told as
+// such ("is MNIST, not Fashion-MNIST"); anything else is damaged.
+void checkSha256(DatasetKind kind, const fs::path& path, const std::string& name,
+                 const IdxArray& array, const std::string& expected)
 {
     if (expected.empty())
         return;
     const std::string got = fileSha256(path, array);
-    if (got != expected)
-        throw DataError(path.string() + ": checksum mismatch (SHA-256 " + got + ", expected "
-                        + expected + "): the file is damaged; fetch it again with: "
-                        + fetchCommand(kind));
+    if (got == expected)
+        return;
+    if (publishedKindOf(name, got) == otherKind(kind))
+        throw DataError(path.string() + ": " + otherDatasetText(kind) + fetchHint(kind));
+    throw DataError(path.string() + ": checksum mismatch (SHA-256 " + got + ", expected "
+                    + expected + "): the file is damaged; fetch it again with: "
+                    + fetchCommand(kind));
 }
 
 // readIdx, with the fetch command added to its message and the checksum verified.
-IdxArray readVerified(DatasetKind kind, const fs::path& path, const std::string& expectedSha256)
+IdxArray readVerified(DatasetKind kind, const fs::path& path, const std::string& name,
+                      const std::string& expectedSha256, const IdxHeaderCheck& checkHeader)
 {
     IdxArray array;
     try {
-        array = readIdx(path);
+        array = readIdx(path, checkHeader);
     } catch (const DataError& error) {
         throw DataError(error.what() + fetchHint(kind));
     }
-    checkSha256(kind, path, array, expectedSha256);
+    checkSha256(kind, path, name, array, expectedSha256);
     return array;
 }
 
@@ -154,34 +148,41 @@ std::string dimsText(const std::vector<std::uint32_t>& dims)
     return text;
 }
 
-void checkImageShape(DatasetKind kind, const fs::path& path, const IdxArray& images)
+// The header checks (readIdx makes them before any data is read; it adds the fetch command).
+
+void checkImageHeader(const fs::path& path, const std::vector<std::uint32_t>& dims,
+                      std::optional<std::uint32_t> publishedCount, DatasetKind kind)
 {
-    const auto& dims = images.dims;
     if (dims.size() != 3 || dims[1] != imageSide || dims[2] != imageSide)
         throw DataError(path.string() + ": wrong dimensions " + dimsText(dims)
-                        + " (expected N×28×28 images)" + fetchHint(kind));
+                        + " (expected N×28×28 images)");
+    // With the published checksum expected, no other count can match it: a header claiming 10⁷
+    // images is refused here, before 7.8 GB are decompressed to find that out.
+    if (publishedCount && dims[0] != *publishedCount)
+        throw DataError(path.string() + ": header claims " + std::to_string(dims[0])
+                        + " images, but the published " + displayName(kind) + " file has "
+                        + std::to_string(*publishedCount));
 }
 
-void checkLabels(DatasetKind kind, const fs::path& path, const IdxArray& labels)
+void checkLabelHeader(const fs::path& imagesPath, const IdxArray& images, const fs::path& labelsPath,
+                      const std::vector<std::uint32_t>& dims)
 {
-    if (labels.dims.size() != 1)
-        throw DataError(path.string() + ": wrong dimensions " + dimsText(labels.dims)
-                        + " (expected a list of N labels)" + fetchHint(kind));
+    if (dims.size() != 1)
+        throw DataError(labelsPath.string() + ": wrong dimensions " + dimsText(dims)
+                        + " (expected a list of N labels)");
+    if (dims[0] != images.dims[0])
+        throw DataError("image/label count mismatch: " + std::to_string(images.dims[0])
+                        + " images in " + imagesPath.string() + " but " + std::to_string(dims[0])
+                        + " labels in " + labelsPath.string());
+}
+
+void checkLabelValues(DatasetKind kind, const fs::path& path, const IdxArray& labels)
+{
     for (std::size_t i = 0; i < labels.data.size(); ++i)
         if (labels.data[i] >= classCount)
             throw DataError(path.string() + ": label " + std::to_string(labels.data[i])
                             + " at index " + std::to_string(i) + " (labels must be 0..9)"
                             + fetchHint(kind));
-}
-
-void checkCountsMatch(DatasetKind kind, const fs::path& imagesPath, const IdxArray& images,
-                      const fs::path& labelsPath, const IdxArray& labels)
-{
-    if (images.dims[0] != labels.dims[0])
-        throw DataError("image/label count mismatch: " + std::to_string(images.dims[0])
-                        + " images in " + imagesPath.string() + " but "
-                        + std::to_string(labels.dims[0]) + " labels in " + labelsPath.string()
-                        + fetchHint(kind));
 }
 
 struct LabelledFiles {
@@ -190,18 +191,24 @@ struct LabelledFiles {
     IdxArray labels;
 };
 
-// One images/labels pair, read and checked.
+// One images/labels pair, read and checked. `publishedCount`: the number of images the published
+// files have, when their checksums are expected.
 LabelledFiles readPair(DatasetKind kind, const fs::path& dir, const char* imagesName,
-                       const std::string& imagesSha256, const char* labelsName,
-                       const std::string& labelsSha256)
+                       const char* labelsName, const ExpectedChecksums& expected,
+                       std::optional<std::uint32_t> publishedCount)
 {
     const fs::path imagesPath = locateFile(kind, dir, imagesName);
     const fs::path labelsPath = locateFile(kind, dir, labelsName);
-    LabelledFiles files{imagesPath, readVerified(kind, imagesPath, imagesSha256),
-                        readVerified(kind, labelsPath, labelsSha256)};
-    checkImageShape(kind, imagesPath, files.images);
-    checkLabels(kind, labelsPath, files.labels);
-    checkCountsMatch(kind, imagesPath, files.images, labelsPath, files.labels);
+    LabelledFiles files{imagesPath, {}, {}};
+    files.images = readVerified(kind, imagesPath, imagesName, checksumOf(expected, imagesName),
+                                [&](const std::vector<std::uint32_t>& dims) {
+                                    checkImageHeader(imagesPath, dims, publishedCount, kind);
+                                });
+    files.labels = readVerified(kind, labelsPath, labelsName, checksumOf(expected, labelsName),
+                                [&](const std::vector<std::uint32_t>& dims) {
+                                    checkLabelHeader(imagesPath, files.images, labelsPath, dims);
+                                });
+    checkLabelValues(kind, labelsPath, files.labels);
     return files;
 }
 
@@ -220,6 +227,103 @@ Dataset makeDataset(const LabelledFiles& files, int first, int count)
         target[i] = static_cast<float>(source[i]) / 255.0f;
     set.labels.assign(files.labels.data.begin() + first, files.labels.data.begin() + first + count);
     return set;
+}
+
+// ---- Finding the folder -------------------------------------------------------------------
+
+bool holdsTrainingImages(const fs::path& dir)
+{
+    std::error_code error;  // an unreadable folder simply does not qualify
+    return fs::exists(dir / trainImagesName, error)
+           || fs::exists(dir / (std::string(trainImagesName) + ".gz"), error);
+}
+
+std::vector<std::string> subfolderNames(DatasetKind kind)
+{
+    if (kind == DatasetKind::Mnist)
+        return {"mnist"};
+    return {"fashion", "fashion-mnist"};
+}
+
+std::string noFilesText(DatasetKind kind)
+{
+    std::string subfolders;
+    for (const std::string& name : subfolderNames(kind))
+        subfolders += (subfolders.empty() ? "" : " or ") + name + "/";
+    return "no " + displayName(kind) + " files there (no " + trainImagesName
+           + "[.gz] in it or in its " + subfolders + " subfolder)";
+}
+
+// Which published dataset the training labels in `dir` are: their SHA-256 tells MNIST and
+// Fashion-MNIST apart (the images' headers are the same) for the price of reading 60 KB. Nothing
+// for files that are neither (a damaged file, a fixture): loading them will say what is wrong.
+std::optional<DatasetKind> publishedKindIn(const fs::path& dir)
+{
+    for (const std::string& name : {std::string(trainLabelsName), trainLabelsName + std::string(".gz")}) {
+        const fs::path path = dir / name;
+        if (!whyNotARegularFile(path).empty())
+            continue;
+        try {
+            const IdxArray labels = readIdx(path, [&](const std::vector<std::uint32_t>& dims) {
+                if (dims != std::vector<std::uint32_t>{publishedTrainCount})
+                    throw DataError(path.string() + ": not a published file");  // never shown
+            });
+            return publishedKindOf(trainLabelsName, fileSha256(path, labels));
+        } catch (const DataError&) {
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+// The outcome of looking in one place: the folder that holds the dataset, or why it was passed
+// over ("folder not found", "is MNIST, not Fashion-MNIST", "permission denied: ...", ...).
+struct Look {
+    std::optional<fs::path> found;
+    std::string whyNot;
+};
+
+// Looks in `base`'s subfolders named for the dataset, then in `base` itself. The named subfolder
+// comes first, so a base holding MNIST itself and Fashion-MNIST in fashion/ gives each dataset
+// its own files; a folder that holds the other dataset is passed over.
+Look lookIn(DatasetKind kind, const fs::path& base)
+{
+    if (std::string why = whyNotAFolder(base); !why.empty())
+        return {std::nullopt, why};
+    std::string whyNot;
+    auto passOver = [&](const std::string& why) {
+        if (whyNot.empty())
+            whyNot = why;
+    };
+    std::vector<fs::path> candidates;
+    for (const std::string& name : subfolderNames(kind))
+        candidates.push_back(base / name);
+    candidates.push_back(base);
+    for (const fs::path& dir : candidates) {
+        const std::string which = dir == base ? "" : "its " + dir.filename().string() + "/ ";
+        std::error_code error;
+        if (dir != base && !fs::exists(dir, error))
+            continue;
+        if (const std::string why = whyNotAFolder(dir); !why.empty()) {
+            passOver(which + why);
+            continue;
+        }
+        if (!holdsTrainingImages(dir))
+            continue;
+        if (publishedKindIn(dir) == otherKind(kind)) {
+            passOver(which + otherDatasetText(kind));
+            continue;
+        }
+        return {dir, ""};
+    }
+    passOver(noFilesText(kind));
+    return {std::nullopt, whyNot};
+}
+
+std::string environment(const char* name)
+{
+    const char* value = std::getenv(name);
+    return value ? value : "";
 }
 
 }  // namespace
@@ -267,22 +371,47 @@ std::string fetchCommand(DatasetKind kind)
     return "sudo apt-get install dataset-fashion-mnist";
 }
 
+std::vector<fs::path> dataSearchPlaces(DatasetKind kind)
+{
+    std::vector<fs::path> places;
+    if (const std::string fromEnvironment = environment("NNLAB_DATA"); !fromEnvironment.empty())
+        places.emplace_back(fromEnvironment);
+    places.emplace_back(fs::path(NNLAB_SOURCE_DIR) / "data");
+    if (const std::string xdg = environment("XDG_DATA_HOME"); !xdg.empty())
+        places.push_back(fs::path(xdg) / "nnlab");
+    else if (const std::string home = environment("HOME"); !home.empty())
+        places.push_back(fs::path(home) / ".local" / "share" / "nnlab");
+    if (kind == DatasetKind::Fashion)
+        places.emplace_back("/usr/share/datasets/fashion-mnist");
+    return places;
+}
+
+fs::path findDataDirIn(DatasetKind kind, const std::vector<fs::path>& places)
+{
+    std::string passedOver;
+    for (const fs::path& place : places) {
+        const Look look = lookIn(kind, place);
+        if (look.found)
+            return *look.found;
+        passedOver += (passedOver.empty() ? "" : "; ") + place.string() + ": " + look.whyNot;
+    }
+    throw DataError(displayName(kind) + " not found (looked in " + passedOver + ")"
+                    + fetchHint(kind));
+}
+
 fs::path findDataDir(DatasetKind kind, const std::optional<fs::path>& explicitDir)
 {
-    if (explicitDir) {
-        if (auto found = folderWithFiles(kind, *explicitDir))
-            return *found;
-        throw DataError(explicitDir->string() + ": no " + displayName(kind) + " files there (no "
-                        + trainImagesName + "[.gz] in it or in its " + subfolderNames(kind)[0]
-                        + "/ subfolder)" + fetchHint(kind));
-    }
-    std::string looked;
-    for (const fs::path& base : searchedBases(kind)) {
-        if (auto found = folderWithFiles(kind, base))
-            return *found;
-        looked += (looked.empty() ? "" : ", ") + base.string();
-    }
-    throw DataError(displayName(kind) + " not found (looked in " + looked + ")" + fetchHint(kind));
+    if (!explicitDir)
+        return findDataDirIn(kind, dataSearchPlaces(kind));
+    // An explicit folder is the user's choice: what is wrong with it is an error, not a reason to
+    // look elsewhere. A path that can't be reached gets no fetch command: the data is not the
+    // problem.
+    if (const std::string why = whyNotAFolder(*explicitDir); !why.empty())
+        throw DataError(explicitDir->string() + ": " + why);
+    const Look look = lookIn(kind, *explicitDir);
+    if (look.found)
+        return *look.found;
+    throw DataError(explicitDir->string() + ": " + look.whyNot + fetchHint(kind));
 }
 
 ExpectedChecksums knownChecksums(DatasetKind kind)
@@ -299,16 +428,16 @@ ExpectedChecksums knownChecksums(DatasetKind kind)
             "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"};
 }
 
-DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize)
-{
-    return loadSplit(kind, dir, trainingSize, knownChecksums(kind));
-}
+namespace {
 
-DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize,
-                    const ExpectedChecksums& expected)
+// loadSplit's work; `published`: the published files are expected, so their sizes are known
+// before a byte of data is read.
+DataSplit loadChecked(DatasetKind kind, const fs::path& dir, int trainingSize,
+                      const ExpectedChecksums& expected, bool published)
 {
-    const LabelledFiles trainFiles = readPair(kind, dir, trainImagesName, expected.trainImages,
-                                              trainLabelsName, expected.trainLabels);
+    const LabelledFiles trainFiles =
+        readPair(kind, dir, trainImagesName, trainLabelsName, expected,
+                 published ? std::optional(publishedTrainCount) : std::nullopt);
     const std::uint32_t trainCount = trainFiles.images.dims[0];
     if (trainCount <= std::uint32_t(validationSize))
         throw DataError(trainFiles.imagesPath.string() + ": only " + std::to_string(trainCount)
@@ -321,13 +450,27 @@ DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize,
                         + trainFiles.imagesPath.string() + " has room for 1.."
                         + std::to_string(trainingRoom) + " training images");
 
-    const LabelledFiles testFiles = readPair(kind, dir, testImagesName, expected.testImages,
-                                             testLabelsName, expected.testLabels);
+    const LabelledFiles testFiles =
+        readPair(kind, dir, testImagesName, testLabelsName, expected,
+                 published ? std::optional(publishedTestCount) : std::nullopt);
     DataSplit split;
     split.training = makeDataset(trainFiles, 0, trainingSize);
     split.validation = makeDataset(trainFiles, trainingRoom, validationSize);
     split.test = makeDataset(testFiles, 0, static_cast<int>(testFiles.images.dims[0]));
     return split;
+}
+
+}  // namespace
+
+DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize)
+{
+    return loadChecked(kind, dir, trainingSize, knownChecksums(kind), true);
+}
+
+DataSplit loadSplit(DatasetKind kind, const fs::path& dir, int trainingSize,
+                    const ExpectedChecksums& expected)
+{
+    return loadChecked(kind, dir, trainingSize, expected, false);
 }
 
 DataSplit loadDataset(DatasetKind kind, const std::optional<fs::path>& explicitDir,

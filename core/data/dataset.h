@@ -54,15 +54,26 @@ std::string fetchCommand(DatasetKind kind);
 // Where to read a dataset from, in this order: `explicitDir` (--data DIR), $NNLAB_DATA,
 // data/ beside the source tree, $XDG_DATA_HOME/nnlab (default ~/.local/share/nnlab); for
 // Fashion-MNIST also Debian's /usr/share/datasets/fashion-mnist. A base folder may hold the
-// four IDX files itself or in a subfolder named for the dataset (mnist/, fashion/).
-// An explicit folder that lacks the files is an error, not a reason to look elsewhere.
-// Throws DataError naming what was searched and the fetch command.
+// four IDX files itself or in a subfolder named for the dataset (mnist/, fashion/). A folder
+// whose files are the other dataset's (told by their SHA-256) is passed over: "is MNIST, not
+// Fashion-MNIST". An explicit folder that lacks the files, holds the other dataset or can't be
+// reached is an error, not a reason to look elsewhere. Throws DataError naming each place
+// searched and why it was passed over, and the fetch command.
 std::filesystem::path findDataDir(DatasetKind kind,
                                   const std::optional<std::filesystem::path>& explicitDir = {});
 
+// The places findDataDir searches when no folder is given, in its order.
+std::vector<std::filesystem::path> dataSearchPlaces(DatasetKind kind);
+
+// findDataDir's search over `places`: the first that holds the dataset wins.
+std::filesystem::path findDataDirIn(DatasetKind kind,
+                                    const std::vector<std::filesystem::path>& places);
+
 // Loads and checks the four IDX files (plain or gzip) from `dir`: magic numbers, sizes,
-// image/label counts, 28×28 dimensions, labels 0..9, and the SHA-256 of the known files.
-// trainingSize ≤ 50,000 takes that many from the start of the training file.
+// image/label counts, 28×28 dimensions, labels 0..9, and the SHA-256 of the published files
+// (the other dataset's files are told as such). The headers are checked before any data is read:
+// one that differs from the published file's is refused at once. trainingSize ≤ 50,000 takes
+// that many from the start of the training file.
 DataSplit loadSplit(DatasetKind kind, const std::filesystem::path& dir, int trainingSize = 50000);
 
 // findDataDir + loadSplit.

@@ -1,15 +1,18 @@
 // idx.cpp — reading and writing IDX files, plain or gzip-compressed.
 //
-// A damaged or hostile header must not make us allocate: a plain file's claimed size is checked
-// against the real file size before the data buffer exists, and a gzip file (whose decompressed
-// size is unknown until it is read) is read in chunks, so memory grows only with data that is
-// really there.
+// A damaged or hostile header must not make us allocate or work: the header is read first and
+// checked (by the caller too, when it knows what the file must hold). A plain file's claimed size
+// is then checked against the real file size before the data buffer exists. A gzip file's
+// decompressed size is unknown until it is read, so its claim is first held against the most
+// the file could expand to, then its data is kept in pieces that are allocated only as data
+// arrives, and reading stops one byte past the claim: a header that claims more than the file
+// holds costs what the file holds, and a small file that expands to far more (a "gzip bomb")
+// costs what the header claims. A claim the file could back is still refused above 1 GiB.
 #include "core/data/idx.h"
 
 #include "core/data/dataset.h"  // DataError
+#include "core/data/gzip_stream.h"
 #include "core/io/file_kind.h"
-
-#include <zlib.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -28,8 +31,19 @@ namespace {
 constexpr std::uint8_t unsignedByteType = 0x08;
 // More dimensions than any real IDX file has; a larger count means the header is garbage.
 constexpr std::uint32_t maxDimensions = 8;
-// The gzip reader's step: big enough to be fast, small enough that a lying header costs little.
-constexpr std::size_t gzipChunkBytes = std::size_t(4) << 20;
+// The gzip reader keeps the data in pieces of at least this size (so a short file needs one)...
+constexpr std::size_t minPieceBytes = std::size_t(64) << 10;
+// ...and at most this size; in between, each piece is as large as the data before it, so what is
+// allocated never exceeds twice what has been decompressed (plus the first piece).
+constexpr std::size_t maxPieceBytes = std::size_t(16) << 20;
+// Deflate expands one compressed byte to at most 1032 bytes: a 258-byte match costs at least two
+// bits. A header claiming more than a gzip file of its size could hold is refused unread.
+constexpr std::uint64_t maxDeflateExpansion = 1032;
+
+// A file that could hold its claim is still refused above this: a 16 MB gzip file of zeros can
+// honestly expand to 10⁷ images (7.8 GB), and nnlab, which keeps a dataset as floats (four times
+// the bytes), has no use for such a file. MNIST's largest file has 47 MB of data.
+constexpr std::size_t maxDataBytes = std::size_t(1) << 30;
 
 [[noreturn]] void fail(const fs::path& path, const std::string& what)
 {
@@ -95,15 +109,34 @@ std::string claimText(const std::vector<std::uint32_t>& dims, std::size_t dataBy
            + " bytes of data";
 }
 
+void checkNotTooLarge(const fs::path& path, const std::vector<std::uint32_t>& dims,
+                      std::size_t dataBytes)
+{
+    if (dataBytes > maxDataBytes)
+        fail(path, "too large: " + claimText(dims, dataBytes) + "; nnlab reads at most "
+                       + std::to_string(maxDataBytes) + " (1 GiB) from one IDX file");
+}
+
+// What `presentBytes` of data amount to in the header's terms: "(21399 of the 10000000 items of
+// 28×28)". Empty for one-dimensional files, where a byte is an item.
+std::string itemsText(const std::vector<std::uint32_t>& dims, std::size_t presentBytes)
+{
+    if (dims.size() < 2)
+        return "";
+    const std::vector<std::uint32_t> item(dims.begin() + 1, dims.end());
+    std::size_t itemBytes = 1;
+    for (std::uint32_t dim : item)
+        itemBytes *= dim;
+    if (itemBytes == 0)
+        return "";
+    return " (" + std::to_string(presentBytes / itemBytes) + " of the " + std::to_string(dims[0])
+           + " items of " + describeDims(item) + ")";
+}
+
 struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
-
-struct GzCloser {
-    void operator()(gzFile_s* file) const { gzclose(file); }
-};
-using GzFile = std::unique_ptr<gzFile_s, GzCloser>;
 
 File openForReading(const fs::path& path)
 {
@@ -116,7 +149,7 @@ File openForReading(const fs::path& path)
     return file;
 }
 
-IdxArray readPlain(const fs::path& path, File file)
+IdxArray readPlain(const fs::path& path, File file, const IdxHeaderCheck& checkHeader)
 {
     std::fseek(file.get(), 0, SEEK_END);
     const long fileSizeSigned = std::ftell(file.get());
@@ -151,11 +184,14 @@ IdxArray readPlain(const fs::path& path, File file)
 
     // Check the claim against the real size before allocating anything.
     const std::size_t dataBytes = claimedDataBytes(path, array.dims);
+    if (checkHeader)
+        checkHeader(array.dims);
     const std::size_t presentBytes = fileSize - headerBytes;
     if (presentBytes < dataBytes)
-        fail(path, "truncated: " + claimText(array.dims, dataBytes) + ", file has "
-                       + std::to_string(presentBytes) + " after its "
-                       + std::to_string(headerBytes) + "-byte header");
+        fail(path, "truncated: " + claimText(array.dims, dataBytes) + ", the file holds only "
+                       + std::to_string(presentBytes) + " after its " + std::to_string(headerBytes)
+                       + "-byte header" + itemsText(array.dims, presentBytes));
+    checkNotTooLarge(path, array.dims, dataBytes);
     if (presentBytes > dataBytes)
         fail(path, "trailing bytes: " + std::to_string(presentBytes - dataBytes)
                        + " bytes after the data (" + claimText(array.dims, dataBytes) + ")");
@@ -165,36 +201,29 @@ IdxArray readPlain(const fs::path& path, File file)
     return array;
 }
 
-// Reads up to `count` bytes; returns how many came. Throws on corrupt data.
-std::size_t gzipRead(const fs::path& path, gzFile_s* file, std::uint8_t* buffer, std::size_t count)
+// Why a gzip file's data stopped after `have` of the `dataBytes` its header claims.
+[[noreturn]] void failShort(const fs::path& path, const GzipStream& stream,
+                            const std::vector<std::uint32_t>& dims, std::size_t dataBytes,
+                            std::size_t have)
 {
-    const int got = gzread(file, buffer, static_cast<unsigned>(count));
-    if (got < 0) {
-        int errorCode = Z_OK;
-        const char* message = gzerror(file, &errorCode);
-        fail(path, std::string("corrupt gzip data (zlib: ") + message + ")");
-    }
-    return static_cast<std::size_t>(got);
+    const std::string holds = std::to_string(have) + itemsText(dims, have);
+    if (stream.end() == GzipStream::End::CutShort)
+        fail(path, "truncated gzip data: the compressed stream ends after " + holds
+                       + " bytes of data; " + claimText(dims, dataBytes));
+    if (stream.end() == GzipStream::End::Garbage)
+        fail(path, "truncated: " + claimText(dims, dataBytes) + ", the gzip data holds only "
+                       + holds + ", then " + std::to_string(stream.garbageBytes())
+                       + " bytes that are not gzip");
+    fail(path, "truncated: " + claimText(dims, dataBytes) + ", the file holds only " + holds);
 }
 
-// After a short read: did the compressed stream itself end early, or did it end cleanly?
-bool gzipStreamCutShort(gzFile_s* file)
+IdxArray readGzip(const fs::path& path, std::FILE* file, const IdxHeaderCheck& checkHeader)
 {
-    int errorCode = Z_OK;
-    gzerror(file, &errorCode);
-    return errorCode == Z_BUF_ERROR;
-}
-
-IdxArray readGzip(const fs::path& path)
-{
-    GzFile file(gzopen(path.c_str(), "rb"));
-    if (!file)
-        fail(path, "not readable (cannot open it as gzip)");
-    gzbuffer(file.get(), 256 * 1024);
+    GzipStream stream(path, file);
 
     auto readHeaderBytes = [&](std::uint8_t* buffer, std::size_t count) {
-        if (gzipRead(path, file.get(), buffer, count) != count)
-            fail(path, gzipStreamCutShort(file.get())
+        if (stream.read(buffer, count) != count)
+            fail(path, stream.end() == GzipStream::End::CutShort
                            ? "truncated gzip data: the compressed stream ends inside the IDX header"
                            : "truncated: too short for an IDX header");
     };
@@ -209,30 +238,51 @@ IdxArray readGzip(const fs::path& path)
         dim = loadBigEndian(bytes);
     }
     const std::size_t dataBytes = claimedDataBytes(path, array.dims);
+    if (checkHeader)
+        checkHeader(array.dims);
+    const std::uint64_t mostItCanHold = stream.compressedSize() * maxDeflateExpansion;
+    if (dataBytes > mostItCanHold)
+        fail(path, "truncated: " + claimText(array.dims, dataBytes) + ", more than this "
+                       + std::to_string(stream.compressedSize())
+                       + "-byte gzip file can hold (at most " + std::to_string(mostItCanHold)
+                       + ": deflate expands at most 1032 to 1)");
+    checkNotTooLarge(path, array.dims, dataBytes);
 
-    // Grow the buffer only as data arrives, so a header that lies costs at most one chunk.
+    // Decompress into pieces allocated as the data arrives, so that memory follows what the file
+    // really holds, never what its header claims.
+    std::vector<std::vector<std::uint8_t>> pieces;
     std::size_t have = 0;
     while (have < dataBytes) {
-        const std::size_t want = std::min(gzipChunkBytes, dataBytes - have);
-        array.data.resize(have + want);
-        const std::size_t got = gzipRead(path, file.get(), array.data.data() + have, want);
+        const std::size_t want =
+            std::min(dataBytes - have, std::clamp(have, minPieceBytes, maxPieceBytes));
+        std::vector<std::uint8_t> piece(want);
+        const std::size_t got = stream.read(piece.data(), want);
         have += got;
-        if (got < want) {
-            if (gzipStreamCutShort(file.get()))
-                fail(path, "truncated gzip data: the compressed stream ends after "
-                               + std::to_string(have) + " of the " + std::to_string(dataBytes)
-                               + " bytes of data its header claims");
-            fail(path, "truncated: " + claimText(array.dims, dataBytes)
-                           + ", the file decompresses to only " + std::to_string(have));
-        }
+        piece.resize(got);
+        pieces.push_back(std::move(piece));
+        if (got < want)
+            failShort(path, stream, array.dims, dataBytes, have);
     }
 
-    // Reading one byte more also makes zlib check the stream's CRC at its end.
+    // One byte more: is there data beyond the claim? Reading it also makes zlib check the
+    // stream's CRC and length at its end. A file that expands to far more than its header claims
+    // stops here, one byte past the claim.
     std::uint8_t extra;
-    if (gzipRead(path, file.get(), &extra, 1) != 0)
-        fail(path, "trailing bytes after the data (" + claimText(array.dims, dataBytes) + ")");
-    if (gzipStreamCutShort(file.get()))
+    if (stream.read(&extra, 1) != 0)
+        fail(path, "trailing bytes: the file holds more data than its header claims ("
+                       + claimText(array.dims, dataBytes) + "; reading stopped there)");
+    if (stream.end() == GzipStream::End::CutShort)
         fail(path, "truncated gzip data: the compressed stream ends before its trailer");
+    if (stream.end() == GzipStream::End::Garbage)
+        fail(path, "trailing bytes: " + std::to_string(stream.garbageBytes())
+                       + " bytes after the end of the gzip data");
+
+    // The whole claim is there: one buffer of it, each piece freed once copied.
+    array.data.reserve(dataBytes);
+    for (std::vector<std::uint8_t>& piece : pieces) {
+        array.data.insert(array.data.end(), piece.begin(), piece.end());
+        std::vector<std::uint8_t>().swap(piece);
+    }
     return array;
 }
 
@@ -246,14 +296,12 @@ bool startsWithGzipMagic(std::FILE* file)
 
 }  // namespace
 
-IdxArray readIdx(const fs::path& path)
+IdxArray readIdx(const fs::path& path, const IdxHeaderCheck& checkHeader)
 {
     File file = openForReading(path);
-    if (startsWithGzipMagic(file.get())) {
-        file.reset();
-        return readGzip(path);
-    }
-    return readPlain(path, std::move(file));
+    if (startsWithGzipMagic(file.get()))
+        return readGzip(path, file.get(), checkHeader);
+    return readPlain(path, std::move(file), checkHeader);
 }
 
 void writeIdx(const fs::path& path, const IdxArray& array)

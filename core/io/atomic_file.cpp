@@ -3,6 +3,7 @@
 #include "core/io/file_kind.h"
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -35,11 +36,15 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
     const std::shared_lock writing(writesInProgress());
     requireReplaceable(path);
     const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-    // mkstemp's template: a hidden name beside the target, so the rename stays on one disk.
-    std::string temp = dir.string() + "/." + path.filename().string() + ".XXXXXX";
+    // mkstemp's template: a hidden name beside the target, so the rename stays on one disk. Its
+    // name is the target's, cut so that with "." and ".XXXXXX" it is still a legal name: any
+    // target a name may be given can be saved.
+    const std::string name = path.filename().string().substr(0, NAME_MAX - 8);
+    std::string temp = dir.string() + "/." + name + ".XXXXXX";
     const int fd = mkstemp(temp.data());
     if (fd < 0)
-        throw FileError(path.string() + ": cannot create a file in " + dir.string() + ": " + systemError());
+        throw FileError(path.string() + ": cannot create a file in " + dir.string() + ": " +
+                        describePathError(temp, std::error_code(errno, std::generic_category())));
     auto fail = [&](const std::string& what) {
         const std::string reason = systemError();
         close(fd);

@@ -1,6 +1,7 @@
 #include "core/io/file_lock.h"
 
 #include "core/io/atomic_file.h"
+#include "core/io/file_kind.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -21,7 +22,7 @@ FileLock::FileLock(const std::filesystem::path& file)
     m_fd = ::open(companion.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (m_fd < 0)
         throw FileError(file.string() + ": cannot make its lock file " + companion.string() + ": " +
-                        std::strerror(errno));
+                        describePathError(companion, std::error_code(errno, std::generic_category())));
     if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
         const int error = errno;
         ::close(m_fd);

@@ -544,6 +544,49 @@ private slots:
         QVERIFY2(r.err.contains(empty.path()) && r.err.contains("fetch"), qPrintable(r.err));
     }
 
+    // A path that can't be reached, wherever it is given (data folder, model, save, checkpoint,
+    // resume): one line naming it and why, exit 1. (It used to say "no MNIST files there",
+    // "cannot look at it: File name too long", or from --resume "filesystem error: status: ...".)
+    void unreachablePathsAreOneClearLine()
+    {
+        QTemporaryDir dir;
+        const QString aFile = dir.filePath("a-file");
+        QFile(aFile).open(QIODevice::WriteOnly);
+        QString tooLong = dir.path();
+        while (tooLong.size() < 5000)
+            tooLong += "/" + QString(200, 'd');
+        const QString longName = dir.filePath(QString(300, 'n'));
+        struct Case {
+            QStringList args;   // %1: the path
+            QString path;
+            QString reason;
+        };
+        const QList<Case> cases = {
+            {{"train", "--epochs", "1", "--data", "%1"}, tooLong, "the path is too long ("},
+            {{"train", "--epochs", "1", "--data", "%1"}, longName, "in it is too long (300 bytes; a name may have at most 255)"},
+            {{"train", "--epochs", "1", "--data", "%1"}, aFile + "/data", aFile + " is a file, not a folder"},
+            {{"train", "--epochs", "1", "--data", "%1"}, aFile, "is a file, not a folder"},
+            {{"train", "--epochs", "1", "--save", "%1"}, tooLong + "/net.json", "the path is too long ("},
+            {{"train", "--epochs", "1", "--save", "%1"}, aFile + "/net.json", aFile + " is a file, not a folder"},
+            {{"train", "--epochs", "1", "--checkpoint", "%1"}, longName, "in it is too long (300 bytes"},
+            {{"train", "--epochs", "1", "--checkpoint", "%1"}, aFile + "/run.ckpt", aFile + " is a file, not a folder"},
+            {{"train", "--resume", "%1"}, tooLong + "/run.ckpt", "the path is too long ("},
+            {{"train", "--resume", "%1"}, aFile + "/run.ckpt", aFile + " is a file, not a folder"},
+            {{"evaluate", "--model", "%1"}, longName, "in it is too long (300 bytes"},
+            {{"evaluate", "--model", "%1"}, aFile + "/net.json", aFile + " is a file, not a folder"},
+        };
+        for (const Case& c : cases) {
+            QStringList args;
+            for (const QString& arg : c.args)
+                args << (arg == "%1" ? c.path : arg);
+            const ProgramResult r = runCli(args);
+            const QString context = args.first() + " " + args[args.size() - 2] + " " + c.path.right(40) + ": " + r.err;
+            QVERIFY2(r.exitCode == 1, qPrintable(context));
+            QVERIFY2(r.err.count('\n') == 1, qPrintable(context));
+            QVERIFY2(r.err.startsWith("nnlab-cli: " + c.path + ": ") && r.err.contains(c.reason), qPrintable(context));
+        }
+    }
+
     void damagedModelIsOneClearLine()
     {
         QTemporaryDir dir;

@@ -6,6 +6,8 @@
 #include "core/data/idx.h"
 #include "core/data/sha256.h"
 #include "tests/support/enum_names_check.h"
+#include "tests/support/forked_child.h"
+#include "tests/support/sanitizer_slack.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -64,6 +66,95 @@ void writeGzip(const fs::path& path, const Bytes& bytes)
     QCOMPARE(gzclose(file), Z_OK);
 }
 
+Bytes gzipBytes(const Bytes& bytes)
+{
+    Bytes compressed(compressBound(uLong(bytes.size())) + 64);
+    z_stream z{};
+    deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY);   // 16: a gzip wrapper
+    z.next_in = const_cast<Bytef*>(bytes.data());
+    z.avail_in = uInt(bytes.size());
+    z.next_out = compressed.data();
+    z.avail_out = uInt(compressed.size());
+    deflate(&z, Z_FINISH);
+    compressed.resize(z.total_out);
+    deflateEnd(&z);
+    return compressed;
+}
+
+// A gzip file of `header` followed by `zeroMiB` MiB of zeros, made in milliseconds however far it
+// expands: after a full flush deflate starts afresh, so one MiB of zeros compresses to the same
+// ~1 KB every time and the file repeats that block. Its CRC and length are right; only its size
+// gives it away (a "gzip bomb").
+void writeGzipBomb(const fs::path& path, const Bytes& header, std::uint64_t zeroMiB)
+{
+    z_stream z{};
+    QCOMPARE(deflateInit2(&z, 9, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY), Z_OK);  // raw deflate
+    auto compress = [&](const Bytes& in, int flush) {
+        Bytes out(compressBound(uLong(in.size())) + 64);
+        z.next_in = const_cast<Bytef*>(in.data());
+        z.avail_in = uInt(in.size());
+        z.next_out = out.data();
+        z.avail_out = uInt(out.size());
+        deflate(&z, flush);
+        out.resize(out.size() - z.avail_out);
+        return out;
+    };
+    const Bytes zeros(std::size_t(1) << 20, 0);
+    const Bytes start = compress(header, Z_FULL_FLUSH);
+    const Bytes block = compress(zeros, Z_FULL_FLUSH);
+    QVERIFY(compress(zeros, Z_FULL_FLUSH) == block);  // the block really is self-contained
+    const Bytes end = compress({}, Z_FINISH);
+    deflateEnd(&z);
+
+    uLong crc = crc32(0, header.data(), uInt(header.size()));
+    const uLong zerosCrc = crc32(0, zeros.data(), uInt(zeros.size()));
+    for (std::uint64_t i = 0; i < zeroMiB; ++i)
+        crc = crc32_combine(crc, zerosCrc, z_off_t(zeros.size()));
+    const std::uint64_t length = header.size() + (zeroMiB << 20);
+
+    std::ofstream out(path, std::ios::binary);
+    auto put = [&](const Bytes& bytes) {
+        out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+    };
+    put({0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3});  // gzip: deflate, no name, best compression, Unix
+    put(start);
+    for (std::uint64_t i = 0; i < zeroMiB; ++i)
+        put(block);
+    put(end);
+    put({Bytef(crc), Bytef(crc >> 8), Bytef(crc >> 16), Bytef(crc >> 24), Bytef(length),
+         Bytef(length >> 8), Bytef(length >> 16), Bytef(length >> 24)});  // CRC-32, size mod 2^32
+    QVERIFY(out.good());
+}
+
+// readIdx(path) in a forked child whose address space may grow by 512 MB at most: its message
+// (or "read N bytes"), its time and how far its peak memory rose.
+ChildReport readIdxInChild(const fs::path& path)
+{
+    return runInChild(
+        [&] {
+            try {
+                return "read " + std::to_string(readIdx(path).data.size()) + " bytes";
+            } catch (const DataError& error) {
+                return std::string(error.what());
+            }
+        },
+        {512, -1, int(60000 * kSanitizerSlack)});
+}
+
+// A refusal that took at most `ms` and `mb` of memory (beyond what the sanitizers add). The
+// bounds on time are loose (a shared machine); what they catch is reading gigabytes, which takes
+// many seconds.
+#define VERIFY_REFUSED_WITHIN(report, ms, mb)                                                     \
+    do {                                                                                          \
+        qInfo("refused in %.3f s, peak memory +%ld KB", (report).seconds, (report).peakGrowthKb); \
+        QVERIFY2((report).finished, (report).text.c_str());                                       \
+        QVERIFY2((report).seconds * 1000 < (ms) * kSanitizerSlack,                                \
+                 qPrintable(QString("took %1 s: %2").arg((report).seconds).arg((report).text.c_str()))); \
+        QVERIFY2((report).peakGrowthKb < (mb) * 1024L + kSanitizerRssKb,                          \
+                 qPrintable(QString("peak memory rose by %1 MB: %2")                              \
+                                .arg((report).peakGrowthKb / 1024).arg((report).text.c_str())));  \
+    } while (false)
+
 // The pixel and label the fixtures give image j; chosen so that neighbouring images differ and
 // both 0 and 255 occur.
 std::uint8_t fixturePixel(std::size_t image, std::size_t pixel)
@@ -99,6 +190,55 @@ void writeSplitFixture(const fs::path& dir, std::uint32_t trainCount = 10050,
     writeIdx(dir / "train-labels-idx1-ubyte", fixtureLabels(trainCount));
     writeIdx(dir / "t10k-images-idx3-ubyte", fixtureImages(testCount));
     writeIdx(dir / "t10k-labels-idx1-ubyte", fixtureLabels(testCount));
+}
+
+
+// `count` bytes that deflate cannot shrink, so a gzip file of them is as large as they are.
+Bytes incompressible(std::size_t count)
+{
+    Bytes bytes(count);
+    std::uint64_t state = 0x9E3779B97F4A7C15u;
+    for (std::uint8_t& byte : bytes) {  // xorshift64: cheap, and random enough for deflate
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        byte = std::uint8_t(state >> 56);
+    }
+    return bytes;
+}
+
+Bytes concat(Bytes first, const Bytes& second)
+{
+    first.insert(first.end(), second.begin(), second.end());
+    return first;
+}
+
+// A folder of links to the four files of a real dataset in `from` (plain or .gz, as they are).
+void linkDataset(const fs::path& from, const fs::path& to)
+{
+    fs::create_directories(to);
+    for (const fs::directory_entry& entry : fs::directory_iterator(from))
+        if (entry.path().filename().string().find("-ubyte") != std::string::npos)
+            fs::create_symlink(entry.path(), to / entry.path().filename());
+}
+
+// The folder of the real `kind` found as a fresh checkout finds it; empty if it is not installed.
+fs::path realDataset(DatasetKind kind)
+{
+    try {
+        return findDataDir(kind);
+    } catch (const DataError&) {
+        return {};
+    }
+}
+
+// A path of `length` bytes under `base` made of 200-byte names, so no single name is too long.
+fs::path longPath(const fs::path& base, std::size_t length)
+{
+    fs::path path = base;
+    while (path.native().size() < length)
+        path /= std::string(200, 'd');
+    return path;
 }
 
 const ExpectedChecksums noChecksums{};
@@ -319,6 +459,389 @@ private slots:
         VERIFY_CONTAINS(dataErrorOf([&] { readIdx("/dev/zero"); }), "/dev/zero: is a character device, not a file");
     }
 
+    // ---- Lying headers and gzip bombs: refused in bounded memory and time ----------------------
+    // Each read runs in a child whose address space may grow by 512 MB at most, so the build
+    // before this fix (a 16 MB file whose header claims 10⁷ images took 8.4 GB and 52 s) fails
+    // these tests without taking the machine's memory.
+
+    // A header claiming 10⁷ images (7.84 GB of data) in a gzip file, whatever the file holds.
+    void tenMillionImagesClaimedInAGzipFile()
+    {
+        const Bytes header = idxHeader(0x08, {10000000, 28, 28});
+
+        // 100 bytes of data: the file is too small to hold the claim, which is refused unread.
+        writeBytes(tempPath("claim-tiny.gz"), gzipBytes(concat(header, Bytes(100, 7))));
+        ChildReport report = readIdxInChild(tempPath("claim-tiny.gz"));
+        VERIFY_REFUSED_WITHIN(report, 3000, 16);
+        QVERIFY2(report.text.find(tempPath("claim-tiny.gz").string()
+                                  + ": truncated: header claims 10000000×28×28 = 7840000000 bytes "
+                                    "of data, more than this ")
+                     == 0,
+                 report.text.c_str());
+
+        // 8 MiB that don't compress: a file big enough to pass that bound. With 10⁷ claimed it is
+        // refused for the claim's size; with 10⁶ (784 MB) its data is read, and the memory follows
+        // what is there (8 MiB), not the claim.
+        const Bytes data = incompressible(8 << 20);
+        writeBytes(tempPath("claim-8mb.gz"), gzipBytes(concat(header, data)));
+        QVERIFY(fs::file_size(tempPath("claim-8mb.gz")) * 1032 > 7840000000u);
+        report = readIdxInChild(tempPath("claim-8mb.gz"));
+        VERIFY_REFUSED_WITHIN(report, 3000, 16);
+        QCOMPARE(QString::fromStdString(report.text),
+                 tempName("claim-8mb.gz") + ": too large: header claims 10000000×28×28 = 7840000000 "
+                 "bytes of data; nnlab reads at most 1073741824 (1 GiB) from one IDX file");
+        writeBytes(tempPath("claim-8mb.gz"), gzipBytes(concat(idxHeader(0x08, {1000000, 28, 28}), data)));
+        report = readIdxInChild(tempPath("claim-8mb.gz"));
+        VERIFY_REFUSED_WITHIN(report, 5000, 40);
+        QCOMPARE(QString::fromStdString(report.text),
+                 tempName("claim-8mb.gz") + ": truncated: header claims 1000000×28×28 = 784000000 "
+                 "bytes of data, the file holds only 8388608 (10699 of the 1000000 items of 28×28)");
+
+        // A bomb: 8.5 GB of zeros in 8.7 MB, more than the claim, so only the claim stops it. The
+        // loader knows the published file has 60,000 images and refuses the header at once.
+        const fs::path dir = tempPath("claim-bomb");
+        fs::create_directories(dir);
+        writeGzipBomb(dir / "train-images-idx3-ubyte.gz", header, 8500);
+        writeIdx(dir / "train-labels-idx1-ubyte", fixtureLabels(60000));
+        QVERIFY(fs::file_size(dir / "train-images-idx3-ubyte.gz") * 1032 > 7840000000u);
+        report = runInChild(
+            [&] {
+                try {
+                    loadDataset(DatasetKind::Mnist, dir);
+                    return std::string("loaded");
+                } catch (const DataError& error) {
+                    return std::string(error.what());
+                }
+            },
+            {512, -1, int(60000 * kSanitizerSlack)});
+        VERIFY_REFUSED_WITHIN(report, 3000, 16);
+        QVERIFY2(report.text.find((dir / "train-images-idx3-ubyte.gz").string()
+                                  + ": header claims 10000000 images, but the published MNIST file "
+                                    "has 60000; fetch it with: ")
+                     == 0,
+                 report.text.c_str());
+        // Read on its own, the bomb is refused for its size: the file could back the claim, but
+        // no IDX file nnlab reads has more than 1 GiB of data.
+        report = readIdxInChild(dir / "train-images-idx3-ubyte.gz");
+        VERIFY_REFUSED_WITHIN(report, 3000, 16);
+        QCOMPARE(QString::fromStdString(report.text),
+                 QString::fromStdString((dir / "train-images-idx3-ubyte.gz").string())
+                     + ": too large: header claims 10000000×28×28 = 7840000000 bytes of data; nnlab "
+                       "reads at most 1073741824 (1 GiB) from one IDX file");
+    }
+
+    // A small gzip file that expands to far more than its header claims: reading stops one byte
+    // past the claim. Decompressing all 16 GB would take many seconds.
+    void gzipBombStopsOneBytePastItsClaim()
+    {
+        writeGzipBomb(tempPath("bomb.gz"), idxHeader(0x08, {1000, 28, 28}), 16384);
+        QVERIFY(fs::file_size(tempPath("bomb.gz")) < (20u << 20));
+        const ChildReport report = readIdxInChild(tempPath("bomb.gz"));
+        VERIFY_REFUSED_WITHIN(report, 3000, 16);
+        QCOMPARE(QString::fromStdString(report.text),
+                 tempName("bomb.gz") + ": trailing bytes: the file holds more data than its header "
+                 "claims (header claims 1000×28×28 = 784000 bytes of data; reading stopped there)");
+
+        // The same bomb with a header that tells the truth is read whole, CRC and all: the bound
+        // is the claim, not a guess at what is plausible.
+        writeGzipBomb(tempPath("honest-bomb.gz"), idxHeader(0x08, {64, 1024, 1024}), 64);
+        QCOMPARE(QString::fromStdString(readIdxInChild(tempPath("honest-bomb.gz")).text),
+                 QString("read 67108864 bytes"));
+    }
+
+    // Bytes beyond the claim, inside the gzip data or after it, are refused; gzip members that are
+    // simply concatenated (RFC 1952 allows it) are one file.
+    void gzipTrailingData()
+    {
+        const Bytes idx = concat(idxHeader(0x08, {4, 2}), {1, 2, 3, 4, 5, 6, 7, 8});
+        auto errorOf = [&](const char* name, const Bytes& bytes) {
+            writeBytes(tempPath(name), bytes);
+            return dataErrorOf([&] { readIdx(tempPath(name)); });
+        };
+        VERIFY_CONTAINS(errorOf("more-data.gz", gzipBytes(concat(idx, {9, 9, 9}))),
+                        tempName("more-data.gz") + ": trailing bytes: the file holds more data");
+        VERIFY_CONTAINS(errorOf("junk-after.gz", concat(gzipBytes(idx), {'g', 'a', 'r', 'b', 'a', 'g', 'e'})),
+                        tempName("junk-after.gz") + ": trailing bytes: 7 bytes after the end of the gzip data");
+        VERIFY_CONTAINS(errorOf("one-junk-byte.gz", concat(gzipBytes(idx), {0})),
+                        tempName("one-junk-byte.gz") + ": trailing bytes: 1 bytes after the end");
+        VERIFY_CONTAINS(errorOf("second-member.gz", concat(gzipBytes(idx), gzipBytes({9}))),
+                        tempName("second-member.gz") + ": trailing bytes: the file holds more data");
+        // Data that ends early, then bytes that are not gzip.
+        VERIFY_CONTAINS(errorOf("short-then-junk.gz", concat(gzipBytes(Bytes(idx.begin(), idx.end() - 3)), {'x'})),
+                        tempName("short-then-junk.gz") + ": truncated: header claims 4×2 = 8 bytes of data, "
+                        "the gzip data holds only 5 (2 of the 4 items of 2), then 1 bytes that are not gzip");
+
+        const Bytes split = concat(gzipBytes(Bytes(idx.begin(), idx.begin() + 10)),
+                                   gzipBytes(Bytes(idx.begin() + 10, idx.end())));
+        writeBytes(tempPath("two-members.gz"), concat(split, gzipBytes({})));
+        QVERIFY(readIdx(tempPath("two-members.gz")).data == Bytes({1, 2, 3, 4, 5, 6, 7, 8}));
+    }
+
+    // A gzip file cut anywhere: in its own header, in the IDX header, in the data, in its trailer.
+    void gzipCutShort()
+    {
+        const Bytes compressed = gzipBytes(concat(idxHeader(0x08, {100, 100}), incompressible(10000)));
+        const std::vector<std::pair<std::size_t, QString>> cuts = {
+            {5, "truncated gzip data: the compressed stream ends inside the IDX header"},
+            {compressed.size() / 2, "truncated gzip data: the compressed stream ends after "},
+            {compressed.size() - 8, "truncated gzip data: the compressed stream ends before its trailer"},
+            {compressed.size() - 1, "truncated gzip data: the compressed stream ends before its trailer"},
+        };
+        for (const auto& [keep, message] : cuts) {
+            writeBytes(tempPath("cut-short.gz"), Bytes(compressed.begin(), compressed.begin() + keep));
+            const QString error = dataErrorOf([&] { readIdx(tempPath("cut-short.gz")); });
+            VERIFY_CONTAINS(error, tempName("cut-short.gz") + ": " + message);
+        }
+    }
+
+    // Plain files whose header lies: the claim is held against the file's size before anything is
+    // allocated.
+    void plainFileWithALyingHeader()
+    {
+        writeBytes(tempPath("plain-claim"), concat(idxHeader(0x08, {10000000, 28, 28}), Bytes(100)));
+        const ChildReport report = readIdxInChild(tempPath("plain-claim"));
+        VERIFY_REFUSED_WITHIN(report, 3000, 16);
+        QCOMPARE(QString::fromStdString(report.text),
+                 tempName("plain-claim") + ": truncated: header claims 10000000×28×28 = 7840000000 "
+                 "bytes of data, the file holds only 100 after its 16-byte header (0 of the 10000000 "
+                 "items of 28×28)");
+
+        // A plain file that really holds 10⁷ images (sparse: it takes no disk) is refused for its
+        // size, not allocated.
+        writeBytes(tempPath("plain-huge"), idxHeader(0x08, {10000000, 28, 28}));
+        fs::resize_file(tempPath("plain-huge"), 16 + 7840000000u);
+        const ChildReport huge = readIdxInChild(tempPath("plain-huge"));
+        VERIFY_REFUSED_WITHIN(huge, 3000, 16);
+        QCOMPARE(QString::fromStdString(huge.text),
+                 tempName("plain-huge") + ": too large: header claims 10000000×28×28 = 7840000000 "
+                 "bytes of data; nnlab reads at most 1073741824 (1 GiB) from one IDX file");
+        fs::remove(tempPath("plain-huge"));
+
+        writeBytes(tempPath("plain-fewer"), concat(idxHeader(0x08, {1, 28, 28}), Bytes(2 * 784)));
+        VERIFY_CONTAINS(dataErrorOf([&] { readIdx(tempPath("plain-fewer")); }),
+                        tempName("plain-fewer") + ": trailing bytes: 784 bytes after the data");
+
+        writeBytes(tempPath("plain-zero-dim"), concat(idxHeader(0x08, {5, 0}), Bytes(5)));
+        VERIFY_CONTAINS(dataErrorOf([&] { readIdx(tempPath("plain-zero-dim")); }),
+                        tempName("plain-zero-dim") + ": trailing bytes: 5 bytes");
+
+        // Through the loader, a header that is not the published file's is refused unread.
+        const fs::path dir = tempPath("plain-claim-dir");
+        fs::create_directories(dir);
+        fs::copy_file(tempPath("plain-claim"), dir / "t10k-images-idx3-ubyte");
+        writeBytes(dir / "t10k-labels-idx1-ubyte", Bytes());
+        fs::create_symlink(fs::absolute(realDataset(DatasetKind::Mnist) / "train-images-idx3-ubyte"),
+                           dir / "train-images-idx3-ubyte");
+        fs::create_symlink(fs::absolute(realDataset(DatasetKind::Mnist) / "train-labels-idx1-ubyte"),
+                           dir / "train-labels-idx1-ubyte");
+        VERIFY_CONTAINS(dataErrorOf([&] { loadSplit(DatasetKind::Mnist, dir); }),
+                        QString::fromStdString((dir / "t10k-images-idx3-ubyte").string())
+                            + ": header claims 10000000 images, but the published MNIST file has 10000");
+    }
+
+    // A labels file whose count disagrees with the images file is refused at its header, before
+    // its data is read, however many labels it claims.
+    void labelCountDisagreesWithTheImages()
+    {
+        const fs::path dir = tempPath("label-count");
+        writeSplitFixture(dir);
+        const QString imagesPath = QString::fromStdString((dir / "train-images-idx3-ubyte").string());
+        for (std::uint32_t claimed : {10049u, 10051u, 10000000u}) {
+            fs::remove(dir / "train-labels-idx1-ubyte");
+            if (claimed < 100000) {
+                writeIdx(dir / "train-labels-idx1-ubyte", fixtureLabels(claimed));
+            } else {
+                fs::remove(dir / "train-labels-idx1-ubyte.gz");
+                writeGzipBomb(dir / "train-labels-idx1-ubyte.gz", idxHeader(0x08, {claimed}), 64);
+            }
+            const ChildReport report = runInChild(
+                [&] { return loadError(DatasetKind::Mnist, dir).toStdString(); },
+                {512, -1, int(60000 * kSanitizerSlack)});
+            VERIFY_REFUSED_WITHIN(report, 5000, 64);   // the 7.9 MB images file is read first
+            VERIFY_CONTAINS(QString::fromStdString(report.text),
+                            "image/label count mismatch: 10050 images in " + imagesPath + " but "
+                                + QString::number(claimed) + " labels in ");
+        }
+        fs::remove(dir / "train-labels-idx1-ubyte.gz");
+        writeIdx(dir / "train-labels-idx1-ubyte", fixtureLabels(10050));
+    }
+
+    // ---- The other dataset where one was asked for -----------------------------------------------
+    // MNIST and Fashion-MNIST have the same file names and headers; their SHA-256 tells them apart.
+
+    // The search passes over a folder of the other dataset and goes on to the next place, both
+    // ways, and in a base whose named subfolder holds the other dataset.
+    void otherDatasetIsPassedOver()
+    {
+        const fs::path mnist = realDataset(DatasetKind::Mnist);
+        const fs::path fashion = realDataset(DatasetKind::Fashion);
+        if (fashion.empty())
+            QSKIP("Fashion-MNIST is not installed (sudo apt-get install dataset-fashion-mnist)");
+        const fs::path mnistCopy = tempPath("other/mnist-files"), fashionCopy = tempPath("other/fashion-files");
+        linkDataset(mnist, mnistCopy);
+        linkDataset(fashion, fashionCopy);
+
+        QCOMPARE(findDataDirIn(DatasetKind::Fashion, {mnistCopy, fashionCopy}), fashionCopy);
+        QCOMPARE(findDataDirIn(DatasetKind::Mnist, {fashionCopy, mnistCopy}), mnistCopy);
+
+        // The subfolder named for the dataset holds the other one, the base itself the right one.
+        const fs::path base = tempPath("other/misnamed");
+        linkDataset(mnist, base);
+        linkDataset(fashion, base / "mnist");
+        QCOMPARE(findDataDirIn(DatasetKind::Mnist, {base}), base);
+        const fs::path fashionBase = tempPath("other/misnamed-fashion");
+        linkDataset(fashion, fashionBase);
+        linkDataset(mnist, fashionBase / "fashion");
+        QCOMPARE(findDataDirIn(DatasetKind::Fashion, {fashionBase}), fashionBase);
+        // ... and when the base has nothing else, the reason names the subfolder.
+        const fs::path onlyMisnamed = tempPath("other/only-misnamed");
+        linkDataset(fashion, onlyMisnamed / "mnist");
+        VERIFY_CONTAINS(dataErrorOf([&] { findDataDir(DatasetKind::Mnist, onlyMisnamed); }),
+                        QString::fromStdString(onlyMisnamed.string())
+                            + ": its mnist/ is Fashion-MNIST, not MNIST; fetch it with: ");
+
+        // NNLAB_DATA naming a folder of MNIST when Fashion-MNIST is asked for: it is searched first,
+        // passed over, and the search goes on.
+        const QByteArray saved = qgetenv("NNLAB_DATA");
+        qputenv("NNLAB_DATA", QByteArray::fromStdString(mnistCopy.string()));
+        QCOMPARE(dataSearchPlaces(DatasetKind::Fashion).front(), mnistCopy);
+        try {
+            QVERIFY(findDataDir(DatasetKind::Fashion) != mnistCopy);
+        } catch (const DataError& error) {
+            VERIFY_CONTAINS(QString(error.what()), QString::fromStdString(mnistCopy.string())
+                                                       + ": is MNIST, not Fashion-MNIST");
+        }
+        qputenv("NNLAB_DATA", saved);
+    }
+
+    // When no place holds the dataset, the message names each place and why it was passed over.
+    void nothingFoundNamesEachPlaceAndWhy()
+    {
+        const fs::path mnist = realDataset(DatasetKind::Mnist);
+        const fs::path fashion = realDataset(DatasetKind::Fashion);
+        if (fashion.empty())
+            QSKIP("Fashion-MNIST is not installed (sudo apt-get install dataset-fashion-mnist)");
+        const fs::path mnistCopy = tempPath("none/mnist-files"), fashionCopy = tempPath("none/fashion-files");
+        linkDataset(mnist, mnistCopy);
+        linkDataset(fashion, fashionCopy);
+        const fs::path empty = tempPath("none/empty"), missing = tempPath("none/missing"),
+                       file = tempPath("none/a-file"), tooLong = longPath(tempPath("none"), 5000);
+        fs::create_directories(empty);
+        writeBytes(file, {1});
+
+        struct Case {
+            DatasetKind kind;
+            fs::path other;
+            QString otherText;
+        };
+        for (const Case& c : {Case{DatasetKind::Fashion, mnistCopy, "is MNIST, not Fashion-MNIST"},
+                              Case{DatasetKind::Mnist, fashionCopy, "is Fashion-MNIST, not MNIST"}}) {
+            const QString message = dataErrorOf(
+                [&] { findDataDirIn(c.kind, {c.other, empty, missing, file, file / "sub", tooLong}); });
+            auto named = [](const fs::path& path) { return QString::fromStdString(path.string()) + ": "; };
+            QVERIFY2(message.startsWith(QString::fromStdString(c.kind == DatasetKind::Mnist ? "MNIST" : "Fashion-MNIST")
+                                        + " not found (looked in "),
+                     qPrintable(message));
+            VERIFY_CONTAINS(message, named(c.other) + c.otherText + ";");
+            VERIFY_CONTAINS(message, named(empty) + "no ");
+            VERIFY_CONTAINS(message, named(missing) + "folder not found;");
+            VERIFY_CONTAINS(message, named(file) + "is a file, not a folder;");
+            VERIFY_CONTAINS(message, named(file / "sub") + QString::fromStdString(file.string()) + " is a file, not a folder;");
+            VERIFY_CONTAINS(message, named(tooLong) + "the path is too long (");
+            VERIFY_CONTAINS(message, "); fetch it with: ");
+        }
+    }
+
+    // A folder given by hand that holds the other dataset is an error that says so; so is a file of
+    // the other dataset among the right one's.
+    void explicitFolderOfTheOtherDataset()
+    {
+        const fs::path mnist = realDataset(DatasetKind::Mnist);
+        const fs::path fashion = realDataset(DatasetKind::Fashion);
+        if (fashion.empty())
+            QSKIP("Fashion-MNIST is not installed (sudo apt-get install dataset-fashion-mnist)");
+        const fs::path mnistCopy = tempPath("given/mnist-files"), fashionCopy = tempPath("given/fashion-files");
+        linkDataset(mnist, mnistCopy);
+        linkDataset(fashion, fashionCopy);
+        const QString mnistName = QString::fromStdString(mnistCopy.string());
+        const QString fashionName = QString::fromStdString(fashionCopy.string());
+
+        QCOMPARE(dataErrorOf([&] { findDataDir(DatasetKind::Fashion, mnistCopy); }),
+                 mnistName + ": is MNIST, not Fashion-MNIST; fetch it with: sudo apt-get install dataset-fashion-mnist");
+        QCOMPARE(dataErrorOf([&] { findDataDir(DatasetKind::Mnist, fashionCopy); }),
+                 fashionName + ": is Fashion-MNIST, not MNIST; fetch it with: " + mnistFetchCommand());
+        // loadSplit on the folder itself (as the GUI does after finding it) names the file.
+        VERIFY_CONTAINS(dataErrorOf([&] { loadSplit(DatasetKind::Fashion, mnistCopy); }),
+                        mnistName + "/train-images-idx3-ubyte: is MNIST, not Fashion-MNIST");
+        VERIFY_CONTAINS(dataErrorOf([&] { loadSplit(DatasetKind::Mnist, fashionCopy); }),
+                        fashionName + "/train-images-idx3-ubyte.gz: is Fashion-MNIST, not MNIST");
+
+        // MNIST's training files with Fashion-MNIST's test files.
+        const fs::path mixed = tempPath("given/mixed");
+        linkDataset(mnist, mixed);
+        for (const char* name : {"t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+            fs::remove(mixed / name);
+            fs::create_symlink(fashion / (std::string(name) + ".gz"), mixed / (std::string(name) + ".gz"));
+        }
+        QCOMPARE(findDataDir(DatasetKind::Mnist, mixed), mixed);
+        VERIFY_CONTAINS(dataErrorOf([&] { loadSplit(DatasetKind::Mnist, mixed); }),
+                        QString::fromStdString(mixed.string()) + "/t10k-images-idx3-ubyte.gz: is Fashion-MNIST, not MNIST");
+    }
+
+    // ---- A data folder that can't be reached -------------------------------------------------------
+    // Each says why in one line naming the path, not "no MNIST files there"; in the search, such a
+    // place is passed over with its reason.
+    void unreachableDataFolderSaysWhy()
+    {
+        const fs::path base = tempPath("unreachable");
+        fs::create_directories(base);
+        writeBytes(base / "a-file", {1});
+        fs::create_symlink(base / "loop", base / "loop");
+        const std::vector<std::pair<fs::path, QString>> cases = {
+            {longPath(base, 5000), "the path is too long ("},
+            {base / std::string(300, 'n'), "\" in it is too long (300 bytes; a name may have at most 255)"},
+            {base / "a-file" / "sub", QString::fromStdString((base / "a-file").string()) + " is a file, not a folder"},
+            {base / "a-file/", QString::fromStdString((base / "a-file").string()) + " is a file, not a folder"},
+            {base / "a-file", "is a file, not a folder"},
+            {base / "missing", "folder not found"},
+            {base / "loop", "too many symbolic links"},
+        };
+        const fs::path mnist = realDataset(DatasetKind::Mnist);
+        for (const auto& [path, reason] : cases) {
+            const QString message = dataErrorOf([&] { findDataDir(DatasetKind::Mnist, path); });
+            QVERIFY2(message.startsWith(QString::fromStdString(path.string()) + ": "), qPrintable(message));
+            VERIFY_CONTAINS(message, reason);
+            QVERIFY2(!message.contains("no MNIST files"), qPrintable(message));
+            // In the search it is passed over, with the same reason.
+            QCOMPARE(findDataDirIn(DatasetKind::Mnist, {path, mnist}), mnist);
+            VERIFY_CONTAINS(dataErrorOf([&] { findDataDirIn(DatasetKind::Mnist, {path}); }), reason);
+        }
+    }
+
+    // A folder this user may not enter (root may enter any: the check runs as "nobody" then).
+    void dataFolderThatMayNotBeEntered()
+    {
+        const fs::path base = tempPath("locked-base"), locked = base / "locked";
+        fs::create_directories(locked);
+        writeSplitFixture(locked / "mnist", 10001, 1);
+        fs::permissions(tempPath(""), fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
+        fs::permissions(base, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
+        fs::permissions(locked, fs::perms::owner_all);
+        const ChildReport report = runInChild(
+            [&] {
+                return dataErrorOf([&] { findDataDir(DatasetKind::Mnist, locked); }).toStdString() + "\n"
+                       + dataErrorOf([&] { findDataDir(DatasetKind::Mnist, locked / "mnist"); }).toStdString();
+            },
+            {0, 65534, 10000});
+        fs::permissions(locked, fs::perms::owner_all | fs::perms::others_exec | fs::perms::group_exec);
+        QVERIFY2(report.finished, report.text.c_str());
+        const QStringList lines = QString::fromStdString(report.text).split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], QString::fromStdString(locked.string()) + ": permission denied: the folder can't be entered");
+        QCOMPARE(lines[1], QString::fromStdString((locked / "mnist").string()) + ": permission denied: the folder "
+                               + QString::fromStdString(locked.string()) + " can't be entered");
+    }
+
     // ---- The split and its checks ------------------------------------------------------------
     void splitTakesFirstTrainingAndLastValidation()
     {
@@ -475,9 +998,16 @@ private slots:
         gzExpected.testLabels = sha256Hex(decompressed.data(), decompressed.size());
         QCOMPARE(loadSplit(DatasetKind::Fashion, gzDir, 1, gzExpected).test.size(), 3);
 
-        // Without a table, the published checksums apply, which a fixture cannot match.
+        // Without a table, the published files are expected: a fixture's header differs from
+        // theirs, and one of their sizes cannot match their checksums.
         VERIFY_CONTAINS(dataErrorOf([&] { loadSplit(DatasetKind::Mnist, dir); }),
-                        "checksum mismatch");
+                        "train-images-idx3-ubyte: header claims 10050 images, but the published MNIST "
+                        "file has 60000");
+        const fs::path published = tempPath("published-size");
+        writeSplitFixture(published, 60000, 10000);
+        VERIFY_CONTAINS(dataErrorOf([&] { loadSplit(DatasetKind::Mnist, published); }),
+                        "train-images-idx3-ubyte: checksum mismatch");
+        fs::remove_all(published);
     }
 
     // ---- Finding the data folder -------------------------------------------------------------
