@@ -11,6 +11,7 @@
 #include "core/io/model_file.h"
 #include "core/train/checkpoint_saver.h"
 #include "core/train/evaluation.h"
+#include "core/train/memory_estimate.h"
 #include "core/train/presets.h"
 #include "core/train/trainer.h"
 
@@ -145,6 +146,11 @@ int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
             requireWritableTarget(save);
     }
 
+    // Before anything is allocated for it: a run this machine can't hold is one line now.
+    if (const std::string problem = trainingMemoryProblem(
+            config, {.networksKept = ensembleSize > 1 ? ensembleSize + 1 : 1, .checkpoints = checkpointFile.has_value()});
+        !problem.empty())
+        throw std::runtime_error(problem);
     const DataSplit data = loadDataset(config.dataset, options.data.path());
     TrainPrinter printer(config, preset, options.json, isatty(STDERR_FILENO) != 0);
     printer.printHeader();

@@ -1,5 +1,6 @@
 #include "core/train/evaluation.h"
 
+#include "core/train/memory_estimate.h"
 #include "core/util/allocator.h"
 
 #include <algorithm>
@@ -9,9 +10,8 @@ namespace nnlab {
 
 namespace {
 
-// Columns per inference call: big products, bounded memory. A convolution's im2col patches
-// take ~30,000 floats per example, so convnets go 100 at a time.
-int chunkSize(const Network& net) { return net.isFullyConnected() ? 1000 : 100; }
+// Columns per inference call: big products, bounded memory (memory_estimate.h).
+int chunkSize(const Network& net) { return evaluationChunk(measureNetwork(net)); }
 
 struct ChunkResult {
     double costSum = 0.0;

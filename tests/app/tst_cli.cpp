@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <csignal>
+#include <memory>
 #include <stdexcept>
 
 namespace {
@@ -28,6 +29,14 @@ QList<QJsonObject> jsonLines(const QString& text)
     for (const QString& line : text.split('\n', Qt::SkipEmptyParts))
         lines.append(QJsonDocument::fromJson(line.toUtf8()).object());
     return lines;
+}
+
+// nnlab-cli under a resource limit the shell sets first: "ulimit -v N" (address space) or
+// "ulimit -d N" (data), in kB.
+ChildProcess* limitedCli(const QString& ulimit, const QStringList& args)
+{
+    return new ChildProcess("/bin/sh", QStringList{"-c", ulimit + " && exec \"$0\" \"$@\"",
+                                                   qEnvironmentVariable("NNLAB_CLI")} + args);
 }
 
 // validate()'s line for a --net, as tst_network_limits finds the loaders give it too.
@@ -396,6 +405,40 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    }
+
+    // A network within the limits that this machine (here: its ulimit -v) can't hold is refused
+    // before anything is allocated, the data included: one line with what it needs and what there
+    // is, exit 1.
+    void tooLargeForMemoryIsRefusedFirst_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("what");
+        QTest::newRow("train, convnet") << QStringList{"train", "--net", "784,conv4096x5,pool2,10", "--batch", "100"}
+                                        << "784,conv4096x5,pool2,10 with m = 100 needs about ";
+        QTest::newRow("train, ensemble") << QStringList{"train", "--net", "784,31446,10", "--ensemble", "5"}
+                                         << "784,31446,10 with m = 10, keeping 6 trained networks, needs about ";
+        QTest::newRow("gradcheck") << QStringList{"gradcheck", "--net", "784,conv4096x5,pool2,10", "--samples", "200"}
+                                   << "784,conv4096x5,pool2,10 with 200 samples needs about ";
+    }
+
+    void tooLargeForMemoryIsRefusedFirst()
+    {
+        if (kSanitizerSlack > 1.0)
+            QSKIP("the sanitizers need terabytes of address space");
+        QFETCH(QStringList, args);
+        QFETCH(QString, what);
+        QElapsedTimer clock;
+        clock.start();
+        std::unique_ptr<ChildProcess> cli(limitedCli("ulimit -v 1500000", args));
+        QVERIFY(cli->waitForFinished(60000));
+        const QString err = QString::fromUtf8(cli->err());
+        QCOMPARE(cli->exitCode(), 1);
+        QCOMPARE(err.count('\n'), 1);
+        QVERIFY2(err.startsWith("nnlab-cli: " + what), qPrintable(err));
+        QVERIFY2(err.contains(" of memory; only ") && err.contains("under this process's address-space limit (ulimit -v)"),
+                 qPrintable(err));
+        QVERIFY2(clock.elapsed() < 5000 * kSanitizerSlack, "refused before loading the data");
     }
 
     void fashionMnistIsSelectable()

@@ -7,6 +7,7 @@
 #include "ui/train/run_history.h"
 #include "ui/train/train_view.h"
 #include "ui/train/training_plot.h"
+#include "ui/train/training_progress_bar.h"
 
 #include "core/data/dataset.h"
 #include "core/train/presets.h"
@@ -145,6 +146,33 @@ private slots:
         QVERIFY2(error.contains("784"), qPrintable(error));
         QCOMPARE(controller.state(), State::Idle);
         QVERIFY(!controller.start(chapter1(1000, 1), nullptr, &error));
+    }
+
+    // A network this machine can't hold is refused at Start, before anything is allocated for it
+    // (core/train/memory_estimate.h): the line says what it would need and what there is, in the
+    // Train view's message too.
+    void refusesARunTooLargeForMemory()
+    {
+        TrainConfig c = chapter1(50000, 1);
+        nnlab::parseArchitecture("784,conv4096x5,pool2,10", c.net);
+        c.miniBatchSize = 50000;   // 50,000 images in flight, 57 MB each
+        TrainingController controller;
+        QString error;
+        QVERIFY(!controller.start(c, sharedMnist(), &error));
+        QVERIFY2(error.startsWith("784,conv4096x5,pool2,10 with m = 50000 needs about ") &&
+                     error.contains(" TB of memory; only ") && error.contains(" is available"),
+                 qPrintable(error));
+        QCOMPARE(controller.state(), State::Idle);
+        QCOMPARE(TrainingController::liveWorkers(), 0);
+
+        TrainView view;
+        view.setConfig(c);
+        QVERIFY(view.problemText().isEmpty());   // the layers themselves are fine
+        view.start();
+        auto* progress = view.findChild<TrainingProgressBar*>();
+        QTRY_VERIFY_WITH_TIMEOUT(progress->format().startsWith("Can't train: 784,conv4096x5,pool2,10 with m = 50000 needs about "),
+                                 int(30000 * kSanitizerSlack));
+        QVERIFY(!view.controller()->isActive());
     }
 
     void startPauseResumeStop()
