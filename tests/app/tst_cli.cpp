@@ -441,6 +441,38 @@ private slots:
         QVERIFY2(clock.elapsed() < 5000 * kSanitizerSlack, "refused before loading the data");
     }
 
+    // Past the estimate, yet refused memory (a data limit, ulimit -d, which the estimate doesn't
+    // read; or other programs taking memory meanwhile): one line and exit 1 — not SIGABRT from a
+    // std::bad_alloc escaping main or a thread, which is what a convnet too large to allocate did.
+    void outOfMemoryIsOneLineNotASignal_data()
+    {
+        QTest::addColumn<QString>("ulimit");
+        QTest::addColumn<QStringList>("args");
+        // Two cores: the helper thread's half of each mini-batch, and evaluation's second thread.
+        QTest::newRow("train, convnet") << "ulimit -d 700000"
+                                        << QStringList{"train", "--net", "784,conv200x5,pool2,100,10", "--batch", "50",
+                                                       "--epochs", "1", "--train-size", "1000"};
+        QTest::newRow("train, the data") << "ulimit -d 150000" << QStringList{"train", "--epochs", "1"};
+        QTest::newRow("gradcheck") << "ulimit -d 300000"
+                                   << QStringList{"gradcheck", "--net", "784,conv4096x5,pool2,10", "--samples", "10"};
+    }
+
+    void outOfMemoryIsOneLineNotASignal()
+    {
+        if (kSanitizerSlack > 1.0)
+            QSKIP("the sanitizers' allocators report a refused allocation themselves");
+        QFETCH(QString, ulimit);
+        QFETCH(QStringList, args);
+        std::unique_ptr<ChildProcess> cli(limitedCli(ulimit, args));
+        QVERIFY(cli->waitForFinished(int(120000 * kSanitizerSlack)));
+        const QString err = QString::fromUtf8(cli->err());
+        QVERIFY2(!cli->crashed(), qPrintable(err));
+        QCOMPARE(cli->exitCode(), 1);
+        QVERIFY2(err.endsWith("nnlab-cli: out of memory while running " + args.first() +
+                              " (the system refused an allocation; a smaller network or mini-batch needs less)\n"),
+                 qPrintable(err));
+    }
+
     void fashionMnistIsSelectable()
     {
         const ProgramResult r = runCli({"train", "--dataset", "fashion", "--net", "784,30,10", "--cost", "cross-entropy",

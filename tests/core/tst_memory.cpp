@@ -1,6 +1,9 @@
 // Memory: the estimate a run is refused by before anything is allocated for it
-// (core/train/memory_estimate.h), and what is available (core/util/available_memory.h).
+// (core/train/memory_estimate.h), what is available (core/util/available_memory.h), and that an
+// allocation that fails anyway — in any thread the engine starts — reaches the caller as an
+// exception instead of ending the process.
 #include "core/train/evaluation.h"
+#include "core/train/helper_thread.h"
 #include "core/train/memory_estimate.h"
 #include "core/train/presets.h"
 #include "core/train/trainer.h"
@@ -14,10 +17,13 @@
 
 #include <sys/resource.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <system_error>
+#include <thread>
 
 using namespace nnlab;
 
@@ -208,6 +214,67 @@ private slots:
         const std::string line = memoryProblem("a net", 1'000'000'000);
         QVERIFY2(line.find("a net needs about 1.0 GB of memory; only ") == 0, line.c_str());
         QVERIFY2(line.find("ulimit -v") != std::string::npos, line.c_str());
+    }
+
+    // The helper core's job may throw (out of memory): run() throws it on the calling thread
+    // once both halves have ended, and the helper goes on serving.
+    void helperThreadHandsOnExceptions()
+    {
+        HelperThread helper;
+        QVERIFY_THROWS_EXCEPTION(std::bad_alloc, helper.run([](int core) {
+            if (core == 1)
+                throw std::bad_alloc();
+        }));
+        std::atomic<bool> theirsEnded{false};
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, helper.run([&](int core) {
+            if (core == 0)
+                throw std::runtime_error("mine");
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            theirsEnded = true;
+        }));
+        QVERIFY(theirsEnded.load());   // run() waited for the helper's half before throwing
+        try {
+            helper.run([](int core) { throw std::runtime_error(core == 0 ? "mine" : "theirs"); });
+            QFAIL("no exception");
+        } catch (const std::runtime_error& e) {
+            QCOMPARE(std::string(e.what()), std::string("mine"));
+        }
+        int done[2] = {0, 0};
+        helper.run([&](int core) { done[core] = 1; });
+        QVERIFY(done[0] == 1 && done[1] == 1);
+    }
+
+    // Allocations refused at different moments — building the network, a mini-batch on either
+    // core, an epoch's evaluation on either — each reach the caller as std::bad_alloc (or, for a
+    // thread that can't start, std::system_error): the process goes on. A data limit (ulimit -d)
+    // refuses them; the estimate, which reads the address-space limit, does not see it.
+    void failedAllocationsReachTheCaller()
+    {
+        if (kSanitizerRssKb > 0)
+            QSKIP("the sanitizers' allocators don't fail under a data limit as malloc does");
+        std::mt19937_64 rng(2);
+        const DataSplit data{randomImages(600, rng), randomImages(250, rng), randomImages(250, rng)};
+        TrainConfig c = smallRun("784,conv200x5,pool2,100,10", 50);
+        c.threads = 0;   // both cores: the helper thread's half too
+        const long base = procStatusKb("VmData") * 1024;
+        int refused = 0, completed = 0;
+        for (long extra : {20'000'000L, 60'000'000L, 120'000'000L, 200'000'000L, 300'000'000L, 450'000'000L, 2'000'000'000L}) {
+            const ScopedLimit limit(RLIMIT_DATA, rlim_t(base + extra));
+            QVERIFY(limit.set());
+            try {
+                Trainer trainer(c, data);
+                trainer.run();
+                evaluate(trainer.network(), data.test);
+                ++completed;
+            } catch (const std::bad_alloc&) {
+                ++refused;
+            } catch (const std::system_error&) {
+                ++refused;
+            }
+        }
+        qInfo("%d runs refused memory, %d completed", refused, completed);
+        QVERIFY(refused >= 3);
+        QVERIFY(completed >= 1);   // with room enough, the same run completes: nothing was left broken
     }
 };
 

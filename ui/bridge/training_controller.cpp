@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 
 #include <exception>
+#include <new>
 #include <optional>
 #include <stdexcept>
 
@@ -164,10 +165,21 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
                 saver->runEnded(outcome->interrupted.load() ? nnlab::CheckpointSaver::Ending::Interrupted
                                                             : nnlab::CheckpointSaver::Ending::ForGood);
             outcome->network = std::make_shared<const nnlab::Network>(trainer.network());
+        } catch (const std::bad_alloc&) {
+            // Past the estimate in start(), yet refused: other programs took the memory meanwhile.
+            channel->detach();
+            outcome->summary.reason = nnlab::StopReason::Failed;
+            outcome->summary.message =
+                tr("out of memory while training (the system refused an allocation; a smaller network or "
+                   "mini-batch needs less)").toStdString();
         } catch (const std::exception& e) {
             channel->detach();
-            outcome->summary.reason = nnlab::StopReason::Stopped;
-            outcome->summary.message = std::string("could not train: ") + e.what();
+            outcome->summary.reason = nnlab::StopReason::Failed;
+            outcome->summary.message = tr("could not train: %1").arg(QString::fromLocal8Bit(e.what())).toStdString();
+        } catch (...) {
+            channel->detach();
+            outcome->summary.reason = nnlab::StopReason::Failed;
+            outcome->summary.message = tr("could not train: an unexpected error ended the run").toStdString();
         }
         handOver(outcome.get());   // read by finishRun on the GUI thread
         --s_liveWorkers;
