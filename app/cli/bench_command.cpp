@@ -1,6 +1,7 @@
 // nnlab-cli bench — seconds per training epoch of the book's standard networks.
 #include "app/cli/commands.h"
 
+#include "core/train/memory_estimate.h"
 #include "core/train/presets.h"
 #include "core/train/trainer.h"
 
@@ -22,13 +23,20 @@ struct BenchOptions {
 
 int runBench(const BenchOptions& options)
 {
-    const DataSplit data = loadDataset(DatasetKind::Mnist, options.data.path());
     struct Case {
         std::string preset;
         int miniBatchSize;
     };
     const Case cases[] = {{"ch1-784-30-10", 10}, {"ch1-784-100-10", 10}, {"ch3-784-100-10-l2", 10},
                           {"ch5-784-30-30-30-30-10", 10}, {"ch1-784-30-10", 100}};
+    // The book's small networks, but a machine (or a ulimit -v) may still be smaller: one line first.
+    for (const Case& c : cases) {
+        TrainConfig config = findPreset(c.preset)->config;
+        config.miniBatchSize = c.miniBatchSize;
+        if (const std::string problem = trainingMemoryProblem(config); !problem.empty())
+            throw std::runtime_error(problem);
+    }
+    const DataSplit data = loadDataset(DatasetKind::Mnist, options.data.path());
     if (!options.json)
         std::printf("%-26s %4s %12s %12s\n", "network", "m", "s/epoch", "images/s");
     for (const Case& c : cases) {

@@ -3,6 +3,7 @@
 #include "app/cli/config_flags.h"
 
 #include "core/nn/gradient_check.h"
+#include "core/train/memory_estimate.h"
 
 #include <nlohmann/json.hpp>
 
@@ -37,6 +38,9 @@ int runGradcheck(const GradcheckOptions& options)
     const TrainConfig config = options.network.applyTo(defaults());
     NetworkSpec spec = config.net;
     spec.dropout = 0.0f;   // dropout makes the cost random: finite differences would be noise
+    const std::string what = formatArchitecture(spec) + " with " + std::to_string(options.samples) + " samples";
+    if (const std::string problem = memoryProblem(what, gradientCheckMemory(spec, options.samples)); !problem.empty())
+        throw std::runtime_error(problem);
     std::mt19937_64 rng(config.seed);
     Network net = makeNetwork(spec, config.init, rng);
     // Random inputs in [0, 1] and random one-hot targets: the check holds for any x and y.

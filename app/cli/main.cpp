@@ -7,6 +7,7 @@
 
 #include <iostream>
 #include <map>
+#include <new>
 
 namespace nnlab::cli {
 
@@ -80,10 +81,17 @@ int main(int argc, char** argv)
     for (const std::string& extra : command->remaining())
         return usageError(command->get_name(), extra.rfind("-", 0) == 0 ? "unknown option '" + extra + "'"
                                                                         : "unexpected argument '" + extra + "'");
+    // No exception ends the process unexplained: each is one line and exit status 1.
     try {
         return runners.at(command->get_name())();
     } catch (const UsageError& e) {
         return usageError(command->get_name(), e.what());
+    } catch (const std::bad_alloc&) {
+        // Past the memory estimate (memory_estimate.h), yet refused: other programs took the memory
+        // meanwhile, or a limit the estimate doesn't read (ulimit -d) stopped it.
+        std::cerr << "nnlab-cli: out of memory while running " << command->get_name()
+                  << " (the system refused an allocation; a smaller network or mini-batch needs less)\n";
+        return 1;
     } catch (const std::exception& e) {
         std::cerr << "nnlab-cli: " << e.what() << "\n";
         return 1;

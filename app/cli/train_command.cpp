@@ -12,6 +12,7 @@
 #include "core/io/model_file.h"
 #include "core/train/checkpoint_saver.h"
 #include "core/train/evaluation.h"
+#include "core/train/memory_estimate.h"
 #include "core/train/presets.h"
 #include "core/train/trainer.h"
 
@@ -153,6 +154,12 @@ int runTrain(const TrainOptions& options, StopOnInterrupt& interrupt)
         if (!options.save.empty())
             requireWritableTarget(save);
     }
+
+    // Before anything is allocated for it: a run this machine can't hold is one line now.
+    if (const std::string problem = trainingMemoryProblem(
+            config, {.networksKept = ensembleSize > 1 ? ensembleSize + 1 : 1, .checkpoints = checkpointFile.has_value()});
+        !problem.empty())
+        throw std::runtime_error(problem);
 
     // What an interrupt finds done, for its summary line (interrupt_summary.h).
     InterruptedCommand done;

@@ -17,7 +17,7 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little, "checkpoints store float32 little-endian");
 
-// A checkpoint of the largest network allowed (kMaxModelParameters) with momentum is ~550 MB.
+// A checkpoint of the largest network allowed (kMaxParameters, network_limits.h) with momentum is ~200 MB.
 constexpr std::uintmax_t kMaxCheckpointBytes = 1024u << 20;
 
 using nlohmann::json;

@@ -3,8 +3,9 @@
 #include "core/nn/conv_layer.h"
 #include "core/nn/dense_layer.h"
 #include "core/nn/max_pool_layer.h"
+#include "core/nn/network_limits.h"
 
-#include <algorithm>
+#include <limits>
 
 namespace nnlab {
 
@@ -19,14 +20,6 @@ Eigen::MatrixXf readRows(const ModelJson& j, Eigen::Index rows, Eigen::Index col
     return w;
 }
 
-// Refuses a layer that would need more than kMaxLayerValues values for one example.
-void checkLayerValues(long long values, const std::string& what, const ModelReader& reader)
-{
-    if (values > kMaxLayerValues)
-        reader.fail(what + " is too large (" + std::to_string(values) + " values for one example; at most " +
-                    std::to_string(kMaxLayerValues) + ")");
-}
-
 float readDropout(const ModelJson& j, const std::string& where, const ModelReader& reader)
 {
     const float dropout = j.contains("dropout") ? reader.number(j["dropout"], where + " dropout") : 0.0f;
@@ -35,40 +28,42 @@ float readDropout(const ModelJson& j, const std::string& where, const ModelReade
     return dropout;
 }
 
-std::unique_ptr<Layer> readLayer(const ModelJson& j, ImageShape& shape, int& flatSize, long long& parameters,
-                                 const std::string& where, const ModelReader& reader)
+// A layer's kind and numbers, before anything is allocated for it: the whole stack is measured
+// against network_limits.h first, as --net and the Train view's layers are.
+LayerSize readLayerSize(const ModelJson& j, const std::string& where, const ModelReader& reader)
 {
     const ModelJson& type = reader.member(j, "type", where);
-    if (type == "pool") {
-        if (flatSize != shape.size())
-            reader.fail(where + ": pooling must come before the fully connected layers");
-        auto pool = std::make_unique<MaxPoolLayer>(shape, reader.integer(reader.member(j, "size", where), 1, 64, where + " size"));
+    if (type == "pool")
+        return {LayerSize::Kind::MaxPool, reader.wholeNumber(reader.member(j, "size", where), where + " size"), 0};
+    if (type == "conv")
+        return {LayerSize::Kind::Convolution, reader.wholeNumber(reader.member(j, "maps", where), where + " maps"),
+                reader.wholeNumber(reader.member(j, "kernel", where), where + " kernel")};
+    if (type == "dense")
+        return {LayerSize::Kind::FullyConnected, reader.wholeNumber(reader.member(j, "neurons", where), where + " neurons"),
+                0};
+    reader.fail(where + ": unknown layer type " + type.dump() + " (expected conv, pool or dense)");
+}
+
+// One layer of a stack measureNetwork() has accepted: its lists are counted before it is built,
+// so memory stays bounded by what the file really holds.
+std::unique_ptr<Layer> readLayer(const ModelJson& j, const LayerSize& size, ImageShape& shape, int& flatSize,
+                                 bool isOutput, const std::string& where, const ModelReader& reader)
+{
+    if (size.kind == LayerSize::Kind::MaxPool) {
+        auto pool = std::make_unique<MaxPoolLayer>(shape, int(size.size));
         pool->setDropout(readDropout(j, where, reader));
         shape = pool->output();
         flatSize = shape.size();
         return pool;
     }
-    if (type != "conv" && type != "dense")
-        reader.fail(where + ": unknown layer type " + type.dump() + " (expected conv, pool or dense)");
     const Activation f = reader.activation(reader.member(j, "activation", where), where + " activation");
-    if (type == "conv") {
-        if (flatSize != shape.size())
-            reader.fail(where + ": convolutions must come before the fully connected layers");
-        const int maps = reader.integer(reader.member(j, "maps", where), 1, 4096, where + " maps");
-        const int kernel = reader.integer(reader.member(j, "kernel", where), 1, 64, where + " kernel");
-        const long long fanIn = 1LL * shape.channels * kernel * kernel;
-        parameters += (1 + fanIn) * maps;
-        if (parameters > kMaxModelParameters)
-            reader.fail("the network is too large");
-        // Output positions (none when the kernel doesn't fit: ConvLayer says so below).
-        const long long positions = std::max(0LL, 1LL + shape.height - kernel) * std::max(0LL, 1LL + shape.width - kernel);
-        checkLayerValues(positions * maps, where + " output", reader);
-        checkLayerValues(positions * fanIn, where + " (its patches: positions × inputs per filter)", reader);
-        if (positions > 0) {   // else ConvLayer refuses the kernel, before allocating
-            reader.requireList(reader.member(j, "weights", where), maps * fanIn, where + " weights");
-            reader.requireList(reader.member(j, "biases", where), maps, where + " biases");
-        }
-        auto conv = std::make_unique<ConvLayer>(shape, maps, kernel, f);
+    if (f == Activation::Softmax && !isOutput)
+        reader.fail(where + ": softmax is an output activation; only the last layer may be softmax");
+    if (size.kind == LayerSize::Kind::Convolution) {
+        const long long fanIn = 1LL * shape.channels * size.kernel * size.kernel;
+        reader.requireList(reader.member(j, "weights", where), size.size * fanIn, where + " weights");
+        reader.requireList(reader.member(j, "biases", where), size.size, where + " biases");
+        auto conv = std::make_unique<ConvLayer>(shape, int(size.size), int(size.kernel), f);
         conv->setDropout(readDropout(j, where, reader));
         conv->weights() = readRows(j, conv->weights().rows(), conv->weights().cols(), where, reader);
         reader.floats(reader.member(j, "biases", where), conv->biases().size(), conv->biases().data(), where + " biases");
@@ -76,21 +71,15 @@ std::unique_ptr<Layer> readLayer(const ModelJson& j, ImageShape& shape, int& fla
         flatSize = shape.size();
         return conv;
     }
-    if (type == "dense") {
-        const int neurons = reader.integer(reader.member(j, "neurons", where), 1, 100000, where + " neurons");
-        parameters += (1LL + flatSize) * neurons;
-        if (parameters > kMaxModelParameters)
-            reader.fail("the network is too large");
-        const float dropout = readDropout(j, where, reader);
-        reader.requireList(reader.member(j, "weights", where), 1LL * neurons * flatSize, where + " weights");
-        reader.requireList(reader.member(j, "biases", where), neurons, where + " biases");
-        auto dense = std::make_unique<DenseLayer>(flatSize, neurons, f, dropout);
-        dense->weights() = readRows(j, neurons, flatSize, where, reader);
-        reader.floats(reader.member(j, "biases", where), dense->biases().size(), dense->biases().data(), where + " biases");
-        flatSize = neurons;
-        return dense;
-    }
-    reader.fail(where + ": unknown layer type");
+    const int neurons = int(size.size);
+    const float dropout = readDropout(j, where, reader);
+    reader.requireList(reader.member(j, "weights", where), 1LL * neurons * flatSize, where + " weights");
+    reader.requireList(reader.member(j, "biases", where), neurons, where + " biases");
+    auto dense = std::make_unique<DenseLayer>(flatSize, neurons, f, dropout);
+    dense->weights() = readRows(j, neurons, flatSize, where, reader);
+    reader.floats(reader.member(j, "biases", where), dense->biases().size(), dense->biases().data(), where + " biases");
+    flatSize = neurons;
+    return dense;
 }
 
 ModelJson floatList(const float* values, Eigen::Index count)
@@ -115,25 +104,33 @@ Network parseLayerStack(const ModelJson& root, const ModelReader& reader)
         reader.fail("model format version " + version.dump() + " is not one this nnlab reads (it reads version " +
                     std::to_string(kLayerStackVersion) + "); a newer nnlab may have written it");
     const ModelJson& input = reader.member(root, "input", "the model");
-    ImageShape shape{reader.integer(reader.member(input, "channels", "input"), 1, 4096, "input channels"),
-                     reader.integer(reader.member(input, "height", "input"), 1, 4096, "input height"),
-                     reader.integer(reader.member(input, "width", "input"), 1, 4096, "input width")};
-    checkLayerValues(1LL * shape.channels * shape.height * shape.width, "the input", reader);
+    constexpr int kAny = std::numeric_limits<int>::max();   // the limits check the product
+    ImageShape shape{reader.integer(reader.member(input, "channels", "input"), 1, kAny, "input channels"),
+                     reader.integer(reader.member(input, "height", "input"), 1, kAny, "input height"),
+                     reader.integer(reader.member(input, "width", "input"), 1, kAny, "input width")};
     const Cost cost = reader.cost(reader.member(root, "cost", "the model"), "\"cost\"");
     const ModelJson& list = reader.member(root, "layers", "the model");
     if (!list.is_array() || list.empty())
         reader.fail("\"layers\" must be a non-empty list");
+    std::vector<LayerSize> sizes;
+    for (std::size_t l = 0; l < list.size(); ++l)
+        sizes.push_back(readLayerSize(list[l], "layer " + std::to_string(l + 1), reader));
+    try {
+        measureNetwork(shape, sizes);   // every limit, each kernel and pool fitting, an output layer
+    } catch (const std::invalid_argument& e) {
+        reader.fail(e.what());
+    }
     std::vector<std::unique_ptr<Layer>> layers;
     int flatSize = shape.size();
-    long long parameters = 0;
     try {
         for (std::size_t l = 0; l < list.size(); ++l) {
-            auto layer = readLayer(list[l], shape, flatSize, parameters, "layer " + std::to_string(l + 1), reader);
+            auto layer = readLayer(list[l], sizes[l], shape, flatSize, l + 1 == list.size(),
+                                   "layer " + std::to_string(l + 1), reader);
             if (auto* pool = dynamic_cast<MaxPoolLayer*>(layer.get()); pool && !layers.empty())
                 pool->setPassThrough(layers.back()->activation());
             layers.push_back(std::move(layer));
         }
-    } catch (const std::invalid_argument& e) {   // a kernel or pool that doesn't fit its maps
+    } catch (const std::invalid_argument& e) {   // e.g. a softmax convolution
         reader.fail(e.what());
     }
     if (!costSupportsOutput(cost, layers.back()->activation()))
@@ -147,9 +144,11 @@ ModelJson layerStackJson(const Network& net)
     ModelJson root;
     root["format"] = "nnlab-model";
     root["version"] = kLayerStackVersion;
-    ImageShape input{1, 1, net.inputSize()};
+    ImageShape input{1, 1, net.inputSize()};   // maps only where the first layer has them
     if (const auto* conv = dynamic_cast<const ConvLayer*>(&net.layer(0)))
         input = conv->input();
+    else if (const auto* pool = dynamic_cast<const MaxPoolLayer*>(&net.layer(0)))
+        input = pool->input();
     root["input"] = {{"channels", input.channels}, {"height", input.height}, {"width", input.width}};
     root["cost"] = costName(net.cost());
     ModelJson layers = ModelJson::array();

@@ -2,6 +2,7 @@
 
 #include "core/io/layer_stack_format.h"
 #include "core/io/network2_format.h"
+#include "core/nn/network_limits.h"
 
 #include <optional>
 
@@ -10,6 +11,9 @@ namespace nnlab {
 namespace {
 
 constexpr std::uintmax_t kMaxModelBytes = 512u << 20;
+// A network that can be saved can be loaded: at most 18 characters a parameter (network_limits.h),
+// and a few hundred for each layer's keys.
+static_assert(kMaxParameters * 18 + kMaxLayers * 1000 < static_cast<long long>(kMaxModelBytes));
 
 // Where a JSON parser stopped (byte, 1-based), is it at NaN, Infinity or -Infinity? Python's
 // json.dump writes those words; JSON has no such numbers. Returns the word's offset.

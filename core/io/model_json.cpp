@@ -1,5 +1,7 @@
 #include "core/io/model_json.h"
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace nnlab {
@@ -28,6 +30,15 @@ int ModelReader::integer(const ModelJson& value, int min, int max, const std::st
     return value.get<int>();
 }
 
+long long ModelReader::wholeNumber(const ModelJson& value, const std::string& where) const
+{
+    if (value.is_number_unsigned())   // beyond a long long is as good as infinite here
+        return static_cast<long long>(std::min<std::uint64_t>(value.get<std::uint64_t>(), LLONG_MAX));
+    if (!value.is_number_integer())
+        fail(where + " must be a whole number");
+    return value.get<long long>();
+}
+
 Activation ModelReader::activation(const ModelJson& value, const std::string& where) const
 {
     if (value.is_string())
@@ -54,7 +65,7 @@ void ModelReader::floats(const ModelJson& value, Eigen::Index count, float* out,
 {
     requireList(value, count, where);
     for (Eigen::Index i = 0; i < count; ++i)
-        out[i] = number(value[std::size_t(i)], where + " [" + std::to_string(i) + "]");
+        out[i] = fastNumber(value[std::size_t(i)], [&] { return where + " [" + std::to_string(i) + "]"; });
 }
 
 }  // namespace nnlab

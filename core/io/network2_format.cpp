@@ -1,6 +1,9 @@
 #include "core/io/network2_format.h"
 
 #include "core/nn/dense_layer.h"
+#include "core/nn/network_limits.h"
+
+#include <stdexcept>
 
 namespace nnlab {
 
@@ -33,15 +36,15 @@ NetworkSpec readSpec(const ModelJson& root, const ModelReader& reader)
     const ModelJson& sizes = root["sizes"];
     if (!sizes.is_array() || sizes.size() < 2)
         reader.fail("\"sizes\" must be a list of at least two layer sizes, like [784, 30, 10]");
-    long long parameters = 0;
+    // Held to network_limits.h as --net's numbers are, in the same words.
     for (const ModelJson& s : sizes) {
-        const int n = reader.integer(s, 1, 100000, "each of \"sizes\"");
-        if (!spec.sizes.empty())
-            parameters += (spec.sizes.back() + 1LL) * n;
-        spec.sizes.push_back(n);
+        const long long n = reader.wholeNumber(s, "each of \"sizes\"");
+        try {
+            spec.sizes.push_back(checkedSize(n, spec.sizes.size(), static_cast<long long>(spec.sizes.size())));
+        } catch (const std::invalid_argument& e) {
+            reader.fail(e.what());
+        }
     }
-    if (parameters > kMaxModelParameters)
-        reader.fail("the network is too large (" + std::to_string(parameters) + " parameters)");
     spec.cost = readCost(root, reader);
     // network2.py's only activation is the sigmoid.
     spec.hidden = root.contains("activation") ? reader.activation(root["activation"], "\"activation\"")
@@ -78,7 +81,9 @@ void readWeights(const ModelJson& w, std::size_t l, Eigen::MatrixXf& weights, co
     const std::string name = "weights of layer " + std::to_string(l);
     for (Eigen::Index j = 0; j < weights.rows(); ++j)
         for (Eigen::Index k = 0; k < weights.cols(); ++k)
-            weights(j, k) = reader.number(w[j][k], name + " [" + std::to_string(j) + "][" + std::to_string(k) + "]");
+            weights(j, k) = reader.fastNumber(w[j][k], [&] {
+                return name + " [" + std::to_string(j) + "][" + std::to_string(k) + "]";
+            });
 }
 
 void readBiases(const ModelJson& b, std::size_t l, Eigen::VectorXf& biases, const ModelReader& reader)

@@ -3,10 +3,13 @@
 #include "core/nn/conv_layer.h"
 #include "core/nn/dense_layer.h"
 #include "core/nn/max_pool_layer.h"
+#include "core/nn/network_limits.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <optional>
 #include <stdexcept>
+#include <string_view>
 
 namespace nnlab {
 
@@ -17,9 +20,6 @@ void validateBasics(const NetworkSpec& spec)
 {
     if (spec.sizes.size() < 2)
         throw std::invalid_argument("a network needs at least an input and an output layer");
-    for (int n : spec.sizes)
-        if (n <= 0 || n > 100000)
-            throw std::invalid_argument("layer size " + std::to_string(n) + " is out of range 1..100000");
     if (spec.hidden == Activation::Softmax)
         throw std::invalid_argument("softmax is an output activation, not a hidden one");
     if (spec.output != Activation::Sigmoid && spec.output != Activation::Softmax)
@@ -32,16 +32,12 @@ void validateBasics(const NetworkSpec& spec)
         throw std::invalid_argument("dropout must be in [0, 1)");
 }
 
-// The convolution and pooling layers of a spec; returns the size of what they output. Their
-// constructors check that every kernel and pool fits the maps it meets.
+// The convolution and pooling layers of a validated spec; returns the size of what they output.
 int addFeatureLayers(const NetworkSpec& spec, std::vector<std::unique_ptr<Layer>>& layers)
 {
     if (spec.features.empty())
         return spec.sizes.front();
-    const int side = static_cast<int>(std::lround(std::sqrt(double(spec.sizes.front()))));
-    if (side * side != spec.sizes.front())
-        throw std::invalid_argument("convolutions need a square image input; " + std::to_string(spec.sizes.front()) +
-                                    " is not a square number");
+    const int side = static_cast<int>(std::lround(std::sqrt(double(spec.sizes.front()))));   // a square: validated
     ImageShape shape{1, side, side};
     for (const FeatureLayerSpec& f : spec.features) {
         if (f.kind == FeatureLayerSpec::Kind::Convolution) {
@@ -63,10 +59,23 @@ int addFeatureLayers(const NetworkSpec& spec, std::vector<std::unique_ptr<Layer>
 void validate(const NetworkSpec& spec)
 {
     validateBasics(spec);
-    // Only the feature layers: fully connected ones of valid sizes always build (and may be large).
-    std::vector<std::unique_ptr<Layer>> probe;
-    addFeatureLayers(spec, probe);
+    // Every size limit, and that each convolution and pooling fits its maps, without building a layer.
+    measureNetwork(spec);
 }
+
+namespace {
+
+// A whole number that fits a long long (the limits then say whether it is too large), or nullopt.
+std::optional<long long> wholeNumber(std::string_view text)
+{
+    long long n = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return n;
+}
+
+}  // namespace
 
 void parseArchitecture(const std::string& text, NetworkSpec& spec)
 {
@@ -74,22 +83,35 @@ void parseArchitecture(const std::string& text, NetworkSpec& spec)
     parsed.sizes.clear();
     parsed.features.clear();
     std::size_t start = 0;
+    long long position = 0;   // of the layer after the input, from 1, as network_limits.h counts
     while (start <= text.size()) {
         const std::size_t comma = text.find(',', start);
-        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         start = comma == std::string::npos ? text.size() + 1 : comma + 1;
-        int a = 0, b = 0;
-        char tail = 0;
-        if (std::sscanf(item.c_str(), "conv%dx%d%c", &a, &b, &tail) == 2) {
+        item.erase(0, item.find_first_not_of(" \t"));   // "784, 30, 10" as well
+        item.erase(item.find_last_not_of(" \t") + 1);
+        const std::string_view view(item);
+        const std::size_t x = view.find('x');
+        // Each number is checked against the limits while it is still a long long, then kept as an int.
+        if (view.starts_with("conv") && x != std::string_view::npos) {
+            const auto maps = wholeNumber(view.substr(4, x - 4)), kernel = wholeNumber(view.substr(x + 1));
+            if (!maps || !kernel)
+                throw std::invalid_argument("'" + item + "' is not a layer (sizes like 30, conv20x5, pool2)");
             if (parsed.sizes.size() != 1)
                 throw std::invalid_argument("'" + item + "': convolutions come right after the input size");
-            parsed.features.push_back({FeatureLayerSpec::Kind::Convolution, a, b, 0});
-        } else if (std::sscanf(item.c_str(), "pool%d%c", &a, &tail) == 1) {
+            checkLayerNumbers({LayerSize::Kind::Convolution, *maps, *kernel}, ++position);
+            parsed.features.push_back({FeatureLayerSpec::Kind::Convolution, int(*maps), int(*kernel), 0});
+        } else if (view.starts_with("pool")) {
+            const auto pool = wholeNumber(view.substr(4));
+            if (!pool)
+                throw std::invalid_argument("'" + item + "' is not a layer (sizes like 30, conv20x5, pool2)");
             if (parsed.sizes.size() != 1)
                 throw std::invalid_argument("'" + item + "': pooling comes right after the input size");
-            parsed.features.push_back({FeatureLayerSpec::Kind::MaxPool, 0, 0, a});
-        } else if (std::sscanf(item.c_str(), "%d%c", &a, &tail) == 1 && a > 0) {
-            parsed.sizes.push_back(a);
+            checkLayerNumbers({LayerSize::Kind::MaxPool, *pool, 0}, ++position);
+            parsed.features.push_back({FeatureLayerSpec::Kind::MaxPool, 0, 0, int(*pool)});
+        } else if (const auto n = wholeNumber(view)) {
+            const long long at = parsed.sizes.empty() ? position : ++position;
+            parsed.sizes.push_back(checkedSize(*n, parsed.sizes.size(), at));
         } else {
             throw std::invalid_argument("'" + item + "' is not a layer (sizes like 30, conv20x5, pool2)");
         }
@@ -117,7 +139,7 @@ std::string formatArchitecture(const NetworkSpec& spec)
 
 std::vector<std::unique_ptr<Layer>> buildLayers(const NetworkSpec& spec)
 {
-    validateBasics(spec);
+    validate(spec);   // before allocating anything: the limits
     std::vector<std::unique_ptr<Layer>> layers;
     int inputs = addFeatureLayers(spec, layers);
     // Dropout acts on the fully connected section's inputs, as network3.py's layers apply it

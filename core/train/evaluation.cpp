@@ -1,17 +1,19 @@
 #include "core/train/evaluation.h"
 
+#include "core/train/helper_thread.h"
+#include "core/train/memory_estimate.h"
 #include "core/util/allocator.h"
 
 #include <algorithm>
+#include <exception>
 #include <thread>
 
 namespace nnlab {
 
 namespace {
 
-// Columns per inference call: big products, bounded memory. A convolution's im2col patches
-// take ~30,000 floats per example, so convnets go 100 at a time.
-int chunkSize(const Network& net) { return net.isFullyConnected() ? 1000 : 100; }
+// Columns per inference call: big products, bounded memory (memory_estimate.h).
+int chunkSize(const Network& net) { return evaluationChunk(measureNetwork(net)); }
 
 struct ChunkResult {
     double costSum = 0.0;
@@ -50,9 +52,26 @@ ChunkResult evaluateInParallel(const Network& net, const Dataset& data, Eigen::M
     if (outputs)
         outputs->resize(net.outputSize(), data.size());
     ChunkResult other;
-    std::thread worker([&] { other = evaluateChunks(net, data, 1, 2, outputs); });
-    ChunkResult mine = evaluateChunks(net, data, 0, 2, outputs);
+    // An exception (out of memory) must not end the process from the worker: it is handed to
+    // this thread, which throws it once both halves are done.
+    std::exception_ptr otherFailed, mineFailed;
+    std::thread worker = startThread([&] {
+        try {
+            other = evaluateChunks(net, data, 1, 2, outputs);
+        } catch (...) {
+            otherFailed = std::current_exception();
+        }
+    });
+    ChunkResult mine;
+    try {
+        mine = evaluateChunks(net, data, 0, 2, outputs);
+    } catch (...) {
+        mineFailed = std::current_exception();
+    }
     worker.join();
+    for (const std::exception_ptr& failed : {mineFailed, otherFailed})
+        if (failed)
+            std::rethrow_exception(failed);
     return {mine.costSum + other.costSum, mine.correct + other.correct};
 }
 

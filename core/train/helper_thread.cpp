@@ -1,6 +1,9 @@
 #include "core/train/helper_thread.h"
 
 #include <chrono>
+#include <exception>
+#include <system_error>
+#include <utility>
 
 namespace nnlab {
 
@@ -41,7 +44,16 @@ bool spinUntil(Ready ready)
 
 }  // namespace
 
-HelperThread::HelperThread() : m_thread([this] { loop(); }) {}
+std::thread startThread(std::function<void()> body)
+{
+    try {
+        return std::thread(std::move(body));
+    } catch (const std::system_error& e) {
+        throw std::system_error(e.code(), "could not start a second thread (short of memory or of threads)");
+    }
+}
+
+HelperThread::HelperThread() : m_thread(startThread([this] { loop(); })) {}
 
 HelperThread::~HelperThread()
 {
@@ -63,11 +75,23 @@ void HelperThread::run(const std::function<void(int core)>& job)
         m_job.store(&job, std::memory_order_release);
     }
     m_wake.notify_all();
-    job(0);
+    // Both halves end before either's exception goes on (the helper's job refers to the caller's
+    // frame); this thread's first, as it came first.
+    std::exception_ptr mine;
+    try {
+        job(0);
+    } catch (...) {
+        mine = std::current_exception();
+    }
     if (!spinUntil([this] { return m_done.load(std::memory_order_acquire); })) {
         std::unique_lock lock(m_mutex);
         m_wake.wait(lock, [this] { return m_done.load(); });
     }
+    std::exception_ptr theirs = std::exchange(m_failure, nullptr);   // written before m_done
+    if (mine)
+        std::rethrow_exception(mine);
+    if (theirs)
+        std::rethrow_exception(theirs);
 }
 
 const std::function<void(int)>* HelperThread::waitForJob()
@@ -82,7 +106,11 @@ const std::function<void(int)>* HelperThread::waitForJob()
 void HelperThread::loop()
 {
     while (const auto* job = waitForJob()) {
-        (*job)(1);
+        try {
+            (*job)(1);
+        } catch (...) {   // e.g. out of memory: the caller throws it, rather than the process ending here
+            m_failure = std::current_exception();
+        }
         {
             std::lock_guard lock(m_mutex);   // a caller gone to sleep checks m_done holding it
             m_job.store(nullptr, std::memory_order_relaxed);

@@ -12,11 +12,17 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
 
 namespace nnlab {
+
+// std::thread(body), but a thread that can't start (no memory for its stack, or the process's
+// limit on threads) throws std::system_error saying so in words: "could not start a second
+// thread: Resource temporarily unavailable".
+std::thread startThread(std::function<void()> body);
 
 class HelperThread {
 public:
@@ -25,6 +31,7 @@ public:
     HelperThread(const HelperThread&) = delete;
     HelperThread& operator=(const HelperThread&) = delete;
 
+    // An exception from either half is thrown here once both have ended (this thread's first).
     void run(const std::function<void(int core)>& job);
 
 private:
@@ -34,6 +41,7 @@ private:
     std::atomic<const std::function<void(int)>*> m_job{nullptr};   // the helper's, while there is one
     std::atomic<bool> m_done{false};
     std::atomic<bool> m_quit{false};
+    std::exception_ptr m_failure;        // the helper's job threw: set before m_done, read after it
     std::mutex m_mutex;                  // only for sleeping and waking
     std::condition_variable m_wake;
     std::thread m_thread;                // last: starts once the members above exist

@@ -24,6 +24,7 @@ std::string stopReasonName(StopReason reason)
     case StopReason::Diverged: return "diverged";
     case StopReason::EtaScheduleFinished: return "eta-schedule-finished";
     case StopReason::EarlyStopped: return "early-stopped";
+    case StopReason::Failed: return "failed";
     }
     return "?";
 }

@@ -38,7 +38,8 @@ struct EpochReport {
     std::vector<double> weightGradientNorms;
 };
 
-enum class StopReason { Completed, Stopped, Diverged, EtaScheduleFinished, EarlyStopped };
+// Failed: an error ended the run (out of memory, say), which its message names.
+enum class StopReason { Completed, Stopped, Diverged, EtaScheduleFinished, EarlyStopped, Failed };
 std::string stopReasonName(StopReason reason);   // "completed", "stopped", ...
 
 struct TrainSummary {

@@ -1,5 +1,6 @@
 // nnlab-cli as a user runs it: exit codes, JSON lines, saved models, clear errors.
 #include "core/io/checkpoint_file.h"
+#include "core/nn/network_spec.h"
 #include "core/train/config_fields.h"
 #include "tests/support/child_process.h"
 #include "tests/support/sanitizer_slack.h"
@@ -14,6 +15,7 @@
 
 #include <csignal>
 #include <memory>
+#include <stdexcept>
 
 namespace {
 
@@ -73,6 +75,27 @@ QList<QJsonObject> jsonLines(const QString& text)
     for (const QString& line : text.split('\n', Qt::SkipEmptyParts))
         lines.append(QJsonDocument::fromJson(line.toUtf8()).object());
     return lines;
+}
+
+// nnlab-cli under a resource limit the shell sets first: "ulimit -v N" (address space) or
+// "ulimit -d N" (data), in kB.
+ChildProcess* limitedCli(const QString& ulimit, const QStringList& args)
+{
+    return new ChildProcess("/bin/sh", QStringList{"-c", ulimit + " && exec \"$0\" \"$@\"",
+                                                   qEnvironmentVariable("NNLAB_CLI")} + args);
+}
+
+// validate()'s line for a --net, as tst_network_limits finds the loaders give it too.
+QString coreProblem(const QString& net)
+{
+    try {
+        nnlab::NetworkSpec spec;
+        nnlab::parseArchitecture(net.toStdString(), spec);
+        nnlab::validate(spec);
+    } catch (const std::invalid_argument& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
 }
 
 }  // namespace
@@ -599,6 +622,99 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.contains(model) && r.err.contains("not a valid JSON model file"), qPrintable(r.err));
+    }
+
+    // --net past one of network_limits.h's limits: a usage error naming the layer, in the very
+    // words the model loaders and the Train view use; nothing is allocated (the last row asked
+    // for 9.3 GB before).
+    void netPastALimitIsAUsageError_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("net");
+        QTest::newRow("maps") << "train" << "784,conv4097x5,pool2,10";
+        QTest::newRow("kernel") << "train" << "784,conv20x65,10";
+        QTest::newRow("pool") << "gradcheck" << "784,conv20x5,pool65,10";
+        QTest::newRow("neurons") << "train" << "784,100001,10";
+        QTest::newRow("parameters") << "gradcheck" << "784,31447,10";
+        QTest::newRow("the issue's convnet") << "train" << "784,conv4000x5,100,10";
+    }
+
+    void netPastALimitIsAUsageError()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, net);
+        const QString expected = coreProblem(net);
+        QVERIFY(!expected.isEmpty());
+        const ProgramResult r = runCli({command, "--net", net});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    }
+
+    // A network within the limits that this machine (here: its ulimit -v) can't hold is refused
+    // before anything is allocated, the data included: one line with what it needs and what there
+    // is, exit 1.
+    void tooLargeForMemoryIsRefusedFirst_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("what");
+        QTest::newRow("train, convnet") << QStringList{"train", "--net", "784,conv4096x5,pool2,10", "--batch", "100"}
+                                        << "784,conv4096x5,pool2,10 with m = 100 needs about ";
+        QTest::newRow("train, ensemble") << QStringList{"train", "--net", "784,31446,10", "--ensemble", "5"}
+                                         << "784,31446,10 with m = 10, keeping 6 trained networks, needs about ";
+        QTest::newRow("gradcheck") << QStringList{"gradcheck", "--net", "784,conv4096x5,pool2,10", "--samples", "200"}
+                                   << "784,conv4096x5,pool2,10 with 200 samples needs about ";
+    }
+
+    void tooLargeForMemoryIsRefusedFirst()
+    {
+        if (kSanitizerSlack > 1.0)
+            QSKIP("the sanitizers need terabytes of address space");
+        QFETCH(QStringList, args);
+        QFETCH(QString, what);
+        QElapsedTimer clock;
+        clock.start();
+        std::unique_ptr<ChildProcess> cli(limitedCli("ulimit -v 1500000", args));
+        QVERIFY(cli->waitForFinished(60000));
+        const QString err = QString::fromUtf8(cli->err());
+        QCOMPARE(cli->exitCode(), 1);
+        QCOMPARE(err.count('\n'), 1);
+        QVERIFY2(err.startsWith("nnlab-cli: " + what), qPrintable(err));
+        QVERIFY2(err.contains(" of memory; only ") && err.contains("under this process's address-space limit (ulimit -v)"),
+                 qPrintable(err));
+        QVERIFY2(clock.elapsed() < 5000 * kSanitizerSlack, "refused before loading the data");
+    }
+
+    // Past the estimate, yet refused memory (a data limit, ulimit -d, which the estimate doesn't
+    // read; or other programs taking memory meanwhile): one line and exit 1 — not SIGABRT from a
+    // std::bad_alloc escaping main or a thread, which is what a convnet too large to allocate did.
+    void outOfMemoryIsOneLineNotASignal_data()
+    {
+        QTest::addColumn<QString>("ulimit");
+        QTest::addColumn<QStringList>("args");
+        // Two cores: the helper thread's half of each mini-batch, and evaluation's second thread.
+        QTest::newRow("train, convnet") << "ulimit -d 700000"
+                                        << QStringList{"train", "--net", "784,conv200x5,pool2,100,10", "--batch", "50",
+                                                       "--epochs", "1", "--train-size", "1000"};
+        QTest::newRow("train, the data") << "ulimit -d 150000" << QStringList{"train", "--epochs", "1"};
+        QTest::newRow("gradcheck") << "ulimit -d 300000"
+                                   << QStringList{"gradcheck", "--net", "784,conv4096x5,pool2,10", "--samples", "10"};
+    }
+
+    void outOfMemoryIsOneLineNotASignal()
+    {
+        if (kSanitizerSlack > 1.0)
+            QSKIP("the sanitizers' allocators report a refused allocation themselves");
+        QFETCH(QString, ulimit);
+        QFETCH(QStringList, args);
+        std::unique_ptr<ChildProcess> cli(limitedCli(ulimit, args));
+        QVERIFY(cli->waitForFinished(int(120000 * kSanitizerSlack)));
+        const QString err = QString::fromUtf8(cli->err());
+        QVERIFY2(!cli->crashed(), qPrintable(err));
+        QCOMPARE(cli->exitCode(), 1);
+        QVERIFY2(err.endsWith("nnlab-cli: out of memory while running " + args.first() +
+                              " (the system refused an allocation; a smaller network or mini-batch needs less)\n"),
+                 qPrintable(err));
     }
 
     void fashionMnistIsSelectable()

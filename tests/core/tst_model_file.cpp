@@ -141,11 +141,12 @@ private slots:
                                             << "too large for float32";
         QTest::newRow("string weight") << R"({"sizes": [2, 1], "weights": [[["x", 0.2]]], "biases": [[[0]]]})"
                                        << "is not a number";
-        QTest::newRow("bad size") << R"({"sizes": [2, -1], "weights": [], "biases": []})" << "whole number from 1";
+        QTest::newRow("bad size") << R"({"sizes": [2, -1], "weights": [], "biases": []})" << "layer 1 (-1) needs at least one neuron";
+        QTest::newRow("fractional size") << R"({"sizes": [2, 1.5], "weights": [], "biases": []})" << "each of \"sizes\" must be a whole number";
         QTest::newRow("huge network") << R"({"sizes": [100000, 100000], "weights": [], "biases": []})" << "too large";
-        // 40 million parameters claimed in a few bytes: refused before allocating 160 MB for them.
-        QTest::newRow("big network, short lists") << R"({"sizes": [100000, 400], "weights": [[[0]]], "biases": [[[0]]]})"
-                                                  << "weights of layer 1 must have 400 rows";
+        // 20 million parameters claimed in a few bytes: refused before allocating 80 MB for them.
+        QTest::newRow("big network, short lists") << R"({"sizes": [100000, 200], "weights": [[[0]]], "biases": [[[0]]]})"
+                                                  << "weights of layer 1 must have 200 rows";
         QTest::newRow("unknown cost") << R"({"sizes": [2, 1], "weights": [[[0.1, 0.2]]], "biases": [[[0]]], "cost": "Foo"})"
                                       << "unknown \"cost\"";
     }
@@ -205,7 +206,8 @@ private slots:
         const QString head = R"({"format": "nnlab-model", "version": 2, "input": {"channels": 1, "height": 6, "width": 6}, "cost": "log-likelihood", "layers": )";
         QTest::newRow("future version") << R"({"format": "nnlab-model", "version": 3, "layers": []})" << "version 3 is not one this nnlab reads";
         QTest::newRow("unknown layer") << head + R"([{"type": "lstm"}]})" << "unknown layer type";
-        QTest::newRow("short weights") << head + R"([{"type": "conv", "maps": 2, "kernel": 3, "activation": "relu", "weights": [1, 2], "biases": [0, 0]}]})"
+        const QString output = R"({"type": "dense", "neurons": 10, "activation": "softmax", "weights": [], "biases": []})";
+        QTest::newRow("short weights") << head + R"([{"type": "conv", "maps": 2, "kernel": 3, "activation": "relu", "weights": [1, 2], "biases": [0, 0]}, )" + output + "]}"
                                        << "weights must be a list of 18 numbers";
         QTest::newRow("kernel too big") << head + R"([{"type": "conv", "maps": 1, "kernel": 7, "activation": "relu", "weights": [], "biases": [0]}]})"
                                         << "does not fit a 6×6 input";
@@ -215,15 +217,53 @@ private slots:
         // size overflowed an int before; the layers were allocated before their lists were counted).
         const QString huge = R"({"format": "nnlab-model", "version": 2, "input": {"channels": 1, "height": 4096, "width": 4096}, "cost": "log-likelihood", "layers": )";
         QTest::newRow("input overflows int") << R"({"format": "nnlab-model", "version": 2, "input": {"channels": 4096, "height": 4096, "width": 4096}, "cost": "log-likelihood", "layers": [{"type": "pool", "size": 2}]})"
-                                             << "the input is too large";
+                                             << "the input has 68,719,476,736 values for one example; at most 50,000,000";
         QTest::newRow("huge conv output") << huge + R"([{"type": "conv", "maps": 4096, "kernel": 1, "activation": "relu", "weights": [], "biases": []}]})"
-                                          << "layer 1 output is too large";
+                                          << "layer 1 (conv4096x1) is too large: its output holds";
         QTest::newRow("huge conv patches") << huge + R"([{"type": "conv", "maps": 1, "kernel": 64, "activation": "relu", "weights": [], "biases": []}]})"
                                            << "its patches";
-        QTest::newRow("big conv, short lists") << head + R"([{"type": "conv", "maps": 4096, "kernel": 6, "activation": "relu", "weights": [0], "biases": [0]}]})"
+        QTest::newRow("big conv, short lists") << head + R"([{"type": "conv", "maps": 4096, "kernel": 6, "activation": "relu", "weights": [0], "biases": [0]}, )" + output + "]}"
                                                << "weights must be a list of 147456 numbers";
         QTest::newRow("big dense, short lists") << head + R"([{"type": "dense", "neurons": 100000, "activation": "relu", "weights": [0], "biases": [0]}]})"
                                                 << "weights must be a list of 3600000 numbers";
+    }
+
+    // A stack without a fully connected layer at its end has no output layer: said so, rather
+    // than blaming the cost for the activation of whatever layer came last.
+    void stacksWithoutAnOutputLayer_data()
+    {
+        QTest::addColumn<QString>("layers");
+        QTest::addColumn<QString>("expected");
+        const QString conv = R"({"type": "conv", "maps": 2, "kernel": 3, "activation": "relu", "weights": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], "biases": [0, 0]})";
+        const QString pool = R"({"type": "pool", "size": 2})";
+        const QString zeros = QString("0, ").repeated(35) + "0";   // 36 weights: one neuron reading 6×6 pixels
+        const QString hidden = R"({"type": "dense", "neurons": 1, "activation": "relu", "weights": [)" + zeros + R"(], "biases": [0]})";
+        const QString softmax = R"({"type": "dense", "neurons": 3, "activation": "softmax", "weights": [], "biases": []})";
+        const QString output = R"({"type": "dense", "neurons": 10, "activation": "softmax", "weights": [], "biases": []})";
+        const QString noOutput = "the network has no output layer: the last layer must be fully connected ";
+        QTest::newRow("only a convolution") << "[" + conv + "]" << noOutput + "(layer 1, conv2x3, is a convolution)";
+        QTest::newRow("convolution, pooling") << "[" + conv + ", " + pool + "]" << noOutput + "(layer 2, pool2, is max-pooling)";
+        QTest::newRow("only pooling") << "[" + pool + "]" << noOutput + "(layer 1, pool2, is max-pooling)";
+        QTest::newRow("convolution after the output") << "[" + output + ", " + conv + "]"
+                                                      << "layer 2 (conv2x3): convolutions must come before the fully connected layers";
+        QTest::newRow("pooling after the output") << "[" + conv + ", " + output + ", " + pool + "]"
+                                                  << "layer 3 (pool2): pooling must come before the fully connected layers";
+        QTest::newRow("softmax hidden layer") << "[" + softmax + ", " + output + "]"
+                                              << "layer 1: softmax is an output activation; only the last layer may be softmax";
+        // An output layer that is there, of the wrong kind for the cost: then the cost is the problem.
+        QTest::newRow("relu output") << "[" + hidden + "]" << "log-likelihood cost does not go with a relu output layer";
+    }
+
+    void stacksWithoutAnOutputLayer()
+    {
+        QFETCH(QString, layers);
+        QFETCH(QString, expected);
+        const QString json = R"({"format": "nnlab-model", "version": 2, "input": {"channels": 1, "height": 6, "width": 6}, "cost": "log-likelihood", "layers": )" + layers + "}";
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("stack.json").toStdString();
+        writeText(path, json.toStdString());
+        const QString error = QString::fromStdString(loadError(path));
+        QCOMPARE(error, QString::fromStdString(path) + ": " + expected);
     }
 
     void convnetFileErrors()

@@ -7,8 +7,10 @@
 #include "ui/train/run_history.h"
 #include "ui/train/train_view.h"
 #include "ui/train/training_plot.h"
+#include "ui/train/training_progress_bar.h"
 
 #include "core/data/dataset.h"
+#include "core/io/checkpoint_file.h"
 #include "core/train/presets.h"
 
 #include "tests/support/child_process.h"
@@ -33,6 +35,7 @@
 #include <optional>
 #include <random>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 using nnlab::TrainConfig;
@@ -145,6 +148,94 @@ private slots:
         QVERIFY2(error.contains("784"), qPrintable(error));
         QCOMPARE(controller.state(), State::Idle);
         QVERIFY(!controller.start(chapter1(1000, 1), nullptr, &error));
+    }
+
+    // A network this machine can't hold is refused at Start, before anything is allocated for it
+    // (core/train/memory_estimate.h): the line says what it would need and what there is, in the
+    // Train view's message too.
+    void refusesARunTooLargeForMemory()
+    {
+        TrainConfig c = chapter1(50000, 1);
+        nnlab::parseArchitecture("784,conv4096x5,pool2,10", c.net);
+        c.miniBatchSize = 50000;   // 50,000 images in flight, 57 MB each
+        TrainingController controller;
+        QString error;
+        QVERIFY(!controller.start(c, sharedMnist(), &error));
+        QVERIFY2(error.startsWith("784,conv4096x5,pool2,10 with m = 50000 needs about ") &&
+                     error.contains(" TB of memory; only ") && error.contains(" is available"),
+                 qPrintable(error));
+        QCOMPARE(controller.state(), State::Idle);
+        QCOMPARE(TrainingController::liveWorkers(), 0);
+
+        TrainView view;
+        view.setConfig(c);
+        QVERIFY(view.problemText().isEmpty());   // the layers themselves are fine
+        view.start();
+        auto* progress = view.findChild<TrainingProgressBar*>();
+        QTRY_VERIFY_WITH_TIMEOUT(progress->format().startsWith("Can't train: 784,conv4096x5,pool2,10 with m = 50000 needs about "),
+                                 int(30000 * kSanitizerSlack));
+        QVERIFY(!view.controller()->isActive());
+    }
+
+    // An exception thrown inside a run (here a state to resume that doesn't fit the network, out
+    // of memory in the test below) ends the run as failed with the exception's line, and the view
+    // shows it as an error rather than a run that stopped.
+    void anExceptionInARunReachesTheView()
+    {
+        TrainingController controller;
+        Recorder rec(controller);
+        QVERIFY(controller.start(chapter1(1000, 1), sharedMnist(), nullptr, std::make_shared<const nnlab::TrainingState>()));
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finished, 1, int(30000 * kSanitizerSlack));
+        QCOMPARE(rec.summary->reason, nnlab::StopReason::Failed);
+        QVERIFY2(QString::fromStdString(rec.summary->message).startsWith("could not train: "),
+                 rec.summary->message.c_str());
+        QCOMPARE(controller.state(), State::Idle);
+
+        TrainView view;
+        nnlab::Checkpoint damaged;
+        damaged.config = chapter1(1000, 1);   // and a state of no parameters
+        view.resumeRun(damaged);
+        QTRY_VERIFY_WITH_TIMEOUT(view.history()->count() == 1 && !view.controller()->isActive(), int(30000 * kSanitizerSlack));
+        QTest::qWait(50);
+        QCOMPARE(view.history()->selectedRun()->summary->reason, nnlab::StopReason::Failed);
+        QVERIFY2(view.summaryText().startsWith("<b>⚠ Training failed.</b> Could not train: "), qPrintable(view.summaryText()));
+        QVERIFY2(view.findChild<TrainingProgressBar*>()->format().startsWith("Could not train: "),
+                 qPrintable(view.findChild<TrainingProgressBar*>()->format()));
+    }
+
+    // Out of memory in the run's own thread — past the estimate, refused by a data limit the
+    // estimate doesn't read — is the same: a failed run saying so, not a process ended by an
+    // exception escaping the thread. In a child process of this suite, so that the limit holds
+    // nothing else.
+    void outOfMemoryInARunReachesTheController()
+    {
+        if (kSanitizerSlack > 1.0)
+            QSKIP("the sanitizers' allocators report a refused allocation themselves");
+        if (qEnvironmentVariableIsSet("NNLAB_OUT_OF_MEMORY_CHILD")) {
+            TrainConfig c = chapter1(1000, 1);
+            nnlab::parseArchitecture("784,conv200x5,pool2,100,10", c.net);
+            c.miniBatchSize = 100;   // ~450 MB for a mini-batch's buffers: refused mid-training
+            TrainingController controller;
+            Recorder rec(controller);
+            const auto data = sharedMnist();
+            rlimit limit{};
+            getrlimit(RLIMIT_DATA, &limit);
+            limit.rlim_cur = rlim_t(procStatus("VmData:") * 1024 + 250'000'000);   // MNIST is loaded
+            QVERIFY(setrlimit(RLIMIT_DATA, &limit) == 0);
+            QVERIFY(controller.start(c, data));
+            QTRY_COMPARE_WITH_TIMEOUT(rec.finished, 1, 60000);
+            QCOMPARE(rec.summary->reason, nnlab::StopReason::Failed);
+            QCOMPARE(QString::fromStdString(rec.summary->message),
+                     "out of memory while training (the system refused an allocation; a smaller network or mini-batch "
+                     "needs less)");
+            return;
+        }
+        sharedMnist();
+        qputenv("NNLAB_OUT_OF_MEMORY_CHILD", "1");
+        const auto unset = qScopeGuard([] { qunsetenv("NNLAB_OUT_OF_MEMORY_CHILD"); });
+        ChildProcess child(QCoreApplication::applicationFilePath(), {"outOfMemoryInARunReachesTheController"});
+        QVERIFY(child.waitForFinished(120000));
+        QVERIFY2(!child.crashed() && child.exitCode() == 0, child.out().constData());
     }
 
     void startPauseResumeStop()

@@ -187,6 +187,45 @@ private slots:
                  qPrintable(child<QLabel>(view, "layerShapes")->text()));
     }
 
+    // The layer editor asks the core's limits (network_limits.h), as --net and the model loaders
+    // do: one past a limit shows the very line they give, under the field and as the reason Start
+    // is disabled; the largest network allowed shows its shapes, measured rather than built.
+    void layerLimitsAreTheCoresOwn_data()
+    {
+        QTest::addColumn<QString>("layers");
+        QTest::newRow("parameters") << "784, 31447, 10";
+        QTest::newRow("maps") << "784, conv4097x5, pool2, 10";
+        QTest::newRow("kernel") << "784, conv20x65, 10";
+        QTest::newRow("pool") << "784, pool65, 10";
+        QTest::newRow("neurons") << "784, 100001, 10";
+        QTest::newRow("layers") << "784" + QString(", 10").repeated(1001);
+    }
+
+    void layerLimitsAreTheCoresOwn()
+    {
+        QFETCH(QString, layers);
+        QString expected;
+        try {
+            nnlab::NetworkSpec spec;
+            nnlab::parseArchitecture(QString(layers).remove(' ').toStdString(), spec);
+            nnlab::validate(spec);
+        } catch (const std::invalid_argument& e) {
+            expected = QString::fromStdString(e.what());
+        }
+        QVERIFY(!expected.isEmpty());
+        TrainView view(m_loader.get());
+        child<QLineEdit>(view, "layersEdit")->setText(layers);
+        const QString shown = child<QLabel>(view, "layerShapes")->text();
+        QCOMPARE(shown, QString("⚠ layers: %1").arg(expected));
+        QVERIFY2(view.problemText().endsWith(expected), qPrintable(view.problemText()));
+        QVERIFY(!child<QPushButton>(view, "startButton")->isEnabled());
+
+        child<QLineEdit>(view, "layersEdit")->setText("784, 31446, 10");   // 420 parameters under the limit
+        QCOMPARE(child<QLabel>(view, "layerShapes")->text(),
+                 QString("784 → 31446 → 10 · %L1 parameters").arg(24999580));
+        QVERIFY(view.problemText().isEmpty());
+    }
+
     void everyControlExplainsItself()
     {
         TrainView view(m_loader.get());

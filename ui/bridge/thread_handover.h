@@ -24,6 +24,7 @@
 
 #include "core/util/sanitizers.h"
 
+#include <exception>
 #include <functional>
 #include <memory>
 #include <type_traits>
@@ -88,8 +89,9 @@ void postQueued(QObject* context, F&& f)
                               Qt::QueuedConnection);
 }
 
-// Runs f on one of pool's threads; the future finishes when f has returned. f must not throw (catch
-// inside). This is QtConcurrent::run(pool, f) but for one thing: QtConcurrent's task object is
+// Runs f on one of pool's threads; the future finishes when f has returned. f should catch what it
+// can report; anything it lets through is logged here and the future still finishes, because an
+// exception leaving a pool thread would end the whole process (std::terminate). This is QtConcurrent::run(pool, f) but for one thing: QtConcurrent's task object is
 // read on the pool's thread (its vtable, to call the job) before anything inside it can take the
 // hand-over, so TSan reports a race whenever a pool thread is reused. Here the first memory of ours
 // the pool's thread touches is the QueuedCall, which takes the hand-over first.
@@ -100,7 +102,13 @@ QFuture<void> runHandedOver(QThreadPool* pool, F&& f)
     promise->start();
     QFuture<void> future = promise->future();
     auto job = [promise, f = std::forward<F>(f)]() mutable {
-        f();
+        try {
+            f();
+        } catch (const std::exception& e) {
+            qCritical("a background job failed: %s", e.what());
+        } catch (...) {
+            qCritical("a background job failed");
+        }
         promise->finish();
     };
     pool->start(std::function<void()>(thread_handover_detail::QueuedCall<decltype(job)>(std::move(job))));

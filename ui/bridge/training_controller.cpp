@@ -3,14 +3,17 @@
 #include "ui/bridge/thread_handover.h"
 
 #include "core/train/checkpoint_saver.h"
+#include "core/train/memory_estimate.h"
 #include "core/train/network_fit.h"
 #include "core/train/trainer.h"
 #include "core/train/training_channel.h"
+#include "core/util/available_memory.h"
 
 #include <QFutureWatcher>
 #include <QLoggingCategory>
 
 #include <exception>
+#include <new>
 #include <optional>
 #include <stdexcept>
 
@@ -88,6 +91,20 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
         return fail(tr("no data loaded"));
     if (const std::string problem = nnlab::trainingProblem(config, data.get()); !problem.empty())
         return fail(QString::fromStdString(problem));
+    // Before anything is allocated for it (memory_estimate.h): the data is in memory already; the
+    // finished network and the live view's snapshots are copies kept beside the trainer's.
+    const std::uint64_t need = nnlab::trainingMemory(
+        config, {.imagesLoaded = 0, .networksKept = 2, .checkpoints = !m_checkpointFile.isEmpty()});
+    if (const nnlab::AvailableMemory available = nnlab::availableMemory(); need > available.bytes) {
+        const QString what = tr("%1 with m = %2 needs about %3 of memory")
+                                 .arg(QString::fromStdString(nnlab::formatArchitecture(config.net)))
+                                 .arg(config.miniBatchSize)
+                                 .arg(QString::fromStdString(nnlab::formatBytes(need)));
+        const QString free = QString::fromStdString(nnlab::formatBytes(available.bytes));
+        return fail(available.limitedByUlimit
+                        ? tr("%1; only %2 is available under this process's address-space limit (ulimit -v)").arg(what, free)
+                        : tr("%1; only %2 is available").arg(what, free));
+    }
 
     const int runId = ++m_runId;
     m_steps = 0;
@@ -148,10 +165,21 @@ bool TrainingController::start(const nnlab::TrainConfig& config,
                 saver->runEnded(outcome->interrupted.load() ? nnlab::CheckpointSaver::Ending::Interrupted
                                                             : nnlab::CheckpointSaver::Ending::ForGood);
             outcome->network = std::make_shared<const nnlab::Network>(trainer.network());
+        } catch (const std::bad_alloc&) {
+            // Past the estimate in start(), yet refused: other programs took the memory meanwhile.
+            channel->detach();
+            outcome->summary.reason = nnlab::StopReason::Failed;
+            outcome->summary.message =
+                tr("out of memory while training (the system refused an allocation; a smaller network or "
+                   "mini-batch needs less)").toStdString();
         } catch (const std::exception& e) {
             channel->detach();
-            outcome->summary.reason = nnlab::StopReason::Stopped;
-            outcome->summary.message = std::string("could not train: ") + e.what();
+            outcome->summary.reason = nnlab::StopReason::Failed;
+            outcome->summary.message = tr("could not train: %1").arg(QString::fromLocal8Bit(e.what())).toStdString();
+        } catch (...) {
+            channel->detach();
+            outcome->summary.reason = nnlab::StopReason::Failed;
+            outcome->summary.message = tr("could not train: an unexpected error ended the run").toStdString();
         }
         handOver(outcome.get());   // read by finishRun on the GUI thread
         --s_liveWorkers;

@@ -2,8 +2,7 @@
 
 #include "ui/plotting/palette.h"
 
-#include "core/nn/conv_layer.h"
-#include "core/nn/max_pool_layer.h"
+#include "core/nn/network_limits.h"
 #include "core/train/config_fields.h"
 #include "core/train/network_fit.h"
 
@@ -240,27 +239,19 @@ QString ArchitecturePanel::layersProblem() const
 
 QString ArchitecturePanel::describeShapes(const NetworkSpec& spec)
 {
+    // Measured, not built: a network typed here is only allocated when it is trained.
+    nnlab::NetworkSize size;
     try {
-        std::mt19937_64 rng(0);
-        nnlab::Network net = nnlab::makeNetwork(spec, nnlab::Initialisation::Scaled, rng);
-        QStringList shapes{QString::number(net.inputSize())};
-        long long parameters = 0;
-        for (int l = 0; l < net.layerCount(); ++l) {
-            const nnlab::Layer& layer = net.layer(l);
-            nnlab::ImageShape maps{0, 0, 0};
-            if (const auto* conv = dynamic_cast<const nnlab::ConvLayer*>(&layer))
-                maps = conv->output();
-            else if (const auto* pool = dynamic_cast<const nnlab::MaxPoolLayer*>(&layer))
-                maps = pool->output();
-            shapes << (maps.channels ? QString("%1×%2×%3").arg(maps.channels).arg(maps.height).arg(maps.width)
-                                     : QString::number(layer.outputSize()));
-            for (const nnlab::Parameter& p : net.layer(l).parameters())
-                parameters += p.size;
-        }
-        return tr("%1 · %L2 parameters").arg(shapes.join(" → ")).arg(parameters);
-    } catch (const std::exception&) {
+        size = nnlab::measureNetwork(spec);
+    } catch (const std::invalid_argument&) {
         return {};   // the spec's own problem is shown where it is checked
     }
+    QStringList shapes{QString::number(size.inputs)};
+    for (const nnlab::MeasuredLayer& layer : size.layers)
+        shapes << (layer.kind == nnlab::LayerSize::Kind::FullyConnected
+                       ? QString::number(layer.outputs)
+                       : QString("%1×%2×%3").arg(layer.output.channels).arg(layer.output.height).arg(layer.output.width));
+    return tr("%1 · %L2 parameters").arg(shapes.join(" → ")).arg(size.parameters);
 }
 
 QString ArchitecturePanel::formatLayers(const NetworkSpec& spec)

@@ -161,6 +161,8 @@ void RunHistory::refresh(int id)
         name += tr(" (training)");
     else if (r->summary && r->summary->reason == nnlab::StopReason::Diverged)
         name += tr(" (diverged)");
+    else if (r->summary && r->summary->reason == nnlab::StopReason::Failed)
+        name += tr(" (failed)");
     else if (r->summary && nnlab::isAtChance(*r->summary, r->config.net.sizes.back()))
         name += tr(" (at chance)");
     item->setText(NameColumn, name);

@@ -270,6 +270,10 @@ bool TrainSession::loadModel(const QString& path, DatasetKind dataset, QString* 
                                                               .arg(path)
                                                               .arg(100 * test.accuracy, 0, 'f', 2));
                                        emit recordsChanged();
+                                   },
+                                   [this, path](const QString& error) {
+                                       emit statusChanged(
+                                           tr("Loaded %1; could not measure its test accuracy: %2").arg(path, error));
                                    });
     return true;
 }

@@ -556,8 +556,14 @@ void TrainView::showSummary(const RunRecord& run)
     const nnlab::TrainSummary& s = *run.summary;
     QString text;
     const bool diverged = s.reason == nnlab::StopReason::Diverged;
+    const bool failed = s.reason == nnlab::StopReason::Failed;
     const QString chance = chanceHint(run);
-    if (diverged) {
+    if (failed) {
+        QString message = QString::fromStdString(s.message).toHtmlEscaped();
+        if (!message.isEmpty())
+            message[0] = message[0].toUpper();
+        text = tr("<b>⚠ Training failed.</b> %1.").arg(message);
+    } else if (diverged) {
         // The message names the likely cause (η, or the initialisation: core/train/explosion.h).
         text = tr("<b>⚠ Training diverged.</b> %1.<br>The plots show the run up to the last finite cost.")
                    .arg(QString::fromStdString(s.message).toHtmlEscaped());
@@ -574,7 +580,7 @@ void TrainView::showSummary(const RunRecord& run)
         if (!chance.isEmpty())
             text = tr("<b>⚠ Not learning.</b> %1<br>%2").arg(chance.toHtmlEscaped(), text);
     }
-    showNotice(text, diverged || !chance.isEmpty());
+    showNotice(text, diverged || failed || !chance.isEmpty());
 }
 
 QString TrainView::summaryText() const
