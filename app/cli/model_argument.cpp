@@ -13,7 +13,11 @@ Network loadModelArgument(const std::string& argument)
 {
     std::error_code error;
     // symlink_status: a dangling link is a file the user named, whose error loadModel gives.
-    if (std::filesystem::exists(std::filesystem::symlink_status(argument, error)))
+    // A path that can't be looked at (too long, a file where a folder should be, …) or one with a
+    // folder in it is no built-in name either: loadModel says what is wrong with it.
+    const bool exists = std::filesystem::exists(std::filesystem::symlink_status(argument, error));
+    const bool unreachable = error && error != std::errc::no_such_file_or_directory;
+    if (exists || unreachable || argument.find('/') != std::string::npos)
         return loadModel(argument);
     for (const BuiltInModel& model : builtInModels())
         if (model.name == argument)
