@@ -56,8 +56,9 @@ int main(int argc, char** argv)
         return 2;
     };
     const std::string first = argc > 1 ? argv[1] : "";
-    if (argc == 1) {
+    if (argc == 1) {   // the list of commands, and on stderr what went wrong (exit 2 says it too)
         std::cout << cli.help();
+        std::cerr << "nnlab-cli: no command given: name one of those above\n";
         return 2;
     }
     if (first == "help") {
