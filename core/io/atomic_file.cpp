@@ -7,7 +7,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <fstream>
 #include <string>
 #include <unistd.h>
 
@@ -78,20 +77,37 @@ void writeFileAtomically(const std::filesystem::path& path, std::string_view con
 std::string readFile(const std::filesystem::path& path, std::uintmax_t maxBytes)
 {
     requireRegularFile(path);
-    std::error_code ec;
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec)
-        throw FileError(path.string() + ": cannot read its size: " + ec.message());
+    // The size comes from the descriptor, not the path: a writer may rename a new file over
+    // `path` between a look at the path and the open, and the old file's size would cut the new
+    // one short. O_NONBLOCK: if a FIFO is swapped in after the check, open() must not wait.
+    const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        throw FileError(path.string() + ": cannot open: " + systemError());
+    struct Closer {
+        int fd;
+        ~Closer() { close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (fstat(fd, &info) != 0)
+        throw FileError(path.string() + ": cannot read its size: " + systemError());
+    if (!S_ISREG(info.st_mode))
+        throw FileError(path.string() + ": is not a regular file");
+    const auto size = static_cast<std::uintmax_t>(info.st_size);
     if (size > maxBytes)
         throw FileError(path.string() + ": too large (" + std::to_string(size) + " bytes; the limit is " +
                         std::to_string(maxBytes) + ")");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw FileError(path.string() + ": cannot open: " + systemError());
     std::string contents(size, '\0');
-    in.read(contents.data(), static_cast<std::streamsize>(size));
-    if (static_cast<std::uintmax_t>(in.gcount()) != size)
-        throw FileError(path.string() + ": read failed");
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t got = read(fd, contents.data() + done, size - done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            throw FileError(path.string() + ": read failed: " + systemError());
+        if (got == 0)
+            throw FileError(path.string() + ": read failed: the file became shorter while it was read");
+        done += static_cast<std::size_t>(got);
+    }
     return contents;
 }
 

@@ -16,7 +16,10 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
+#include <thread>
 #include <functional>
 
 using namespace nnlab;
@@ -143,6 +146,41 @@ private slots:
         QCOMPARE(loadModel(path).sizes(), (std::vector<int>{2, 3, 1}));
         QCOMPARE(entries(), before + 1);   // no temporary left beside it
         fs::remove(path);
+    }
+
+    // A reader never sees half a file while a writer renames new ones over it (the CI failure of
+    // 2026-12-03: readFile took the size from the path and read that much of the newer, longer
+    // file, so a checkpoint read during a run came back "cut short"). Two contents of different
+    // sizes alternate; every read is exactly one of them.
+    void aFileReplacedWhileItIsReadIsReadWhole()
+    {
+        const fs::path path = temp("") / "replaced.ckpt";
+        const std::string small(1000, 's'), large(300000, 'L');
+        writeFileAtomically(path, small);
+        std::atomic<bool> stop{false};
+        std::thread writer([&] {
+            for (int i = 0; !stop; ++i)
+                writeFileAtomically(path, i % 2 ? small : large);
+        });
+        int wrong = 0, reads = 0;
+        std::string firstWrong;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+        while (std::chrono::steady_clock::now() < deadline) {
+            std::string got;
+            try {
+                got = readFile(path, 1u << 20);
+            } catch (const FileError& e) {
+                got = e.what();
+            }
+            ++reads;
+            if (got != small && got != large && wrong++ == 0)
+                firstWrong = got.size() < 200 ? got : std::to_string(got.size()) + " bytes";
+        }
+        stop = true;
+        writer.join();
+        QVERIFY(reads > 100);
+        QVERIFY2(wrong == 0, qPrintable(QString("%1 of %2 reads were neither file, the first %3")
+                                             .arg(wrong).arg(reads).arg(QString::fromStdString(firstWrong))));
     }
 
     // Permissions: root may enter any folder, so this runs as "nobody" when the test is root.
