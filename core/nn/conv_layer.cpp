@@ -103,7 +103,13 @@ void ConvLayer::infer(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& a) const
 {
     // Scratch kept per thread: evaluation calls this chunk after chunk with the same sizes,
     // and allocating megabytes each time costs more in page faults than the product itself.
-    thread_local Eigen::MatrixXf patches, zRows, z;
+    thread_local Eigen::MatrixXf z;
+    inferWithZ(aPrev, z, a);
+}
+
+void ConvLayer::inferWithZ(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& z, Eigen::MatrixXf& a) const
+{
+    thread_local Eigen::MatrixXf patches, zRows;   // (as infer()'s scratch)
     convolve(aPrev, patches, zRows, z);
     activate(m_activation, z, a);
 }

@@ -51,8 +51,14 @@ const Eigen::MatrixXf& DenseLayer::forward(const Eigen::MatrixXf& aPrev, bool tr
 
 void DenseLayer::infer(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& a) const
 {
-    Eigen::MatrixXf z(m_weights.rows(), aPrev.cols());
-    z.noalias() = m_weights * aPrev;
+    Eigen::MatrixXf z;
+    inferWithZ(aPrev, z, a);
+}
+
+void DenseLayer::inferWithZ(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& z, Eigen::MatrixXf& a) const
+{
+    z.resize(m_weights.rows(), aPrev.cols());
+    z.noalias() = m_weights * aPrev;   // z = w·a + b (eq. 25)
     z.colwise() += m_biases;
     activate(m_activation, z, a);
 }

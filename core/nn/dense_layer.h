@@ -23,6 +23,7 @@ public:
     const Eigen::MatrixXf& forward(const Eigen::MatrixXf& aPrev, bool training,
                                    std::mt19937_64& rng) override;
     void infer(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& a) const override;
+    void inferWithZ(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& z, Eigen::MatrixXf& a) const override;
     void inferDouble(const Eigen::MatrixXd& aPrev, Eigen::MatrixXd& a) const override;
     void outputGradientToDelta(Eigen::MatrixXf& dA) const override;
     void backward(const Eigen::MatrixXf& delta, Eigen::MatrixXf* dAPrev) override;

@@ -63,6 +63,14 @@ public:
     // Stateless forward pass for evaluation and inference: safe to call from several threads
     // at once, and while another thread trains a copy.
     virtual void infer(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& a) const = 0;
+    // The same pass keeping the weighted input z as well (for showing one input's trip through
+    // the network: the Draw view's hidden neurons). A layer without a σ of its own (pooling)
+    // has z = a, as its forward() keeps it.
+    virtual void inferWithZ(const Eigen::MatrixXf& aPrev, Eigen::MatrixXf& z, Eigen::MatrixXf& a) const
+    {
+        infer(aPrev, a);
+        z = a;
+    }
 
     // The same in double precision, for finite-difference gradient checks: a float32 cost
     // can't resolve C(w + ε) − C(w − ε) for the small gradients of a deep net's early layers.

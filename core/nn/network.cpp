@@ -121,6 +121,18 @@ void Network::inferDouble(const Eigen::MatrixXd& x, Eigen::MatrixXd& output) con
     }
 }
 
+void Network::inferLayers(const Eigen::MatrixXf& x, std::vector<Eigen::MatrixXf>& zs,
+                          std::vector<Eigen::MatrixXf>& activations) const
+{
+    zs.resize(m_layers.size());
+    activations.resize(m_layers.size());
+    const Eigen::MatrixXf* a = &x;
+    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        m_layers[l]->inferWithZ(*a, zs[l], activations[l]);
+        a = &activations[l];
+    }
+}
+
 Eigen::VectorXf Network::feedforward(const Eigen::VectorXf& x) const
 {
     Eigen::MatrixXf output;

@@ -66,6 +66,11 @@ public:
     // Output activations a^L for the columns of x; const and thread-safe.
     void infer(const Eigen::MatrixXf& x, Eigen::MatrixXf& output) const;
     Eigen::VectorXf feedforward(const Eigen::VectorXf& x) const;
+    // The same pass keeping every layer's weighted input and activation, as network2.py's
+    // backprop keeps `zs` and `activations`: zs[l] and activations[l] are z and a of layer l
+    // (layer 0 the first after the input; activations.back() is what infer() returns).
+    void inferLayers(const Eigen::MatrixXf& x, std::vector<Eigen::MatrixXf>& zs,
+                     std::vector<Eigen::MatrixXf>& activations) const;
     void inferDouble(const Eigen::MatrixXd& x, Eigen::MatrixXd& output) const;
 
     std::vector<Parameter> parameters();

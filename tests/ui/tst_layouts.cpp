@@ -7,10 +7,16 @@
 // window itself must shrink to 1024×640 whichever view it shows. Every offender is named by
 // view, tab, class and objectName, one warning line each.
 // Registered twice: as is, and at QT_SCALE_FACTOR=2 (1024×640 logical pixels on a 2048×1280
-// screen), where fixed pixel sizes and pixmaps would show up.
+// screen), where fixed pixel sizes and pixmaps would show up. The Draw view once more with a
+// digit drawn and a hidden neuron chosen, for each built-in network.
 #include "ui/backprop/backprop_view.h"
 #include "ui/backprop/gradient_check_panel.h"
 #include "ui/bridge/dataset_loader.h"
+#include "ui/common/model_source_selector.h"
+#include "ui/draw/draw_view.h"
+#include "ui/draw/hidden_layers_panel.h"
+#include "ui/draw/neuron_detail_panel.h"
+#include "ui/draw/neuron_tile_grid.h"
 #include "ui/shell/main_window.h"
 
 #include "tests/support/mnist.h"
@@ -258,6 +264,37 @@ private slots:
         verifyFits(m_views->indexOf(backprop), [backprop] {
             backprop->gradientCheck()->check();
             QTRY_VERIFY_WITH_TIMEOUT(!backprop->gradientCheck()->isRunning(), int(60000 * kSanitizerSlack));
+        });
+    }
+
+    // The Draw view with a digit on the canvas and a hidden neuron chosen, for the fully connected
+    // network and for the convnet (its feature maps): the bars and the hidden layers share the
+    // room beside the canvas, as two tabs in this small window.
+    void drawViewWithItsHiddenLayers_data()
+    {
+        QTest::addColumn<int>("source");
+        QTest::newRow("784-100-10") << int(ModelSourceSelector::BuiltIn);
+        QTest::newRow("convnet") << int(ModelSourceSelector::BuiltInConvnet);
+    }
+
+    void drawViewWithItsHiddenLayers()
+    {
+        QFETCH(int, source);
+        auto* draw = m_window->findChild<DrawView*>();
+        QVERIFY(draw);
+        const auto restore = qScopeGuard([draw] {
+            draw->modelSource()->setSource(ModelSourceSelector::BuiltIn);
+            draw->clearCanvas();
+        });
+        verifyFits(m_views->indexOf(draw), [draw, source] {
+            draw->modelSource()->setSource(ModelSourceSelector::Source(source));
+            QTRY_VERIFY_WITH_TIMEOUT(draw->modelSource()->network() && !draw->modelSource()->isLoading(),
+                                     int(60000 * kSanitizerSlack));
+            QVERIFY(draw->tryTestDigit(3));
+            HiddenLayersPanel* hidden = draw->hiddenLayers();
+            QVERIFY(!hidden->neuronGrids().empty());
+            hidden->selectNeuron(hidden->neuronGrids().front()->layer(), 42);
+            QVERIFY(hidden->detail()->facts().has_value());
         });
     }
 

@@ -23,6 +23,7 @@ public:
     // Each matrix is one tile (rows × cols pixels before scaling), `columns` tiles per row.
     void setMaps(std::vector<Eigen::MatrixXf> maps, int columns, Colouring colouring, int tilePixels);
     int mapCount() const { return static_cast<int>(m_maps.size()); }
+    const std::vector<Eigen::MatrixXf>& maps() const { return m_maps; }
 
     // Wrapping on: a row holds as many tiles as the width allows, `columns` at most, and the grid
     // grows downwards instead (a layer's 20 maps in rows of 14 in a 1024-pixel-wide window, not a

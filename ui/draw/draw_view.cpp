@@ -7,12 +7,16 @@
 #include "ui/common/model_source_selector.h"
 #include "ui/common/percent_text.h"
 #include "ui/common/view_icon.h"
+#include "ui/draw/beside_or_tabbed.h"
 #include "ui/draw/draw_images.h"
 #include "ui/draw/drawing_canvas.h"
+#include "ui/draw/hidden_layers_panel.h"
 #include "ui/draw/mnist_input_preview.h"
+#include "ui/draw/neuron_tile_grid.h"
 #include "ui/draw/probability_bars.h"
 #include "ui/plotting/palette.h"
 
+#include "core/draw/hidden_activity.h"
 #include "core/train/network_fit.h"
 
 #include <QElapsedTimer>
@@ -51,6 +55,7 @@ DrawView::DrawView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
       m_jobs(new BackgroundJobs(this)),
       m_source(new ModelSourceSelector(this)), m_canvas(new DrawingCanvas(this)),
       m_preview(new MnistInputPreview(this)), m_bars(new ProbabilityBars(this)),
+      m_hidden(new HiddenLayersPanel(this)),
       m_gallery(new MisclassifiedGallery(this)), m_guess(new QLabel(this)),
       m_confidence(new QLabel(this)), m_timing(new QLabel(this)), m_status(new QLabel(this))
 {
@@ -66,7 +71,12 @@ DrawView::DrawView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(createCanvasColumn());
     top->addWidget(createResultColumn());
-    top->addWidget(m_bars, 1);
+    // Beside the bars, the hidden layers lit by the same pass; in a tab beside theirs when the
+    // window is too small for both. The bars need 220 pixels to stay readable, 520 to be at ease;
+    // beyond that the hidden layers take the room, up to their neuron's detail beside them.
+    auto* outputs = new BesideOrTabbed(m_bars, tr("Outputs"), m_hidden, tr("Hidden layers"), this);
+    outputs->setWidths(220, 520, m_hidden->sizeHint().width(), m_hidden->wideWidth());
+    top->addWidget(outputs, 1);
     auto* bodyLayout = new QVBoxLayout(body);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->addLayout(top);
@@ -98,6 +108,11 @@ DrawView::DrawView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
         // Where the canvas is on the screen, for scripts that draw on it (scripts/screenshots).
         const QPoint at = m_canvas->mapToGlobal(QPoint(0, 0));
         qCInfo(lcDraw, "canvas at %d,%d", at.x(), at.y());
+        // ... and the first hidden layer's tiles, when they are shown beside the bars.
+        if (const auto& grids = m_hidden->neuronGrids(); !grids.empty() && grids.front()->isVisible()) {
+            const QPoint tiles = grids.front()->mapToGlobal(QPoint(0, 0));
+            qCInfo(lcDraw, "hidden neurons at %d,%d", tiles.x(), tiles.y());
+        }
     });
     connect(m_gallery, &MisclassifiedGallery::digitChosen, this,
             [this](int index) { tryTestDigit(index); });
@@ -379,6 +394,7 @@ void DrawView::networkChanged(std::shared_ptr<const nnlab::Network> network, con
         network.reset();
     }
     m_network = network;
+    m_hidden->setNetwork(m_network);
     if (m_network) {
         m_gallery->setNetwork(m_network);
         qCInfo(lcDraw, "network: %s", qPrintable(description));
@@ -401,8 +417,11 @@ void DrawView::updatePrediction()
     else
         m_input = preprocessCanvas(m_canvas->image());
     m_classification.reset();
-    if (m_input && m_network)
-        m_classification = nnlab::classify(*m_network, m_input->pixels);
+    std::optional<nnlab::NetworkActivity> activity;   // one pass: the bars' outputs and the hidden layers'
+    if (m_input && m_network) {
+        activity = nnlab::traceActivity(*m_network, m_input->pixels);
+        m_classification = activity->classification;
+    }
     if (m_input || m_network)
         m_lastUpdateMs = timer.nsecsElapsed() / 1e6;
 
@@ -418,17 +437,20 @@ void DrawView::updatePrediction()
                                       ? tr("No network from the Train view yet:\ntrain one there")
                                       : tr("No network: choose or open one above");
         m_bars->showMessage(why);
+        m_hidden->showMessage(why);
         m_guess->setText(QStringLiteral("–"));
         m_confidence->setText(tr("no network to ask"));
         m_timing->clear();
     } else if (!m_input) {
         m_bars->showMessage(tr("Draw a digit on the canvas"));
+        m_hidden->clearActivity();
         m_guess->setText(QStringLiteral("–"));
         m_confidence->setText(tr("nothing drawn"));
         m_timing->clear();
     } else {
         const nnlab::Classification& c = *m_classification;
         m_bars->setProbabilities(c.probabilities, c.predicted, c.normalised);
+        m_hidden->setActivity(std::move(*activity));
         m_guess->setText(QString::number(c.predicted));
         // A softmax output is a probability; sigmoid outputs only a share of their sum.
         m_confidence->setText((c.normalised ? tr("%1 of the summed outputs") : tr("%1 sure"))

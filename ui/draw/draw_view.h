@@ -25,6 +25,7 @@ class BackgroundJobs;
 class DatasetLoader;
 class LiveNetwork;
 class DrawingCanvas;
+class HiddenLayersPanel;
 class MisclassifiedGallery;
 class MnistInputPreview;
 class ModelSourceSelector;
@@ -58,6 +59,7 @@ public:
     DrawingCanvas* canvas() const { return m_canvas; }
     MnistInputPreview* preview() const { return m_preview; }
     ProbabilityBars* bars() const { return m_bars; }
+    HiddenLayersPanel* hiddenLayers() const { return m_hidden; }
     MisclassifiedGallery* gallery() const { return m_gallery; }
     ModelSourceSelector* modelSource() const { return m_source; }
 
@@ -103,6 +105,7 @@ private:
     DrawingCanvas* m_canvas;
     MnistInputPreview* m_preview;
     ProbabilityBars* m_bars;
+    HiddenLayersPanel* m_hidden;
     MisclassifiedGallery* m_gallery;
     QLabel* m_guess;
     QLabel* m_confidence;

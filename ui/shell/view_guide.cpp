@@ -100,11 +100,15 @@ std::vector<ViewGuide> viewGuides()
         {"draw", tr("Draw"), tr("Draw a digit and watch a trained network read it as you draw."),
          bookSection(1, "a_simple_network_to_classify_handwritten_digits"), {}, {},
          tr("<p>Your digit goes through MNIST's own preprocessing (scaled to 20×20, centred in 28×28) and into "
-            "the network; its ten outputs a<sup>L</sup> are the bars, the largest is its guess. Below, the test "
-            "digits the network gets wrong.</p>"
+            "the network; its ten outputs a<sup>L</sup> are the bars, the largest is its guess. Beside them (a tab "
+            "in a small window) the hidden layers light up as you draw: a tile per neuron, its weights w "
+            "vivid as it fires; a convnet's feature maps layer by layer. Point at a neuron or click it for its "
+            "z = w·a + b, a = σ(z) and its strongest weights into the outputs. Below, the test digits the "
+            "network gets wrong.</p>"
             "<h4>Try first</h4><ul>"
             "<li>Draw a 4 with an open top, then a closed one: does the guess change?</li>"
-            "<li>Press T for a random test digit and compare with what you draw.</li></ul>"
+            "<li>Press T for a random test digit and compare with what you draw.</li>"
+            "<li>Click a hidden neuron, then draw: which strokes make it fire?</li></ul>"
             "<h4>The controls</h4><ul>"
             "<li><b>Network</b>: the built-in network, the one the Train view trained, or a model file.</li>"
             "<li><b>Clear</b> (Del), <b>Undo stroke</b> (Ctrl+Z), <b>Load image…</b> (Ctrl+O), "
