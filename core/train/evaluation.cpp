@@ -3,6 +3,7 @@
 #include "core/util/allocator.h"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 namespace nnlab {
@@ -19,15 +20,17 @@ struct ChunkResult {
 };
 
 // Evaluates chunks first, first + stride, ... of the set; the output activations go to
-// `outputs` (10 × set size) if given.
+// `outputs` (10 × set size) if given. Stops between chunks once `cancelled` is set.
 ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, int stride,
-                           Eigen::MatrixXf* outputs)
+                           Eigen::MatrixXf* outputs, const std::atomic<bool>* cancelled)
 {
     ChunkResult result;
     Eigen::MatrixXf output, y;
     std::vector<int> labels;
     const int chunk = chunkSize(net);
     for (int start = first * chunk; start < data.size(); start += stride * chunk) {
+        if (cancelled && cancelled->load(std::memory_order_relaxed))
+            break;
         const int count = std::min(chunk, data.size() - start);
         net.infer(data.images.middleCols(start, count), output);
         labels.assign(data.labels.begin() + start, data.labels.begin() + start + count);
@@ -44,14 +47,15 @@ ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, i
 }
 
 // Both halves of the work in parallel: this machine's two cores.
-ChunkResult evaluateInParallel(const Network& net, const Dataset& data, Eigen::MatrixXf* outputs)
+ChunkResult evaluateInParallel(const Network& net, const Dataset& data, Eigen::MatrixXf* outputs,
+                               const std::atomic<bool>* cancelled = nullptr)
 {
     reuseLargeAllocations();
     if (outputs)
         outputs->resize(net.outputSize(), data.size());
     ChunkResult other;
-    std::thread worker([&] { other = evaluateChunks(net, data, 1, 2, outputs); });
-    ChunkResult mine = evaluateChunks(net, data, 0, 2, outputs);
+    std::thread worker([&] { other = evaluateChunks(net, data, 1, 2, outputs, cancelled); });
+    ChunkResult mine = evaluateChunks(net, data, 0, 2, outputs, cancelled);
     worker.join();
     return {mine.costSum + other.costSum, mine.correct + other.correct};
 }
@@ -82,9 +86,12 @@ Eigen::MatrixXf outputActivations(const Network& net, const Dataset& data)
     return outputs;
 }
 
-std::vector<int> predictClasses(const Network& net, const Dataset& data)
+std::vector<int> predictClasses(const Network& net, const Dataset& data, const std::atomic<bool>* cancelled)
 {
-    const Eigen::MatrixXf outputs = outputActivations(net, data);
+    Eigen::MatrixXf outputs;
+    evaluateInParallel(net, data, &outputs, cancelled);
+    if (cancelled && cancelled->load())
+        return {};
     std::vector<int> classes(data.size(), 0);
     for (int j = 0; j < data.size(); ++j) {
         classes[j] = classOf(outputs, j);
