@@ -11,12 +11,16 @@
 #include "ui/backprop/backprop_view.h"
 #include "ui/backprop/gradient_check_panel.h"
 #include "ui/bridge/dataset_loader.h"
+#include "ui/common/model_source_selector.h"
+#include "ui/inspect/inspect_view.h"
+#include "ui/inspect/neuron_edit_panel.h"
 #include "ui/shell/main_window.h"
 
 #include "tests/support/mnist.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QComboBox>
@@ -259,6 +263,27 @@ private slots:
             backprop->gradientCheck()->check();
             QTRY_VERIFY_WITH_TIMEOUT(!backprop->gradientCheck()->isRunning(), int(60000 * kSanitizerSlack));
         });
+    }
+
+    // Inspect on the convnet with two filters changed: the neuron editor's list of changes and
+    // its "before → after" accuracy wrap instead of pushing the panels apart.
+    void inspectWithAChangedConvnet()
+    {
+        auto* inspect = m_window->findChild<InspectView*>();
+        QVERIFY(inspect);
+        verifyFits(m_views->indexOf(inspect), [inspect] {
+            inspect->modelSelector()->setSource(ModelSourceSelector::BuiltInConvnet);
+            QTRY_VERIFY_WITH_TIMEOUT(inspect->trainedAccuracy() && inspect->network() &&
+                                         !inspect->network()->isFullyConnected(),
+                                     int(120000 * kSanitizerSlack));
+            NeuronEditPanel* editor = inspect->neuronEditor();
+            editor->selectNeuron(4);
+            editor->silenceBox()->click();
+            editor->selectNeuron(11);
+            editor->negateBox()->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!editor->accuracyText().contains("computing"), int(120000 * kSanitizerSlack));
+        });
+        inspect->modelSelector()->setSource(ModelSourceSelector::BuiltIn);
     }
 
 private:
