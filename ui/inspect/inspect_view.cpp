@@ -9,6 +9,7 @@
 #include "ui/common/model_source_selector.h"
 #include "ui/common/scroll_page.h"
 #include "ui/inspect/neuron_edit_panel.h"
+#include "ui/inspect/weight_painter.h"
 #include "ui/plotting/palette.h"
 
 #include "core/inspect/adversarial.h"
@@ -17,6 +18,7 @@
 #include "core/train/evaluation.h"
 #include "core/train/network_fit.h"
 
+#include <QCheckBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -308,9 +310,10 @@ void InspectView::showFields()
     maps.reserve(count);
     for (int j = 0; j < count; ++j)
         maps.push_back(edits->weightImage(j));
-    // A 5 × 5 kernel at 8 screen pixels a weight; 28 × 28 pixels at less than one.
-    const int tile = edits->isConvolution() ? 40 : 24;
-    m_fields->setMaps(std::move(maps), 10, MapGridWidget::Colouring::Signed, tile);
+    // 28 × 28 weights at 24 screen pixels, ten to a row; a 5 × 5 kernel at 36, seven to a row: the
+    // same width, which Inspect's left column has at 1024 pixels.
+    const bool kernels = edits->isConvolution();
+    m_fields->setMaps(std::move(maps), kernels ? 7 : 10, MapGridWidget::Colouring::Signed, kernels ? 36 : 24);
     std::vector<int> silenced;
     for (int j : edits->changedNeurons())
         if (edits->change(j).silenced)
@@ -388,6 +391,16 @@ void InspectView::classified(std::vector<int> predicted, bool edited)
         m_mistakes->setNetwork(m_net);
     }
     qInfo("inspect: confusion matrix ready, %d of %d right", m_confusion->correct(), m_confusion->total());
+    // Where the neuron editor's parts are on the screen, for scripts/screenshots' clicks.
+    if (m_fields->mapCount() > 0 && isVisible()) {
+        const QPoint tile = m_fields->mapToGlobal(m_fields->tileRect(0).center());
+        const QPoint next = m_fields->mapToGlobal(m_fields->tileRect(1).center());
+        const QPoint silence = m_editor->silenceBox()->mapToGlobal(QPoint(8, m_editor->silenceBox()->height() / 2));
+        const QPoint negate = m_editor->negateBox()->mapToGlobal(QPoint(8, m_editor->negateBox()->height() / 2));
+        const QPoint painter = m_editor->painter()->mapToGlobal(QPoint(0, 0));
+        qInfo("inspect: tile 0 at %d,%d, step %d; silence at %d,%d; negate at %d,%d; painter at %d,%d", tile.x(),
+              tile.y(), next.x() - tile.x(), silence.x(), silence.y(), negate.x(), negate.y(), painter.x(), painter.y());
+    }
 }
 
 void InspectView::showAccuracy()

@@ -8,6 +8,7 @@
 #include "core/io/model_file.h"
 
 #include <QCheckBox>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,7 +29,7 @@ constexpr int kScaleSteps = 100;   // the slider's units: s = value / 100, 0 …
 NeuronEditPanel::NeuronEditPanel(QWidget* parent)
     : QGroupBox(tr("Change a neuron, see what it did"), parent), m_jobs(new BackgroundJobs(this)),
       m_title(new QLabel(this)), m_painter(new WeightPainter(this)), m_silence(new QCheckBox(tr("Silence"), this)),
-      m_negate(new QCheckBox(tr("Negate: w → −w"), this)), m_scale(new QSlider(Qt::Horizontal, this)),
+      m_negate(new QCheckBox(tr("Negate w"), this)), m_scale(new QSlider(Qt::Horizontal, this)),
       m_scaleLabel(new QLabel(this)), m_brush(new QSpinBox(this)), m_resetNeuron(new QPushButton(tr("Reset neuron"), this)),
       m_resetAll(new QPushButton(tr("Reset all"), this)), m_save(new QPushButton(tr("Save as model…"), this)),
       m_changes(new QLabel(this)), m_accuracy(new QLabel(this)), m_saveStatus(new QLabel(this))
@@ -63,6 +64,18 @@ NeuronEditPanel::NeuronEditPanel(QWidget* parent)
                               "their label: the trained network's, then the changed one's"));
     m_saveStatus->setWordWrap(true);
 
+    // Narrow enough for Inspect's left column at 1024 pixels: the image with the switches and
+    // resets beside it, the sliders under it.
+    auto* hint = new QLabel(tr("Paint: left button raises w, right lowers"), this);
+    hint->setStyleSheet(palette::textStyle(palette::hintText));
+    hint->setWordWrap(true);
+    auto* controls = new QVBoxLayout;
+    controls->addWidget(m_silence);
+    controls->addWidget(m_negate);
+    controls->addWidget(m_resetNeuron);
+    controls->addWidget(m_resetAll);
+    controls->addStretch(1);
+    controls->addWidget(hint);
     auto* scaleRow = new QHBoxLayout;
     scaleRow->addWidget(new QLabel(tr("Scale w:"), this));
     scaleRow->addWidget(m_scale, 1);
@@ -71,32 +84,18 @@ NeuronEditPanel::NeuronEditPanel(QWidget* parent)
     brushRow->addWidget(new QLabel(tr("Brush radius:"), this));
     brushRow->addWidget(m_brush);
     brushRow->addStretch(1);
-    auto* resetRow = new QHBoxLayout;
-    resetRow->addWidget(m_resetNeuron);
-    resetRow->addWidget(m_resetAll);
-    resetRow->addStretch(1);
-    auto* controls = new QVBoxLayout;
-    controls->addWidget(m_silence);
-    controls->addWidget(m_negate);
-    controls->addLayout(scaleRow);
-    controls->addLayout(brushRow);
-    controls->addLayout(resetRow);
-    controls->addStretch(1);
-    auto* hint = new QLabel(tr("Left button: raise w · right: lower"), this);
-    hint->setStyleSheet(palette::textStyle(palette::hintText));
-    hint->setWordWrap(true);
-    controls->addWidget(hint);
-    auto* saveRow = new QHBoxLayout;
-    saveRow->addWidget(m_save);
-    saveRow->addWidget(m_saveStatus, 1);
+    brushRow->addWidget(m_save);
 
     auto* layout = new QGridLayout(this);
-    layout->addWidget(m_title, 0, 0, 1, 2);
-    layout->addWidget(m_painter, 1, 0, Qt::AlignTop);
-    layout->addLayout(controls, 1, 1);
-    layout->addWidget(m_changes, 2, 0, 1, 2);
-    layout->addWidget(m_accuracy, 3, 0, 1, 2);
-    layout->addLayout(saveRow, 4, 0, 1, 2);
+    // What the changes did first, then what they are.
+    layout->addWidget(m_accuracy, 0, 0, 1, 2);
+    layout->addWidget(m_title, 1, 0, 1, 2);
+    layout->addWidget(m_painter, 2, 0, Qt::AlignTop);
+    layout->addLayout(controls, 2, 1);
+    layout->addLayout(scaleRow, 3, 0, 1, 2);
+    layout->addLayout(brushRow, 4, 0, 1, 2);
+    layout->addWidget(m_changes, 5, 0, 1, 2);
+    layout->addWidget(m_saveStatus, 6, 0, 1, 2);
     layout->setColumnStretch(1, 1);
 
     m_applyTimer.setSingleShot(true);
@@ -141,7 +140,9 @@ NeuronEditPanel::NeuronEditPanel(QWidget* parent)
         m_save->setEnabled(m_edits.has_value());
         if (error.isEmpty()) {
             m_saveStatus->setStyleSheet(palette::textStyle(palette::statusText));
-            m_saveStatus->setText(tr("Saved to %1").arg(path));
+            // The name alone: a long path would widen the panel (the status bar has all of it).
+            m_saveStatus->setText(tr("Saved as %1").arg(QFileInfo(path).fileName()));
+            m_saveStatus->setToolTip(path);
             announceSaved(this, tr("Saved the edited network to %1"), path);
         } else {
             m_saveStatus->setStyleSheet(palette::textStyle(palette::errorText));
@@ -209,17 +210,16 @@ void NeuronEditPanel::showNeuron()
     }
     const nnlab::NeuronChange& change = m_edits->change(m_neuron);
     m_title->setText(m_edits->isConvolution()
-                         ? tr("<b>Filter %1</b> of the first convolution (%2 filters, %3 × %3 kernels) — click "
-                              "another tile above to choose it.")
+                         ? tr("<b>Filter %1</b> of the first convolution (%2 filters of %3 × %3): click "
+                              "a tile above for another.")
                                .arg(m_neuron)
                                .arg(m_edits->neuronCount())
                                .arg(m_edits->imageCols())
-                         : tr("<b>Neuron %1</b> of the first hidden layer (%2 neurons) — click another tile above "
-                              "to choose it.")
+                         : tr("<b>Neuron %1</b> of the first hidden layer (%2 neurons): click a tile above for "
+                              "another.")
                                .arg(m_neuron)
                                .arg(m_edits->neuronCount()));
     m_silence->setChecked(change.silenced);
-    m_silence->setText(m_edits->isConvolution() ? tr("Silence the filter") : tr("Silence: a = 0 downstream"));
     m_negate->setChecked(change.negated);
     m_scale->setValue(int(std::lround(change.scale * kScaleSteps)));
     m_scaleLabel->setText(QStringLiteral("s = %1").arg(change.scale, 0, 'f', 2));

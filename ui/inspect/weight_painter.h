@@ -14,7 +14,7 @@ class WeightPainter : public QWidget {
     Q_OBJECT
 
 public:
-    static constexpr int side = 168;   // 28 × 6 screen pixels: MNIST's image; a 5 × 5 kernel, ~34 each
+    static constexpr int side = 140;   // 28 × 5 screen pixels: MNIST's image; a 5 × 5 kernel, 28 each
 
     explicit WeightPainter(QWidget* parent = nullptr);
 
