@@ -88,7 +88,7 @@ private slots:
 
         painter.setWeights(Eigen::MatrixXf::Zero(5, 5), 1.0f);   // a kernel: bigger pixels
         QCOMPARE(painter.pixelAt(painter.centreOf(4, 4)), QPoint(4, 4));
-        QVERIFY(painter.centreOf(1, 0).y() - painter.centreOf(0, 0).y() > 30);
+        QCOMPARE(painter.centreOf(1, 0).y() - painter.centreOf(0, 0).y(), WeightPainter::side / 5);
     }
 
     // The grid says which tile was clicked.
