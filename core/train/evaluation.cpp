@@ -5,6 +5,7 @@
 #include "core/util/allocator.h"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <thread>
 
@@ -21,15 +22,17 @@ struct ChunkResult {
 };
 
 // Evaluates chunks first, first + stride, ... of the set; the output activations go to
-// `outputs` (10 × set size) if given.
+// `outputs` (10 × set size) if given. Stops between chunks once `cancelled` is set.
 ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, int stride,
-                           Eigen::MatrixXf* outputs)
+                           Eigen::MatrixXf* outputs, const std::atomic<bool>* cancelled)
 {
     ChunkResult result;
     Eigen::MatrixXf output, y;
     std::vector<int> labels;
     const int chunk = chunkSize(net);
     for (int start = first * chunk; start < data.size(); start += stride * chunk) {
+        if (cancelled && cancelled->load(std::memory_order_relaxed))
+            break;
         const int count = std::min(chunk, data.size() - start);
         net.infer(data.images.middleCols(start, count), output);
         labels.assign(data.labels.begin() + start, data.labels.begin() + start + count);
@@ -46,7 +49,8 @@ ChunkResult evaluateChunks(const Network& net, const Dataset& data, int first, i
 }
 
 // Both halves of the work in parallel: this machine's two cores.
-ChunkResult evaluateInParallel(const Network& net, const Dataset& data, Eigen::MatrixXf* outputs)
+ChunkResult evaluateInParallel(const Network& net, const Dataset& data, Eigen::MatrixXf* outputs,
+                               const std::atomic<bool>* cancelled = nullptr)
 {
     reuseLargeAllocations();
     if (outputs)
@@ -57,14 +61,14 @@ ChunkResult evaluateInParallel(const Network& net, const Dataset& data, Eigen::M
     std::exception_ptr otherFailed, mineFailed;
     std::thread worker = startThread([&] {
         try {
-            other = evaluateChunks(net, data, 1, 2, outputs);
+            other = evaluateChunks(net, data, 1, 2, outputs, cancelled);
         } catch (...) {
             otherFailed = std::current_exception();
         }
     });
     ChunkResult mine;
     try {
-        mine = evaluateChunks(net, data, 0, 2, outputs);
+        mine = evaluateChunks(net, data, 0, 2, outputs, cancelled);
     } catch (...) {
         mineFailed = std::current_exception();
     }
@@ -107,9 +111,12 @@ Eigen::MatrixXf outputActivations(const Network& net, const Dataset& data)
     return outputs;
 }
 
-std::vector<int> predictClasses(const Network& net, const Dataset& data)
+std::vector<int> predictClasses(const Network& net, const Dataset& data, const std::atomic<bool>* cancelled)
 {
-    const Eigen::MatrixXf outputs = outputActivations(net, data);
+    Eigen::MatrixXf outputs;
+    evaluateInParallel(net, data, &outputs, cancelled);
+    if (cancelled && cancelled->load())
+        return {};
     std::vector<int> classes(data.size(), 0);
     for (int j = 0; j < data.size(); ++j) {
         classes[j] = classOf(outputs, j);

@@ -4,6 +4,7 @@
 #include "core/data/dataset.h"
 #include "core/nn/network.h"
 
+#include <atomic>
 #include <vector>
 
 namespace nnlab {
@@ -32,8 +33,10 @@ Evaluation evaluate(const Network& net, const Dataset& data, const Regularisatio
 // The output activations a^L of every example (output size × set size), on both cores.
 Eigen::MatrixXf outputActivations(const Network& net, const Dataset& data);
 
-// The predicted class of every example (argmax of the output layer).
-std::vector<int> predictClasses(const Network& net, const Dataset& data);
+// The predicted class of every example (argmax of the output layer). Setting `cancelled` from
+// another thread stops it within a chunk of examples, and it returns an empty vector.
+std::vector<int> predictClasses(const Network& net, const Dataset& data,
+                                const std::atomic<bool>* cancelled = nullptr);
 
 // The class column j of `scores` (output activations, or votes) names: the row of its largest entry.
 int classOf(const Eigen::MatrixXf& scores, Eigen::Index j);

@@ -17,12 +17,15 @@
 #include "ui/draw/hidden_layers_panel.h"
 #include "ui/draw/neuron_detail_panel.h"
 #include "ui/draw/neuron_tile_grid.h"
+#include "ui/inspect/inspect_view.h"
+#include "ui/inspect/neuron_edit_panel.h"
 #include "ui/shell/main_window.h"
 
 #include "tests/support/mnist.h"
 #include "tests/support/sanitizer_slack.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QComboBox>
@@ -296,6 +299,27 @@ private slots:
             hidden->selectNeuron(hidden->neuronGrids().front()->layer(), 42);
             QVERIFY(hidden->detail()->facts().has_value());
         });
+    }
+
+    // Inspect on the convnet with two filters changed: the neuron editor's list of changes and
+    // its "before → after" accuracy wrap instead of pushing the panels apart.
+    void inspectWithAChangedConvnet()
+    {
+        auto* inspect = m_window->findChild<InspectView*>();
+        QVERIFY(inspect);
+        verifyFits(m_views->indexOf(inspect), [inspect] {
+            inspect->modelSelector()->setSource(ModelSourceSelector::BuiltInConvnet);
+            QTRY_VERIFY_WITH_TIMEOUT(inspect->trainedAccuracy() && inspect->network() &&
+                                         !inspect->network()->isFullyConnected(),
+                                     int(120000 * kSanitizerSlack));
+            NeuronEditPanel* editor = inspect->neuronEditor();
+            editor->selectNeuron(4);
+            editor->silenceBox()->click();
+            editor->selectNeuron(11);
+            editor->negateBox()->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!editor->accuracyText().contains("computing"), int(120000 * kSanitizerSlack));
+        });
+        inspect->modelSelector()->setSource(ModelSourceSelector::BuiltIn);
     }
 
 private:

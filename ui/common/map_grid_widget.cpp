@@ -2,6 +2,7 @@
 
 #include "ui/plotting/palette.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -89,16 +90,60 @@ QImage MapGridWidget::tileImage(const Eigen::MatrixXf& map) const
     return image;
 }
 
+QRect MapGridWidget::tileRect(int index) const
+{
+    const int columns = columnsAt(width());
+    return {(index % columns) * (m_tilePixels + kGap), (index / columns) * (m_tilePixels + kGap), m_tilePixels,
+            m_tilePixels};
+}
+
+int MapGridWidget::tileAt(QPoint pos) const
+{
+    for (int i = 0; i < mapCount(); ++i)
+        if (tileRect(i).contains(pos))
+            return i;
+    return -1;
+}
+
+void MapGridWidget::setHighlighted(int index)
+{
+    m_highlighted = index;
+    update();
+}
+
+void MapGridWidget::setCrossedOut(std::vector<int> indices)
+{
+    m_crossedOut = std::move(indices);
+    update();
+}
+
+void MapGridWidget::mousePressEvent(QMouseEvent* event)
+{
+    const int index = tileAt(event->position().toPoint());
+    if (index >= 0 && event->button() == Qt::LeftButton)
+        emit tileClicked(index);
+    QWidget::mousePressEvent(event);
+}
+
 void MapGridWidget::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);   // crisp pixels
-    const int columns = columnsAt(width());
     for (int i = 0; i < mapCount(); ++i) {
-        const QRect tile((i % columns) * (m_tilePixels + kGap), (i / columns) * (m_tilePixels + kGap), m_tilePixels,
-                         m_tilePixels);
+        const QRect tile = tileRect(i);
         painter.drawImage(tile, tileImage(m_maps[i]));
         painter.setPen(palette::separator);
         painter.drawRect(tile.adjusted(0, 0, -1, -1));
+    }
+    for (int i : m_crossedOut)
+        if (i >= 0 && i < mapCount()) {
+            const QRect tile = tileRect(i).adjusted(1, 1, -2, -2);
+            painter.setPen(QPen(palette::silencedMark, 2));
+            painter.drawLine(tile.topLeft(), tile.bottomRight());
+            painter.drawLine(tile.topRight(), tile.bottomLeft());
+        }
+    if (m_highlighted >= 0 && m_highlighted < mapCount()) {
+        painter.setPen(QPen(palette::chosenTile, 2));
+        painter.drawRect(tileRect(m_highlighted).adjusted(1, 1, -1, -1));
     }
 }

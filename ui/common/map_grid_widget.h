@@ -30,13 +30,25 @@ public:
     // row that scrolls sideways). Off, the default: rows of exactly `columns` tiles (a row per filter).
     void setWrapping(bool wrap);
 
+    // A tile drawn framed (the one chosen; -1: none), and tiles crossed out (neurons silenced).
+    void setHighlighted(int index);
+    int highlighted() const { return m_highlighted; }
+    void setCrossedOut(std::vector<int> indices);
+    // The tile under a point of the widget, or -1.
+    int tileAt(QPoint pos) const;
+    QRect tileRect(int index) const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     bool hasHeightForWidth() const override { return m_wrap; }
     int heightForWidth(int width) const override;
 
+signals:
+    void tileClicked(int index);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
 
 private:
     QImage tileImage(const Eigen::MatrixXf& map) const;
@@ -49,4 +61,6 @@ private:
     int m_tilePixels = 24;
     float m_scale = 1.0f;   // the value drawn at full colour
     Colouring m_colouring = Colouring::Intensity;
+    int m_highlighted = -1;
+    std::vector<int> m_crossedOut;
 };

@@ -139,6 +139,19 @@ void ModelSourceSelector::setLiveNetwork(std::shared_ptr<const nnlab::Network> n
         emitCurrent();
 }
 
+void ModelSourceSelector::setEditedNetwork(std::shared_ptr<const nnlab::Network> network, const QString& description)
+{
+    if (m_combo->count() <= EditedInInspect) {
+        m_combo->addItem(tr("Edited in the Inspect view"));
+        m_combo->setItemData(EditedInInspect, tr("The Inspect view's network with the changes made there: silenced, "
+                                                 "scaled, negated or painted neurons"), Qt::ToolTipRole);
+    }
+    m_networks[EditedInInspect] = std::move(network);
+    m_editedDescription = description;
+    if (source() == EditedInInspect)
+        emitCurrent();
+}
+
 void ModelSourceSelector::setSource(Source source)
 {
     m_combo->setCurrentIndex(source);
@@ -176,6 +189,8 @@ QString ModelSourceSelector::description() const
         return tr("Train view's %1").arg(describe(*net));
     case File:
         return tr("%1 (%2)").arg(m_fileName, describe(*net));
+    case EditedInInspect:
+        return m_editedDescription;
     case SourceCount:
         break;
     }

@@ -21,7 +21,9 @@ class ModelSourceSelector : public QWidget {
     Q_OBJECT
 
 public:
-    enum Source { BuiltIn = 0, BuiltInConvnet = 1, TrainView = 2, File = 3, SourceCount = 4 };
+    // EditedInInspect is offered only once setEditedNetwork() has been called (the Draw view's
+    // selector; Inspect's own would follow itself).
+    enum Source { BuiltIn = 0, BuiltInConvnet = 1, TrainView = 2, File = 3, EditedInInspect = 4, SourceCount = 5 };
 
     // The nets shipped in resources/models (see its README): fully connected, and chapter 6's convnet.
     static QString builtInModelPath() { return QStringLiteral(":/models/fc-784-100-10.json"); }
@@ -36,6 +38,8 @@ public:
     void loadFile(const QString& path);
     // The Train view's network; selects it when `select` (or when it is the chosen source).
     void setLiveNetwork(std::shared_ptr<const nnlab::Network> network, bool select = false);
+    // The Inspect view's network with its hand-made changes (ui/bridge/edited_network.h).
+    void setEditedNetwork(std::shared_ptr<const nnlab::Network> network, const QString& description);
     void setSource(Source source);
 
     Source source() const;
@@ -66,6 +70,7 @@ private:
     BackgroundJobs* m_jobs;
     QString m_builtInPath;
     QString m_fileName;
+    QString m_editedDescription;
     std::shared_ptr<const nnlab::Network> m_networks[SourceCount];
     int m_generations[SourceCount] = {};   // a load finishing after a newer one started is ignored
     bool m_loading[SourceCount] = {};   // a load of that source's latest file is running

@@ -3,18 +3,22 @@
 
 #include "ui/bridge/background_jobs.h"
 #include "ui/bridge/dataset_loader.h"
+#include "ui/bridge/edited_network.h"
 #include "ui/common/map_grid_widget.h"
 #include "ui/common/misclassified_gallery.h"
 #include "ui/common/model_source_selector.h"
 #include "ui/common/scroll_page.h"
+#include "ui/inspect/neuron_edit_panel.h"
+#include "ui/inspect/weight_painter.h"
 #include "ui/plotting/palette.h"
 
 #include "core/inspect/adversarial.h"
 #include "core/inspect/baselines.h"
-#include "core/nn/dense_layer.h"
+#include "core/inspect/neuron_edit.h"
 #include "core/train/evaluation.h"
 #include "core/train/network_fit.h"
 
+#include <QCheckBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -63,10 +67,11 @@ QGroupBox* group(const QString& title, QWidget* parent)
 
 }  // namespace
 
-InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* parent)
-    : QWidget(parent), m_loader(loader), m_jobs(new BackgroundJobs(this)), m_selector(new ModelSourceSelector(this)),
-      m_status(new QLabel(this)), m_baselines(new QLabel(this)), m_fields(new MapGridWidget(this)),
-      m_fieldsNote(new QLabel(this)), m_table(new QTableWidget(10, 10, this)), m_cellLabel(new QLabel(this)),
+InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, EditedNetwork* edited, QWidget* parent)
+    : QWidget(parent), m_loader(loader), m_jobs(new BackgroundJobs(this)), m_editedNetwork(edited),
+      m_selector(new ModelSourceSelector(this)), m_status(new QLabel(this)), m_baselines(new QLabel(this)),
+      m_fields(new MapGridWidget(this)), m_fieldsNote(new QLabel(this)), m_editor(new NeuronEditPanel(this)),
+      m_table(new QTableWidget(10, 10, this)), m_cellLabel(new QLabel(this)),
       m_cellGrid(new MapGridWidget), m_index(new QSpinBox(this)), m_epsilon(new QSlider(Qt::Horizontal, this)),
       m_epsilonLabel(new QLabel(this)), m_originalImage(new MapGridWidget(this)),
       m_perturbedImage(new MapGridWidget(this)), m_originalText(new QLabel(this)), m_perturbedText(new QLabel(this)),
@@ -90,8 +95,10 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     auto* fieldsBox = group(tr("What the hidden neurons look for"), this);
     auto* fieldsLayout = new QVBoxLayout(fieldsBox);
     m_fields->setToolTip(tr("Each tile is one hidden neuron j of the first layer: its weights w<sub>jk</sub>, "
-                            "k = 0 … 783, drawn at the input pixel k they multiply. Red: w<sub>jk</sub> &gt; 0 "
-                            "(ink there excites neuron j), blue: w<sub>jk</sub> &lt; 0, white: 0."));
+                            "k = 0 … 783, drawn at the input pixel k they multiply (a convnet's: filter j's "
+                            "kernel). Red: w<sub>jk</sub> &gt; 0 (ink there excites neuron j), blue: "
+                            "w<sub>jk</sub> &lt; 0, white: 0. Click a tile to change that neuron below."));
+    m_fields->setCursor(Qt::PointingHandCursor);
     m_fieldsNote->setWordWrap(true);
     fieldsLayout->addWidget(m_fields, 0, Qt::AlignHCenter);
     fieldsLayout->addWidget(m_fieldsNote);
@@ -146,6 +153,7 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     fgsmLayout->addWidget(fgsmIntro, 0, 0, 1, 2);
     auto* indexRow = new QHBoxLayout;
     indexRow->addWidget(new QLabel(tr("Test digit:"), this));
+    m_index->setObjectName(QStringLiteral("testDigitSpin"));
     m_index->setRange(0, 9999);
     m_index->setToolTip(tr("Which of the 10,000 test images is x"));
     indexRow->addWidget(m_index);
@@ -183,8 +191,15 @@ InspectView::InspectView(DatasetLoader* loader, LiveNetwork* live, QWidget* pare
     mistakesLayout->addWidget(m_mistakes);
     connect(m_mistakes, &MisclassifiedGallery::digitChosen, m_index, &QSpinBox::setValue);
 
+    // (5) Changing a neuron by hand: the tile clicked above is the neuron changed.
+    connect(m_fields, &MapGridWidget::tileClicked, m_editor, &NeuronEditPanel::selectNeuron);
+    connect(m_editor, &NeuronEditPanel::neuronChosen, m_fields, &MapGridWidget::setHighlighted);
+    connect(m_editor, &NeuronEditPanel::networkEdited, this,
+            [this](std::shared_ptr<const nnlab::Network> net) { showNetwork(std::move(net), true); });
+
     auto* left = new QVBoxLayout;
     left->addWidget(fieldsBox);
+    left->addWidget(m_editor);
     left->addWidget(fgsmBox, 1);
     auto* right = new QVBoxLayout;
     right->addWidget(confusionBox, 3);
@@ -237,16 +252,35 @@ void InspectView::showEvent(QShowEvent* event)
 
 void InspectView::setNetwork(std::shared_ptr<const nnlab::Network> net, const QString& description)
 {
-    m_net = std::move(net);
+    m_trained = net;
     m_description = description;
-    m_status->setText(m_net ? tr("classifying the test set…") : tr("no network yet"));
-    if (m_net)
-        m_mistakes->setNetwork(m_net);
-    else
-        m_mistakes->showMessage(tr("No network yet."));
+    m_trainedPredicted.clear();
+    m_trainedAccuracy.reset();
+    m_editor->setNetwork(m_trained);
+    m_fields->setHighlighted(m_editor->edits() ? m_editor->neuron() : -1);
+    showNetwork(std::move(net), false);
+}
+
+void InspectView::showNetwork(std::shared_ptr<const nnlab::Network> net, bool edited)
+{
+    m_net = std::move(net);
+    m_status->setText(!m_net ? tr("no network yet")
+                             : edited ? tr("classifying the test set with the changes…")
+                                      : tr("classifying the test set…"));
+    if (!edited) {
+        m_galleryNet = m_net;
+        if (m_net)
+            m_mistakes->setNetwork(m_net);
+        else
+            m_mistakes->showMessage(tr("No network yet."));
+    }
     showFields();
-    recompute();
+    recompute(edited);
     updateAdversarial();
+    if (m_editedNetwork)
+        m_editedNetwork->publish(m_net, m_net && m_net != m_trained
+                                            ? tr("%1, changed in Inspect: %2").arg(m_description, m_editor->changesText())
+                                            : tr("%1, as in Inspect").arg(m_description));
 }
 
 void InspectView::datasetReady()
@@ -259,56 +293,147 @@ void InspectView::datasetReady()
 
 void InspectView::showFields()
 {
-    const auto* dense = m_net ? dynamic_cast<const nnlab::DenseLayer*>(&m_net->layer(0)) : nullptr;
-    if (!dense || dense->inputSize() != 784) {
+    // The editor's weights are the network shown's (or a few milliseconds ahead of it, while a
+    // slider is dragged): one home for w'_j.
+    const nnlab::NeuronEdits* edits = m_editor->edits();
+    const bool image = edits && (edits->isConvolution() || edits->weightCount() == 784);
+    if (!image) {
         m_fields->setMaps({}, 10, MapGridWidget::Colouring::Signed, 24);
-        m_fieldsNote->setText(m_net ? tr("The first layer is not fully connected to the 784 pixels, so its neurons "
-                                         "have no 28 × 28 weight image (see the Convnets view for filters).")
+        m_fields->setCrossedOut({});
+        m_fieldsNote->setText(m_net ? tr("The first layer is neither a convolution nor fully connected to the 784 "
+                                         "pixels, so its neurons have no weight image.")
                                     : QString());
         return;
     }
-    const int count = std::min(kMaxFields, dense->outputSize());
+    const int count = std::min(kMaxFields, edits->neuronCount());
     std::vector<Eigen::MatrixXf> maps;
     maps.reserve(count);
     for (int j = 0; j < count; ++j)
-        maps.push_back(asImage(dense->weights().row(j).transpose()));
-    m_fields->setMaps(std::move(maps), 10, MapGridWidget::Colouring::Signed, 24);
-    m_fieldsNote->setText(dense->outputSize() > count
-                              ? tr("The first %1 of %2 hidden neurons.").arg(count).arg(dense->outputSize())
-                              : tr("All %1 hidden neurons of the first layer.").arg(count));
+        maps.push_back(edits->weightImage(j));
+    // 28 × 28 weights at 24 screen pixels, ten to a row; a 5 × 5 kernel at 36, seven to a row: the
+    // same width, which Inspect's left column has at 1024 pixels.
+    const bool kernels = edits->isConvolution();
+    m_fields->setMaps(std::move(maps), kernels ? 7 : 10, MapGridWidget::Colouring::Signed, kernels ? 36 : 24);
+    std::vector<int> silenced;
+    for (int j : edits->changedNeurons())
+        if (edits->change(j).silenced)
+            silenced.push_back(j);
+    m_fields->setCrossedOut(std::move(silenced));
+    if (edits->isConvolution())
+        m_fieldsNote->setText(tr("The %1 filters of the first convolution (%2 × %2 kernels): its \"neurons\" here.")
+                                  .arg(edits->neuronCount())
+                                  .arg(edits->imageCols()));
+    else
+        m_fieldsNote->setText(edits->neuronCount() > count
+                                  ? tr("The first %1 of %2 hidden neurons.").arg(count).arg(edits->neuronCount())
+                                  : tr("All %1 hidden neurons of the first layer.").arg(count));
     m_fields->updateGeometry();
 }
 
-void InspectView::recompute()
+void InspectView::recompute(bool edited)
 {
     ++m_generation;
+    if (m_cancel)
+        m_cancel->store(true);   // the older network's classification is no longer wanted
     m_confusion.reset();
     m_predicted.clear();
-    m_cellExamples.clear();
-    m_cellGrid->setMaps({}, 15, MapGridWidget::Colouring::Intensity, 28);
-    m_cellGrid->adjustSize();
-    m_cellLabel->setText(tr("Click a cell to see its test digits."));
-    for (int r = 0; r < 10; ++r)
-        for (int c = 0; c < 10; ++c)
-            m_table->setItem(r, c, new QTableWidgetItem);
+    if (edited && m_table->item(0, 0)) {
+        // A change by hand: the old counts stay in sight, greyed, until the new ones are ready.
+        m_table->setEnabled(false);
+    } else {
+        m_table->setEnabled(true);
+        m_cellExamples.clear();
+        m_shownLabel = m_shownPrediction = -1;
+        m_cellGrid->setMaps({}, 15, MapGridWidget::Colouring::Intensity, 28);
+        m_cellGrid->adjustSize();
+        m_cellLabel->setText(tr("Click a cell to see its test digits."));
+        for (int r = 0; r < 10; ++r)
+            for (int c = 0; c < 10; ++c)
+                m_table->setItem(r, c, new QTableWidgetItem);
+    }
+    showAccuracy();
     const auto split = m_loader->split(nnlab::DatasetKind::Mnist);
     if (!m_net || !split || !nnlab::fitProblem(*m_net, split->test).empty())
         return;
+    if (m_net == m_trained && !m_trainedPredicted.empty()) {
+        classified(m_trainedPredicted, edited);   // Reset all: the trained network's, known already
+        return;
+    }
     const int generation = m_generation;
     auto net = m_net;
-    m_jobs->run<std::vector<int>>([net, split] { return nnlab::predictClasses(*net, split->test); },
-                                  [this, generation, split](std::vector<int>& predicted) {
+    auto cancel = m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_jobs->run<std::vector<int>>([net, split, cancel] { return nnlab::predictClasses(*net, split->test, cancel.get()); },
+                                  [this, generation, edited](std::vector<int>& predicted) {
                                       if (generation != m_generation)
-                                          return;
-                                      m_predicted = std::move(predicted);
-                                      m_confusion = nnlab::confusionMatrix(m_predicted, split->test);
-                                      fillTable();
-                                      qInfo("inspect: confusion matrix ready, %d of %d right", m_confusion->correct(),
-                                            m_confusion->total());
+                                          return;   // superseded (and cancelled) by a newer network
+                                      classified(std::move(predicted), edited);
                                   });
 }
 
-void InspectView::fillTable()
+void InspectView::classified(std::vector<int> predicted, bool edited)
+{
+    const auto split = m_loader->split(nnlab::DatasetKind::Mnist);
+    if (!split)
+        return;
+    m_predicted = std::move(predicted);
+    m_confusion = nnlab::confusionMatrix(m_predicted, split->test);
+    if (m_net == m_trained) {
+        m_trainedPredicted = m_predicted;
+        m_trainedAccuracy = m_confusion->accuracy();
+    }
+    m_table->setEnabled(true);
+    fillTable(edited);
+    showAccuracy();
+    // The gallery of mistakes classifies the set again on its own: once per result, not per
+    // stroke of the brush.
+    if (m_galleryNet != m_net) {
+        m_galleryNet = m_net;
+        m_mistakes->setNetwork(m_net);
+    }
+    qInfo("inspect: confusion matrix ready, %d of %d right", m_confusion->correct(), m_confusion->total());
+    // Where the neuron editor's parts are on the screen, for scripts/screenshots' clicks.
+    if (m_fields->mapCount() > 0 && isVisible()) {
+        const QPoint tile = m_fields->mapToGlobal(m_fields->tileRect(0).center());
+        const QPoint next = m_fields->mapToGlobal(m_fields->tileRect(1).center());
+        const QPoint silence = m_editor->silenceBox()->mapToGlobal(QPoint(8, m_editor->silenceBox()->height() / 2));
+        const QPoint negate = m_editor->negateBox()->mapToGlobal(QPoint(8, m_editor->negateBox()->height() / 2));
+        const QPoint painter = m_editor->painter()->mapToGlobal(QPoint(0, 0));
+        qInfo("inspect: tile 0 at %d,%d, step %d; silence at %d,%d; negate at %d,%d; painter at %d,%d", tile.x(),
+              tile.y(), next.x() - tile.x(), silence.x(), silence.y(), negate.x(), negate.y(), painter.x(), painter.y());
+    }
+}
+
+void InspectView::showAccuracy()
+{
+    const auto percent = [](double accuracy) { return QStringLiteral("%1%").arg(100.0 * accuracy, 0, 'f', 2); };
+    if (!m_trained) {
+        m_editor->showAccuracy({});
+        return;
+    }
+    const QString before = m_trainedAccuracy ? percent(*m_trainedAccuracy) : QStringLiteral("…");
+    if (m_net == m_trained) {
+        m_editor->showAccuracy(m_trainedAccuracy ? tr("Test accuracy: <b>%1</b>, the trained weights'").arg(before)
+                                                 : tr("Test accuracy: computing…"));
+        return;
+    }
+    if (!m_confusion) {
+        m_editor->showAccuracy(tr("Test accuracy: %1 → computing…").arg(before));
+        return;
+    }
+    const double after = m_confusion->accuracy();
+    QString change;
+    if (m_trainedAccuracy) {
+        const double points = 100.0 * (after - *m_trainedAccuracy);
+        // U+2212, the minus sign, as the book prints it; "±0.00" when nothing changed.
+        const QString sign = points > 0.0 ? QStringLiteral("+") : points < 0.0 ? QStringLiteral("−") : QStringLiteral("±");
+        const QColor colour = points < 0.0 ? palette::failure : points > 0.0 ? palette::success : palette::secondaryText;
+        change = QStringLiteral(" ") +
+                 palette::coloured(QStringLiteral("(%1%2)").arg(sign).arg(std::abs(points), 0, 'f', 2), colour);
+    }
+    m_editor->showAccuracy(tr("Test accuracy: %1 → <b>%2</b>%3").arg(before, percent(after), change));
+}
+
+void InspectView::fillTable(bool keepCell)
 {
     if (!m_confusion)
         return;
@@ -338,7 +463,12 @@ void InspectView::fillTable()
                           .arg(m_confusion->correct())
                           .arg(m_confusion->total())
                           .arg(100.0 * m_confusion->accuracy(), 0, 'f', 2));
-    // Start with the worst confusion, so the gallery shows something telling.
+    // After a change by hand, the same cell, to compare; else start with the worst confusion, so
+    // the gallery shows something telling.
+    if (keepCell && m_shownLabel >= 0) {
+        showCell(m_shownLabel, m_shownPrediction);
+        return;
+    }
     int bestR = 0, bestC = 1;
     for (int r = 0; r < 10; ++r)
         for (int c = 0; c < 10; ++c)
@@ -355,6 +485,8 @@ void InspectView::showCell(int label, int prediction)
     if (!m_confusion || !split || label < 0 || label > 9 || prediction < 0 || prediction > 9)
         return;
     m_table->setCurrentCell(label, prediction);
+    m_shownLabel = label;
+    m_shownPrediction = prediction;
     m_cellExamples = nnlab::examplesIn(m_predicted, split->test, label, prediction);
     const int shown = std::min<int>(kMaxCellDigits, int(m_cellExamples.size()));
     std::vector<Eigen::MatrixXf> maps;

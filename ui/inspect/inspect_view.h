@@ -1,7 +1,9 @@
 // inspect_view.h — "Inside a trained network" (chapters 1 and 6): what the first hidden layer's
 // neurons look for (their weights as images), which digits the network confuses (the confusion
 // matrix, cell by cell), how a tiny change fools it (the fast gradient sign method), and what
-// its accuracy is worth against chapter 1's baselines.
+// its accuracy is worth against chapter 1's baselines. Its neurons can be changed by hand
+// (neuron_edit_panel.h): the accuracy, the confusion matrix and the FGSM panel then show the
+// changed network, and the Draw view can follow it (ui/bridge/edited_network.h).
 #pragma once
 
 #include "core/inspect/confusion.h"
@@ -11,16 +13,19 @@
 
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
 
 class BackgroundJobs;
 class DatasetLoader;
+class EditedNetwork;
 class LiveNetwork;
 class MapGridWidget;
 class MisclassifiedGallery;
 class ModelSourceSelector;
+class NeuronEditPanel;
 class QLabel;
 class QSlider;
 class QSpinBox;
@@ -31,11 +36,19 @@ class InspectView : public QWidget {
 
 public:
     // `live` (may be null): the Train view's network, followed epoch by epoch and at the end.
-    explicit InspectView(DatasetLoader* loader, LiveNetwork* live = nullptr, QWidget* parent = nullptr);
+    // `edited` (may be null): where the network shown, with its hand-made changes, is published.
+    explicit InspectView(DatasetLoader* loader, LiveNetwork* live = nullptr, EditedNetwork* edited = nullptr,
+                         QWidget* parent = nullptr);
 
     ModelSourceSelector* modelSelector() const { return m_selector; }
+    // A trained network to look at: every hand-made change is dropped.
     void setNetwork(std::shared_ptr<const nnlab::Network> net, const QString& description);
+    // The network shown: the trained one with the changes made in the neuron editor.
     const nnlab::Network* network() const { return m_net.get(); }
+    std::shared_ptr<const nnlab::Network> trainedNetwork() const { return m_trained; }
+    NeuronEditPanel* neuronEditor() const { return m_editor; }
+    // The trained network's test accuracy, once classified.
+    std::optional<double> trainedAccuracy() const { return m_trainedAccuracy; }
 
     // The test set's confusion matrix for the network shown (computed off the GUI thread).
     const std::optional<nnlab::ConfusionMatrix>& confusion() const { return m_confusion; }
@@ -63,19 +76,31 @@ protected:
 
 private:
     void datasetReady();
-    void recompute();
+    void showNetwork(std::shared_ptr<const nnlab::Network> net, bool edited);
+    // Classifies the test set with the network shown, off the GUI thread; a newer call cancels
+    // the older one. `edited`: after a hand-made change, the table stays (greyed) until then.
+    void recompute(bool edited = false);
+    void classified(std::vector<int> predicted, bool edited);
+    void showAccuracy();
     void showFields();
-    void fillTable();
+    void fillTable(bool keepCell = false);
     void updateAdversarial();
     void computeBaselines();
 
     DatasetLoader* m_loader;
     BackgroundJobs* m_jobs;
-    std::shared_ptr<const nnlab::Network> m_net;
+    EditedNetwork* m_editedNetwork;
+    std::shared_ptr<const nnlab::Network> m_trained;   // as the source gave it
+    std::shared_ptr<const nnlab::Network> m_net;       // with the editor's changes
+    std::shared_ptr<const nnlab::Network> m_galleryNet;  // the mistakes gallery's
+    std::vector<int> m_trainedPredicted;               // the trained network's classes, kept for Reset
+    std::optional<double> m_trainedAccuracy;
+    std::shared_ptr<std::atomic<bool>> m_cancel;       // of the classification running
     QString m_description;
     std::vector<int> m_predicted;
     std::optional<nnlab::ConfusionMatrix> m_confusion;
     std::vector<int> m_cellExamples;
+    int m_shownLabel = -1, m_shownPrediction = -1;   // the cell shown below the table
     int m_generation = 0;
     bool m_baselinesStarted = false;
     int m_originalPrediction = -1;
@@ -88,6 +113,7 @@ private:
     QLabel* m_baselines;
     MapGridWidget* m_fields;
     QLabel* m_fieldsNote;
+    NeuronEditPanel* m_editor;
     QTableWidget* m_table;
     QLabel* m_cellLabel;
     MapGridWidget* m_cellGrid;

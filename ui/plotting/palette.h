@@ -58,6 +58,8 @@ inline constexpr QColor secondaryText{0x55, 0x55, 0x55};  // captions; the line 
 inline constexpr QColor plotLabel{0x44, 0x44, 0x44};      // numbers written on a plot
 inline constexpr QColor mutedText{120, 120, 120};         // a table cell that only repeats another's figure
 inline constexpr QColor fooledText{0xb0, 0x00, 0x00};     // Inspect: the attack fooled the network
+inline constexpr QColor chosenTile{0xd9, 0x6a, 0x1a};     // Inspect: the neuron being changed, framed
+inline constexpr QColor silencedMark{0x44, 0x44, 0x44};   // ... a silenced neuron's tile, crossed out
 
 // ── Results against a goal (Universality: the book's challenge, the NAND gate, formulas).
 inline constexpr QColor success{0x2e, 0x9e, 0x5b};

@@ -2,9 +2,11 @@
 
 #include "ui/backprop/backprop_view.h"
 #include "ui/bridge/dataset_loader.h"
+#include "ui/bridge/edited_network.h"
 #include "ui/bridge/live_network.h"
 #include "ui/bridge/training_controller.h"
 #include "ui/common/export_location.h"
+#include "ui/common/model_source_selector.h"
 #include "ui/common/view_header.h"
 #include "ui/convnets/convnet_view.h"
 #include "ui/data/data_browser_view.h"
@@ -106,7 +108,11 @@ MainWindow::MainWindow(const std::optional<std::filesystem::path>& dataDir,
     auto* deepNets = new DeepNetsView(m_loader);
     addView(deepNets, tr("Deep nets"), tr("gradients, ch. 5"), style()->standardIcon(QStyle::SP_MediaSeekBackward));
     setGuide(deepNets, "deep-nets");
-    auto* inspect = new InspectView(m_loader, m_liveNetwork);
+    // The network as changed by hand in Inspect, which the Draw view offers as a source.
+    auto* edited = new EditedNetwork(this);
+    auto* inspect = new InspectView(m_loader, m_liveNetwork, edited);
+    connect(edited, &EditedNetwork::changed, draw->modelSource(), &ModelSourceSelector::setEditedNetwork);
+    draw->modelSource()->setEditedNetwork(edited->latest(), edited->description());
     addView(inspect, tr("Inspect"), tr("inside a net, ch. 1, 6"),
             style()->standardIcon(QStyle::SP_FileDialogContentsView));
     setGuide(inspect, "inspect");

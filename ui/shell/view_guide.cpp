@@ -183,11 +183,17 @@ std::vector<ViewGuide> viewGuides()
             "chapter 1's baselines (random guessing, average darkness, an SVM).</p>"
             "<h4>Try first</h4><ul>"
             "<li>Click the largest off-diagonal cell of the confusion matrix to see those digits.</li>"
-            "<li>Raise ε until the perturbed digit is read wrong: how much did the pixels move?</li></ul>"
+            "<li>Raise ε until the perturbed digit is read wrong: how much did the pixels move?</li>"
+            "<li>Click a neuron's tile and <b>Silence</b> it: how much accuracy did that one neuron carry?</li></ul>"
             "<h4>The controls</h4><ul>"
             "<li><b>Network</b>: the built-in network, the Train view's, or a model file.</li>"
             "<li>Confusion matrix: rows are the true label y, columns the prediction; click a cell.</li>"
-            "<li><b>Test digit</b> and <b>ε</b>: the image x and how far each pixel may move.</li></ul>")},
+            "<li><b>Test digit</b> and <b>ε</b>: the image x and how far each pixel may move.</li>"
+            "<li><b>Change a neuron</b> (a convnet: a first-layer filter): <b>Silence</b> it, <b>Scale w</b> "
+            "(w' = s·w), <b>Negate w</b>, or paint on its weights (left button raises w, right lowers). The "
+            "accuracy, the confusion matrix and the FGSM panel then show the changed network; <b>Reset</b> "
+            "brings the trained weights back, <b>Save as model…</b> keeps the change, and the Draw view can "
+            "read with it (<i>Edited in the Inspect view</i>).</li></ul>")},
         {"convnets", tr("Convnets"),
          tr("Inside a convolutional network: the filters each layer learned and the feature maps of one digit."),
          bookSection(6, "introducing_convolutional_networks"), {}, {},
